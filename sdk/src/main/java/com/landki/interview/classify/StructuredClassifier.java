@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +103,30 @@ public final class StructuredClassifier implements ScopeClassifier {
             }
         }
         return null;
+    }
+
+    /**
+     * The {@code reason} argument of the last client tool call named {@code toolName} in the turn, for the
+     * log; empty when there is none or the arguments are no JSON object.
+     */
+    public static Optional<String> reasonOf(Turn turn, String toolName) {
+        Objects.requireNonNull(turn, "turn");
+        Objects.requireNonNull(toolName, "toolName");
+        for (int i = turn.items().size() - 1; i >= 0; i--) {
+            ChatItem item = turn.items().get(i);
+            if (item.isClientToolCall() && toolName.equals(item.toolName()) && item.toolArguments() != null) {
+                try {
+                    JsonNode root = JSON.readTree(item.toolArguments());
+                    JsonNode reason = root == null ? null : root.get(ARGUMENT_REASON);
+                    if (reason != null && reason.isTextual() && !reason.textValue().isBlank()) {
+                        return Optional.of(reason.textValue());
+                    }
+                } catch (JsonProcessingException e) {
+                    LOG.debug("{} arguments are no JSON ({}); no reason", toolName, e.getOriginalMessage());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean toolCallFlag(String arguments) {
