@@ -1,10 +1,11 @@
 package com.landki.interview.servlet;
 
 import com.landki.interview.servlet.internal.Cidr;
-import com.landki.interview.servlet.internal.ScopePort;
+import com.landki.interview.classify.ScopeClassifier;
+import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.servlet.internal.SecretFile;
 import com.landki.interview.servlet.internal.SessionPort;
-import com.landki.interview.servlet.internal.StorePort;
+import com.landki.interview.store.InterviewStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.Servlet;
@@ -78,8 +79,9 @@ public final class InterviewApiOptions {
     private final String domainPublicKey;
     private final SessionPort sessions;
     private final String sessionsNotConfiguredReason;
-    private final ScopePort scope;
-    private final StorePort store;
+    private final ScopeClassifier classifier;
+    private final ThreadClassifier threadClassifier;
+    private final InterviewStore store;
     private final Servlet chatKitServlet;
     private final PrometheusMeterRegistry meterRegistry;
     private final Clock clock;
@@ -108,7 +110,8 @@ public final class InterviewApiOptions {
         this.domainPublicKey = b.domainPublicKey;
         this.sessions = b.sessions;
         this.sessionsNotConfiguredReason = b.sessionsNotConfiguredReason;
-        this.scope = b.scope;
+        this.classifier = b.classifier;
+        this.threadClassifier = b.threadClassifier;
         this.store = b.store;
         this.chatKitServlet = b.chatKitServlet;
         this.meterRegistry = b.meterRegistry;
@@ -236,11 +239,17 @@ public final class InterviewApiOptions {
         return sessions != null ? null : sessionsNotConfiguredReason;
     }
 
-    public ScopePort scope() {
-        return scope;
+    /** Classifies answers by text (structured flag first, then marker phrases). */
+    public ScopeClassifier classifier() {
+        return classifier;
     }
 
-    public StorePort store() {
+    /** Classifies ChatKit threads by id with the owner check, or {@code null} without a ChatKit client. */
+    public ThreadClassifier threadClassifier() {
+        return threadClassifier;
+    }
+
+    public InterviewStore store() {
         return store;
     }
 
@@ -307,8 +316,9 @@ public final class InterviewApiOptions {
         private SessionPort sessions;
         private String sessionsNotConfiguredReason =
                 "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)";
-        private ScopePort scope;
-        private StorePort store;
+        private ScopeClassifier classifier;
+        private ThreadClassifier threadClassifier;
+        private InterviewStore store;
         private Servlet chatKitServlet;
         private PrometheusMeterRegistry meterRegistry;
         private Clock clock = Clock.systemUTC();
@@ -340,7 +350,8 @@ public final class InterviewApiOptions {
             domainPublicKey = o.domainPublicKey;
             sessions = o.sessions;
             sessionsNotConfiguredReason = o.sessionsNotConfiguredReason;
-            scope = o.scope;
+            classifier = o.classifier;
+            threadClassifier = o.threadClassifier;
             store = o.store;
             chatKitServlet = o.chatKitServlet;
             meterRegistry = o.meterRegistry;
@@ -538,12 +549,20 @@ public final class InterviewApiOptions {
             return this;
         }
 
-        public Builder scope(ScopePort scope) {
-            this.scope = scope;
+        /** The answer classifier of {@code /classify}; default {@link ScopeClassifier#ofDefaults()}. */
+        public Builder classifier(ScopeClassifier classifier) {
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
         }
 
-        public Builder store(StorePort store) {
+        /** Classifies threads for {@code /classify} with a {@code thread_id}; {@code null} answers 503 there. */
+        public Builder threadClassifier(ThreadClassifier threadClassifier) {
+            this.threadClassifier = threadClassifier;
+            return this;
+        }
+
+        /** Where feedback and chat events go (JSONL, PostgreSQL or in-memory store of interview-sdk). */
+        public Builder store(InterviewStore store) {
             this.store = store;
             return this;
         }
@@ -573,11 +592,11 @@ public final class InterviewApiOptions {
 
         public InterviewApiOptions build() {
             if (store == null) {
-                throw new IllegalStateException("a store is required: call store(...) (the JSONL, PostgreSQL or"
-                        + " in-memory store of interview-sdk)");
+                throw new IllegalStateException("a store is required: call store(InterviewStore.fromEnv())"
+                        + " or store(InterviewStore.inMemory())");
             }
-            if (scope == null) {
-                throw new IllegalStateException("a classifier is required: call scope(...)");
+            if (classifier == null) {
+                classifier = ScopeClassifier.ofDefaults();
             }
             if (userIdCookieSecret == null) {
                 byte[] random = new byte[32];

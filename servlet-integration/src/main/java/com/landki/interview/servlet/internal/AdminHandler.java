@@ -1,5 +1,7 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,18 +12,30 @@ import java.util.Map;
 /** {@code /admin/stats}, {@code /admin/logs} and {@code DELETE /admin/data}. Thread-safe. */
 public final class AdminHandler {
 
-    private final StorePort store;
+    private final InterviewStore store;
     private final Clock clock;
     private final Instant started;
 
-    public AdminHandler(StorePort store, Clock clock) {
+    public AdminHandler(InterviewStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.started = clock.instant();
     }
 
+    /** The store's counters (kept across restarts) plus this process's uptime. */
     public ApiResponse stats() {
-        Map<String, Object> out = new LinkedHashMap<>(store.stats());
+        StoreStats stats = store.stats();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sessions_created", stats.sessionsCreated());
+        out.put("sessions_failed", stats.sessionsFailed());
+        out.put("error_rate", stats.errorRate());
+        out.put("feedback_total", stats.feedbackTotal());
+        out.put("feedback_by_category", stats.feedbackByCategory());
+        out.put("feedback_by_kind", stats.feedbackByKind());
+        out.put("classified", stats.classified());
+        out.put("out_of_scope", stats.outOfScope());
+        out.put("out_of_scope_rate", stats.outOfScopeRate());
+        out.put("store", store.type());
         out.put("started_at", started.toString());
         out.put("uptime_s", Duration.between(started, clock.instant()).toSeconds());
         return ApiResponse.ok(out);
@@ -30,11 +44,11 @@ public final class AdminHandler {
     /** {@code type} is {@code chat} (default) or {@code feedback}. */
     public ApiResponse logs(String type, int limit) {
         String kind = type == null ? "chat" : type;
-        List<Object> entries;
+        List<?> entries;
         if ("chat".equals(kind)) {
-            entries = store.newestChatEvents(limit);
+            entries = store.chatLog().newest(limit);
         } else if ("feedback".equals(kind)) {
-            entries = store.newestFeedback(limit);
+            entries = store.feedback().newest(limit);
         } else {
             throw ApiException.validation("type", "must be chat or feedback");
         }
@@ -52,7 +66,6 @@ public final class AdminHandler {
         if (sessionId.length() > 200) {
             throw ApiException.validation("session_id", "must be at most 200 characters");
         }
-        long deleted = store.eraseSession(sessionId);
-        return ApiResponse.ok(Map.of("deleted", deleted));
+        return ApiResponse.ok(Map.of("deleted", store.eraseSession(sessionId)));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ public final class ApiFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String CLIENT_IP = "com.landki.interview.servlet.clientIp";
+    private static final long DRAIN_LIMIT = 1024 * 1024;
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final transient ApiRuntime runtime;
@@ -34,11 +36,11 @@ public final class ApiFilter extends HttpFilter {
         } catch (ApiException e) {
             Responses.error(res, e);
         } catch (PayloadTooLargeException e) {
-            Responses.error(res, PayloadTooLargeException.toApi(e.limit()));
+            tooLarge(req, res, e.limit());
         } catch (IOException | ServletException | RuntimeException e) {
             Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof PayloadTooLargeException tooLarge) {
-                Responses.error(res, PayloadTooLargeException.toApi(tooLarge.limit()));
+                tooLarge(req, res, tooLarge.limit());
             } else {
                 Responses.error(res, Responses.toApi(cause));
             }
@@ -94,7 +96,8 @@ public final class ApiFilter extends HttpFilter {
             boolean hasBody = length > 0 || (length < 0 && req.getHeader("Transfer-Encoding") != null);
             int max = runtime.options.maxBodyBytes();
             if (length > max) {
-                throw PayloadTooLargeException.toApi(max);
+                tooLarge(req, res, max);
+                return;
             }
             if (hasBody && !isJson(req.getContentType())) {
                 throw new ApiException(415, "unsupported_media_type",
@@ -106,6 +109,28 @@ public final class ApiFilter extends HttpFilter {
             runtime.userIds.resolve(forward, res);
         }
         chain.doFilter(forward, res);
+    }
+
+    /**
+     * Answers 413. A moderately oversized body is read and dropped first: closing the connection with
+     * unread bytes makes the TCP stack reset it, and the client would never see the answer.
+     */
+    private static void tooLarge(HttpServletRequest req, HttpServletResponse res, long limit) {
+        ApiException error = PayloadTooLargeException.toApi(limit);
+        try {
+            InputStream in = req.getInputStream();
+            long skipped = 0;
+            byte[] sink = new byte[8192];
+            for (int n = in.read(sink); n > 0 && skipped < DRAIN_LIMIT; n = in.read(sink)) {
+                skipped += n;
+            }
+            if (skipped >= DRAIN_LIMIT) {
+                error = error.withHeader("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException e) {
+            error = error.withHeader("Connection", "close");
+        }
+        Responses.error(res, error);
     }
 
     static boolean isJson(String contentType) {

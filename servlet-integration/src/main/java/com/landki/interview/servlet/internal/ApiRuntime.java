@@ -43,7 +43,7 @@ public final class ApiRuntime {
         ChatEvents events = new ChatEvents(options.store(), cookies);
         this.sessions = new SessionHandler(options.sessions(), options.sessionsNotConfiguredReason(), events,
                 metrics, System::nanoTime);
-        this.classify = new ClassifyHandler(options.scope(), events, metrics);
+        this.classify = new ClassifyHandler(options.classifier(), options.threadClassifier(), events, metrics);
         this.feedback = new FeedbackHandler(options.store(), options.feedbackCategories(), metrics);
         this.adminHandler = new AdminHandler(options.store(), options.clock());
         String base = contextPath + options.mountPath();

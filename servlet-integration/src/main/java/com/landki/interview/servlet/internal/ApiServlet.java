@@ -1,6 +1,7 @@
 package com.landki.interview.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.landki.interview.store.ExportFormat;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +82,8 @@ public final class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
         try {
             dispatch(req, res);
+        } catch (PayloadTooLargeException e) {
+            throw e; // the filter drains the rest of the body before it answers 413
         } catch (RuntimeException | IOException e) {
             Responses.error(res, Responses.toApi(e));
         }
@@ -171,18 +175,22 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private CompletableFuture<ApiResponse> export(Call call) throws IOException {
-        String format = call.query("format") == null ? "csv" : call.query("format").toLowerCase(Locale.ROOT);
-        if (!format.equals("csv") && !format.equals("jsonl")) {
+        ExportFormat format;
+        try {
+            format = ExportFormat.parse(call.query("format") == null ? "csv" : call.query("format"));
+        } catch (IllegalArgumentException e) {
             throw ApiException.validation("format", "must be csv or jsonl");
         }
         HttpServletResponse res = call.res();
         String day = runtime.options.clock().instant().toString().substring(0, 10).replace("-", "");
         res.setStatus(200);
-        res.setContentType(format.equals("csv") ? "text/csv;charset=utf-8" : "application/x-ndjson;charset=utf-8");
-        res.setHeader("Content-Disposition", "attachment; filename=\"feedback-" + day + "." + format + "\"");
+        res.setContentType(format.contentType());
+        res.setHeader("Content-Disposition", "attachment; filename=\"feedback-" + day + "." + format.extension() + "\"");
         res.setHeader("Cache-Control", "no-store");
         res.setHeader("X-Content-Type-Options", "nosniff");
-        runtime.options.store().exportFeedback(format, res.getOutputStream());
+        OutputStream out = res.getOutputStream();
+        runtime.options.store().feedback().export(format, out);
+        out.flush();
         return null;
     }
 

@@ -1,6 +1,12 @@
 package com.landki.interview.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.landki.interview.classify.ScopeClassifier;
+import com.landki.interview.classify.ScopeDecision;
+import com.landki.interview.classify.ThreadClassification;
+import com.landki.interview.classify.ThreadClassifier;
+import com.landki.interview.classify.ThreadNotOwnedException;
+import com.landki.interview.store.ChatEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +19,15 @@ public final class ClassifyHandler {
 
     static final int MAX_TEXT = 32_000;
 
-    private final ScopePort scope;
+    private final ScopeClassifier classifier;
+    private final ThreadClassifier threads;
     private final ChatEvents events;
     private final ApiMetrics metrics;
 
-    public ClassifyHandler(ScopePort scope, ChatEvents events, ApiMetrics metrics) {
-        this.scope = scope;
+    /** {@code threads} may be {@code null}: then {@code thread_id} answers 503 not_configured. */
+    public ClassifyHandler(ScopeClassifier classifier, ThreadClassifier threads, ChatEvents events, ApiMetrics metrics) {
+        this.classifier = classifier;
+        this.threads = threads;
         this.events = events;
         this.metrics = metrics;
     }
@@ -30,26 +39,25 @@ public final class ClassifyHandler {
             if (!threadId.matches("[A-Za-z0-9_\\-]{1,200}")) {
                 throw ApiException.validation("thread_id", "must be a ChatKit thread id (letters, digits, '_', '-')");
             }
-            if (!scope.threadsConfigured()) {
+            if (threads == null) {
                 throw ApiException.notConfigured("classifying by thread_id needs OPENAI_API_KEY;"
                         + " send user_question and assistant_reply instead");
             }
-            CompletableFuture<ScopePort.ThreadResult> call;
+            CompletableFuture<ThreadClassification> call;
             try {
-                call = scope.classifyThread(threadId, caller.userId());
+                call = threads.classifyAsync(threadId, caller.userId());
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }
             return call.handle((result, error) -> {
                 if (error != null) {
                     Throwable cause = UpstreamErrors.unwrap(error);
-                    if (cause instanceof ScopePort.ThreadNotFoundException) {
+                    if (cause instanceof ThreadNotOwnedException) {
                         throw new ApiException(404, "thread_not_found", "no thread '" + threadId + "' for this user");
                     }
-                    throw UpstreamErrors.toApi(cause);
+                    throw Responses.toApi(cause);
                 }
-                return answer(result.decision(), sessionId != null ? sessionId : threadId, result.userQuestion(),
-                        result.assistantReply(), caller);
+                return answer(result.decision(), sessionId, threadId, result.question(), result.answer(), caller);
             });
         }
         String question = Json.optString(body, "user_question", MAX_TEXT);
@@ -57,19 +65,20 @@ public final class ClassifyHandler {
         if (reply == null) {
             throw ApiException.validation("assistant_reply", "is required (or send thread_id)");
         }
-        ScopePort.Decision decision = scope.classifyText(question == null ? "" : question, reply);
-        return CompletableFuture.completedFuture(answer(decision, sessionId, question, reply, caller));
+        ScopeDecision decision = classifier.classify(question, reply);
+        return CompletableFuture.completedFuture(answer(decision, sessionId, null, question, reply, caller));
     }
 
-    private ApiResponse answer(ScopePort.Decision decision, String sessionId, String question, String reply,
-            CallContext caller) {
+    private ApiResponse answer(ScopeDecision decision, String sessionId, String threadId, String question,
+            String reply, CallContext caller) {
         metrics.classified(decision.outOfScope());
-        events.log(new StorePort.ChatEventDraft("response.classified", sessionId, events.hashUser(caller.userId()),
-                caller.storedIp(), null, null, null, null, question, reply, decision.outOfScope(),
-                decision.source(), decision.marker()));
+        ChatEvent.Builder event = events.event(ChatEvent.RESPONSE_CLASSIFIED, caller).sessionId(sessionId)
+                .threadId(threadId).question(question).answer(reply).outOfScope(decision.outOfScope())
+                .source(decision.source().wireName()).marker(decision.marker());
+        events.log(event.build());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("out_of_scope", decision.outOfScope());
-        out.put("source", decision.source());
+        out.put("source", decision.source().wireName());
         out.put("marker", decision.marker());
         return ApiResponse.ok(out);
     }

@@ -1,6 +1,7 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.InterviewVersion;
+import com.landki.interview.store.InterviewStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +16,10 @@ public final class InfoHandler {
             String sessionUrl, String chatKitUrl) {
     }
 
-    private final StorePort store;
+    private final InterviewStore store;
     private final PageSettings page;
 
-    public InfoHandler(StorePort store, PageSettings page) {
+    public InfoHandler(InterviewStore store, PageSettings page) {
         this.store = store;
         this.page = page;
     }

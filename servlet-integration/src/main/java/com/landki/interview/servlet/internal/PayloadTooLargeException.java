@@ -1,7 +1,6 @@
 package com.landki.interview.servlet.internal;
 
 import java.io.IOException;
-import java.util.Map;
 
 /** Thrown by the limited request stream once a body passes the size limit. */
 public final class PayloadTooLargeException extends IOException {
@@ -20,7 +19,6 @@ public final class PayloadTooLargeException extends IOException {
     }
 
     public static ApiException toApi(long limit) {
-        return new ApiException(413, "payload_too_large", "request body must be at most " + limit + " bytes",
-                Map.of("Connection", "close"));
+        return new ApiException(413, "payload_too_large", "request body must be at most " + limit + " bytes");
     }
 }

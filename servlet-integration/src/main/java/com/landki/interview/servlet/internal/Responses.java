@@ -1,5 +1,7 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.store.InvalidEntryException;
+import com.landki.interview.store.StoreException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
@@ -56,8 +58,15 @@ public final class Responses {
         if (cause instanceof PayloadTooLargeException) {
             return PayloadTooLargeException.toApi(((PayloadTooLargeException) cause).limit());
         }
-        if (cause instanceof UpstreamException || cause instanceof java.util.concurrent.TimeoutException) {
+        if (UpstreamErrors.isUpstream(cause)) {
             return UpstreamErrors.toApi(cause);
+        }
+        if (cause instanceof InvalidEntryException invalid) {
+            return new ApiException(400, "validation_failed", invalid.getMessage());
+        }
+        if (cause instanceof StoreException) {
+            LOG.error("store failure while answering an API request", cause);
+            return new ApiException(503, "store_unavailable", "the store could not be used; see the server log");
         }
         LOG.error("unexpected failure while answering an API request", cause);
         return new ApiException(500, "internal_error", "unexpected server error; see the server log");

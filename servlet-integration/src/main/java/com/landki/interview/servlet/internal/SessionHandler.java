@@ -1,6 +1,7 @@
 package com.landki.interview.servlet.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.landki.interview.store.ChatEvent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,25 +55,11 @@ public final class SessionHandler {
         return call.handle((grant, error) -> {
             Duration latency = Duration.ofNanos(nanoTime.getAsLong() - started);
             if (error != null) {
-                ApiException mapped = UpstreamErrors.toApi(error);
-                Throwable cause = UpstreamErrors.unwrap(error);
-                UpstreamException up = cause instanceof UpstreamException u ? u : null;
-                metrics.sessionFailed(mapped.code(), latency);
-                events.log(new StorePort.ChatEventDraft("session.failed", null, events.hashUser(caller.userId()),
-                        caller.storedIp(), latency.toMillis(), up == null ? null : up.status(),
-                        up == null ? null : up.requestId(), mapped.code(), null, null, null, null, null));
-                if (mapped.status() >= 500 && up == null && !"upstream_timeout".equals(mapped.code())) {
-                    LOG.error("session.failed code={} latency_ms={}", mapped.code(), latency.toMillis(), cause);
-                } else {
-                    LOG.warn("session.failed code={} upstream_status={} request_id={} latency_ms={}", mapped.code(),
-                            up == null ? "-" : up.status(), up == null ? "-" : up.requestId(), latency.toMillis());
-                }
-                throw mapped;
+                throw failed(error, latency, caller);
             }
             metrics.sessionCreated(latency);
-            events.log(new StorePort.ChatEventDraft("session.created", grant.sessionId(),
-                    events.hashUser(caller.userId()), caller.storedIp(), latency.toMillis(), 200, grant.requestId(),
-                    null, null, null, null, null, null));
+            events.log(events.event(ChatEvent.SESSION_CREATED, caller).sessionId(grant.sessionId())
+                    .latencyMs(latency.toMillis()).upstreamStatus(200).requestId(grant.requestId()).build());
             LOG.info("session.created session_id={} request_id={} latency_ms={}", grant.sessionId(),
                     grant.requestId(), latency.toMillis());
             Map<String, Object> out = new LinkedHashMap<>();
@@ -82,5 +69,26 @@ public final class SessionHandler {
             ApiResponse response = ApiResponse.ok(out).withHeader("Cache-Control", "no-store");
             return grant.requestId() == null ? response : response.withHeader("x-request-id", grant.requestId());
         });
+    }
+
+    private ApiException failed(Throwable error, Duration latency, CallContext caller) {
+        ApiException mapped = UpstreamErrors.toApi(error);
+        Integer status = UpstreamErrors.upstreamStatus(error);
+        String requestId = UpstreamErrors.requestId(error);
+        metrics.sessionFailed(mapped.code(), latency);
+        ChatEvent.Builder event = events.event(ChatEvent.SESSION_FAILED, caller).latencyMs(latency.toMillis())
+                .requestId(requestId).error(mapped.code());
+        if (status != null) {
+            event.upstreamStatus(status);
+        }
+        events.log(event.build());
+        if (UpstreamErrors.isUpstream(error)) {
+            LOG.warn("session.failed code={} upstream_status={} request_id={} latency_ms={}", mapped.code(),
+                    status == null ? "-" : status, requestId == null ? "-" : requestId, latency.toMillis());
+        } else {
+            LOG.error("session.failed code={} latency_ms={}", mapped.code(), latency.toMillis(),
+                    UpstreamErrors.unwrap(error));
+        }
+        return mapped;
     }
 }

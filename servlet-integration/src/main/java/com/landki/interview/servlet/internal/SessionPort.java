@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What the session endpoint needs from the ChatKit client: mint one session for a user. Failures complete
- * the future with an {@link UpstreamException}. Implementations are thread-safe.
+ * the future with the SDK's {@code OpenAiException}s. Implementations are thread-safe.
  */
 public interface SessionPort {
 

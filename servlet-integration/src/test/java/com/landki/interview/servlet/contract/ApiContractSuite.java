@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.internal.Json;
-import com.landki.interview.servlet.internal.MemoryStorePort;
+import com.landki.interview.classify.ScopeClassifier;
+import com.landki.interview.classify.ThreadClassifier;
+import com.landki.interview.store.InterviewStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +46,7 @@ abstract class ApiContractSuite {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final StickyUpstream upstream = new StickyUpstream();
+    private final FakeThreads threads = new FakeThreads();
     private MockWebServer upstreamServer;
     private Container container;
     private String clientIp;
@@ -59,8 +62,9 @@ abstract class ApiContractSuite {
                 .adminToken(TOKEN)
                 .allowedOrigins(ALLOWED)
                 .trustedProxies("127.0.0.1", "::1")
-                .store(new MemoryStorePort())
-                .scope(new FakeScope())
+                .store(InterviewStore.inMemory())
+                .threadClassifier(ThreadClassifier.builder().reader(threads)
+                        .classifier(ScopeClassifier.ofDefaults()).build())
                 .sessions(new HttpSessionPort(upstreamServer.url("/v1").toString(), Duration.ofMillis(700)))
                 .build();
         container = start(options);
@@ -207,27 +211,29 @@ abstract class ApiContractSuite {
     @Test
     void classifiesTextAndLogsTheEvent() throws Exception {
         HttpResponse<String> res = send("POST", "/interview/api/classify",
-                "{\"user_question\":\"Wetter?\",\"assistant_reply\":\"Dazu habe ich keine Informationen.\"}",
+                "{\"user_question\":\"Wetter?\",\"assistant_reply\":\"Dazu liegen mir keine Informationen vor.\"}",
                 "application/json");
         assertThat(res.statusCode()).isEqualTo(200);
         JsonNode body = json(res);
         assertThat(body.path("out_of_scope").asBoolean()).isTrue();
         assertThat(body.path("source").asText()).isEqualTo("marker");
-        assertThat(body.path("marker").asText()).isEqualTo("keine informationen");
+        assertThat(body.path("marker").asText()).isNotBlank();
         JsonNode logs = json(admin("GET", "/interview/api/admin/logs?type=chat&limit=500", null));
         assertThat(logs.path("entries").toString()).contains("response.classified").contains("Wetter?");
     }
 
     @Test
     void classifiesOwnThreadAndHidesForeignThreads() throws Exception {
-        HttpResponse<String> mine = send("POST", "/interview/api/classify", "{\"thread_id\":\"thr_a\"}",
+        HttpResponse<String> first = send("POST", "/interview/api/classify", "{\"thread_id\":\"thr_b\"}",
                 "application/json");
+        assertError(first, 404, "thread_not_found");
+        String cookie = cookieValue(first);
+        threads.own(cookie.substring(0, cookie.indexOf('.')));
+        HttpResponse<String> mine = send("POST", "/interview/api/classify", "{\"thread_id\":\"thr_a\"}",
+                "application/json", "Cookie", "interview_uid=" + cookie);
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(json(mine).path("source").asText()).isEqualTo("structured");
-        String cookie = cookieValue(mine);
-        HttpResponse<String> again = send("POST", "/interview/api/classify", "{\"thread_id\":\"thr_a\"}",
-                "application/json", "Cookie", "interview_uid=" + cookie);
-        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(mine).path("out_of_scope").asBoolean()).isTrue();
         newClient();
         HttpResponse<String> foreign = send("POST", "/interview/api/classify", "{\"thread_id\":\"thr_a\"}",
                 "application/json");
@@ -281,13 +287,20 @@ abstract class ApiContractSuite {
 
     @Test
     void rejectsWrongFieldTypesNamingTheField() throws Exception {
-        HttpResponse<String> res = send("POST", "/interview/api/feedback", "{\"user_question\":42}", "application/json");
+        HttpResponse<String> res = send("POST", "/interview/api/feedback", "{\"session_id\":\"t\",\"user_question\":42}", "application/json");
         assertError(res, 400, "validation_failed");
         assertThat(errorMessage(res)).contains("user_question");
-        HttpResponse<String> category = send("POST", "/interview/api/feedback", "{\"category\":\"nonsense\"}",
+        HttpResponse<String> category = send("POST", "/interview/api/feedback", "{\"session_id\":\"t\",\"category\":\"nonsense\"}",
                 "application/json");
         assertError(category, 400, "validation_failed");
         assertThat(errorMessage(category)).contains("category");
+    }
+
+    @Test
+    void feedbackNeedsASessionId() throws Exception {
+        HttpResponse<String> res = send("POST", "/interview/api/feedback", "{\"comment\":\"x\"}", "application/json");
+        assertError(res, 400, "validation_failed");
+        assertThat(errorMessage(res)).contains("session_id");
     }
 
     @Test
@@ -424,12 +437,14 @@ abstract class ApiContractSuite {
         assertThat(preflight.statusCode()).isEqualTo(204);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(ALLOWED);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
-        HttpResponse<String> post = send("POST", "/interview/api/feedback", "{}", "application/json", "Origin", ALLOWED);
-        assertThat(post.statusCode()).isEqualTo(201);
+        HttpResponse<String> post = send("POST", "/interview/api/feedback", "{\"session_id\":\"cors\"}", "application/json",
+                "Origin", ALLOWED);
+        assertThat(post.statusCode()).as(post.body()).isEqualTo(201);
         assertThat(post.headers().firstValue("Access-Control-Allow-Origin")).contains(ALLOWED);
-        HttpResponse<String> same = send("POST", "/interview/api/feedback", "{}", "application/json", "Origin",
+        HttpResponse<String> same = send("POST", "/interview/api/feedback", "{\"session_id\":\"cors\"}",
+                "application/json", "Origin",
                 "http://" + container.base().getAuthority());
-        assertThat(same.statusCode()).isEqualTo(201);
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(201);
     }
 
     // ---- concurrency

@@ -3,7 +3,9 @@ package com.landki.interview.servlet.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.servlet.internal.Json;
 import com.landki.interview.servlet.internal.SessionPort;
-import com.landki.interview.servlet.internal.UpstreamException;
+import com.landki.interview.openai.OpenAiApiException;
+import com.landki.interview.openai.OpenAiConnectionException;
+import com.landki.interview.openai.OpenAiTimeoutException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,9 +38,9 @@ final class HttpSessionPort implements SessionPort {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof HttpTimeoutException) {
-                    throw new UpstreamException(UpstreamException.Kind.TIMEOUT, 0, "timeout", null, null);
+                    throw new OpenAiTimeoutException("timeout", cause);
                 }
-                throw new UpstreamException(UpstreamException.Kind.CONNECTION, 0, cause.toString(), null, null);
+                throw new OpenAiConnectionException("connect failed", cause);
             }
             String requestId = res.headers().firstValue("x-request-id").orElse(null);
             try {
@@ -46,14 +48,13 @@ final class HttpSessionPort implements SessionPort {
                 if (res.statusCode() / 100 != 2) {
                     Duration retry = res.headers().firstValue("Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s)))
                             .orElse(null);
-                    throw new UpstreamException(UpstreamException.Kind.HTTP, res.statusCode(),
+                    throw OpenAiApiException.of(res.statusCode(), null, null, null,
                             json.path("error").path("message").asText(""), requestId, retry);
                 }
                 return new Grant(json.path("client_secret").asText(), json.path("expires_at").asLong(),
                         json.path("id").asText(), requestId);
             } catch (IOException e) {
-                throw new UpstreamException(UpstreamException.Kind.HTTP, res.statusCode(), "unreadable body", requestId,
-                        null);
+                throw OpenAiApiException.of(res.statusCode(), null, null, null, "unreadable body", requestId, null);
             }
         });
     }
