@@ -50,6 +50,10 @@ public final class InterviewApi {
         ApiRuntime runtime = new ApiRuntime(options, context.getContextPath());
 
         FilterRegistration.Dynamic filter = context.addFilter("interview-api-filter" + mount, new ApiFilter(runtime));
+        if (filter == null) {
+            throw new IllegalStateException("the interview API filter is already registered in this context (a"
+                    + " restarted context keeps its registrations): create a new context and options to start again");
+        }
         filter.setAsyncSupported(true);
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, mount + "/*");
 
