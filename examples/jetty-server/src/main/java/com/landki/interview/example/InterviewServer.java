@@ -26,6 +26,10 @@ public final class InterviewServer {
     /** How long a stop waits for requests in flight. */
     public static final long STOP_TIMEOUT_MS = 15_000;
 
+    static final String CHAT_MISSING = "chat is NOT configured: set OPENAI_API_KEY and OPENAI_WORKFLOW_ID"
+            + " (hosted Agent Builder workflow), or OPENAI_API_KEY and OPENAI_VECTOR_STORE_ID with"
+            + " CHATKIT_BACKEND=server; health, feedback and the dashboard work without them";
+
     private static final Logger LOG = LoggerFactory.getLogger(InterviewServer.class);
 
     private InterviewServer() {
@@ -70,10 +74,8 @@ public final class InterviewServer {
         Server server = createServer(port, options);
         server.start();
         LOG.info(startupLine(port(server), options));
-        if (options.sessionsNotConfiguredReason() != null
-                && InterviewApiOptions.BACKEND_HOSTED.equals(options.effectiveChatKitBackend())) {
-            LOG.warn("chat is not configured: {}; health, feedback and the dashboard work", options
-                    .sessionsNotConfiguredReason());
+        if (!chatConfigured(options)) {
+            LOG.warn(CHAT_MISSING);
         }
         server.join();
     }
@@ -82,8 +84,7 @@ public final class InterviewServer {
     static String startupLine(int port, InterviewApiOptions options) {
         boolean assets = InterviewServer.class.getClassLoader()
                 .getResource(AssetServlet.DEFAULT_PREFIX + "/index.html") != null;
-        boolean chat = InterviewApiOptions.BACKEND_SERVER.equals(options.effectiveChatKitBackend())
-                ? options.chatKitServlet() != null : options.sessionsNotConfiguredReason() == null;
+        boolean chat = chatConfigured(options);
         return "interview server listening on port " + port + ": page /interview/, dashboard /interview/dashboard/, API "
                 + options.mountPath() + "; store=" + options.store().type()
                 + ", chat backend=" + options.effectiveChatKitBackend() + " (" + (chat ? "configured" : "NOT configured")
@@ -91,6 +92,11 @@ public final class InterviewServer {
                 + ", allowed origins=" + (options.allowedOrigins().isEmpty() ? "same origin only"
                         : String.join(" ", options.allowedOrigins()))
                 + ", page assets=" + (assets ? "present" : "missing (add interview-frontend-assets)");
+    }
+
+    static boolean chatConfigured(InterviewApiOptions options) {
+        return InterviewApiOptions.BACKEND_SERVER.equals(options.effectiveChatKitBackend())
+                ? options.chatKitServlet() != null : options.sessionsNotConfiguredReason() == null;
     }
 
     /** {@code /} sends visitors to the chat page. */
