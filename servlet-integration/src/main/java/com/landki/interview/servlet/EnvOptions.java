@@ -67,6 +67,19 @@ final class EnvOptions {
         return b;
     }
 
+    /** The mount path the environment asks for, normalized as the builder does. */
+    static String mountPath(Function<String, String> env) {
+        String mount = get(env, "INTERVIEW_API_MOUNT_PATH");
+        if (mount == null) {
+            return InterviewApiOptions.DEFAULT_MOUNT_PATH;
+        }
+        String value = mount;
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return value;
+    }
+
     static Path logDir(Function<String, String> env) {
         String dir = get(env, "INTERVIEW_LOG_DIR");
         return Path.of(dir != null ? dir : "./_logs");

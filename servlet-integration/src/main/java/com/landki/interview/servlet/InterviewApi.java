@@ -41,6 +41,11 @@ public final class InterviewApi {
      * @throws IllegalStateException when an API is already mounted at that path in this context
      */
     public static void mount(ServletContext context, InterviewApiOptions options) {
+        mount(context, options, true);
+    }
+
+    /** {@code closeOnDestroy=false} when the caller (a listener, which may not add listeners) closes them. */
+    static void mount(ServletContext context, InterviewApiOptions options, boolean closeOnDestroy) {
         String mount = options.mountPath();
         if (context.getAttribute(MOUNTED_PREFIX + mount) != null) {
             throw new IllegalStateException("the interview API is already mounted at " + mount + " in this web"
@@ -68,12 +73,19 @@ public final class InterviewApi {
             chatkit.setAsyncSupported(true);
             conflictCheck(chatkit.addMapping(mount + "/chatkit"), mount + "/chatkit");
         }
-        context.addListener(new Closer(options));
+        if (closeOnDestroy) {
+            context.addListener(new Closer(options));
+        }
         context.setAttribute(MOUNTED_PREFIX + mount, Boolean.TRUE);
         LOG.info("interview API mounted at {}{}: store={}, backend={}, chat={}, admin={}", context.getContextPath(),
                 mount, options.store().type(), options.effectiveChatKitBackend(),
                 options.sessionsNotConfiguredReason() == null ? "configured" : "not configured",
                 options.adminToken() == null ? "loopback only (ADMIN_TOKEN unset)" : "bearer token");
+    }
+
+    /** Whether an API is already mounted at {@code mountPath} in this context. */
+    public static boolean isMounted(ServletContext context, String mountPath) {
+        return context.getAttribute(MOUNTED_PREFIX + mountPath) != null;
     }
 
     private static void conflictCheck(java.util.Set<String> conflicts, String pattern) {

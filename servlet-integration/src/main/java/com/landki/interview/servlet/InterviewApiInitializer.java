@@ -55,11 +55,19 @@ public final class InterviewApiInitializer implements ServletContainerInitialize
                     isFalse(param) ? AUTOREGISTER_PARAM : AUTOREGISTER_ENV);
             return;
         }
-        InterviewApiOptions fromEnv = InterviewApiOptions.fromEnv(name -> {
+        InterviewApi.mount(context, fromContext(context));
+    }
+
+    /** MISSION.md §3 read from context parameters, falling back to the process environment. */
+    static InterviewApiOptions fromContext(ServletContext context) {
+        return InterviewApiOptions.fromEnv(contextEnv(context));
+    }
+
+    static java.util.function.Function<String, String> contextEnv(ServletContext context) {
+        return name -> {
             String value = context.getInitParameter(name);
             return value != null ? value : System.getenv(name);
-        });
-        InterviewApi.mount(context, fromEnv);
+        };
     }
 
     private static boolean isFalse(String value) {

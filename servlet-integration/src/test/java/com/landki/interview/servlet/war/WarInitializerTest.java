@@ -67,6 +67,18 @@ class WarInitializerTest {
         assertThat(res.body()).doesNotContain("\"status\":\"ok\"");
     }
 
+    @Test
+    void webXmlListenerMountsWhenAutoRegistrationIsOff() throws Exception {
+        String base = deploy("""
+                <context-param><param-name>interview.api.autoregister</param-name><param-value>false</param-value></context-param>
+                <context-param><param-name>INTERVIEW_STORE</param-name><param-value>memory</param-value></context-param>
+                <context-param><param-name>INTERVIEW_API_MOUNT_PATH</param-name><param-value>/chat/api</param-value></context-param>
+                <listener><listener-class>com.landki.interview.servlet.InterviewApiListener</listener-class></listener>
+                """);
+        assertThat(send("GET", base + "/chat/api/health", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", base + "/interview/api/health", null, null).statusCode()).isEqualTo(404);
+    }
+
     private String deploy(String contextParams) throws Exception {
         Path webapp = Files.createDirectories(dir.resolve("webapp").resolve("WEB-INF"));
         Files.writeString(webapp.resolve("web.xml"), """
@@ -79,6 +91,7 @@ class WarInitializerTest {
         tomcat.setBaseDir(Files.createDirectories(dir.resolve("tomcat")).toString());
         tomcat.setPort(0);
         tomcat.getConnector();
+        tomcat.setAddDefaultWebXmlToWebapp(false); // no JSP servlet: the test classpath has no Jasper
         tomcat.addWebapp("/app", webapp.getParent().toString());
         tomcat.start();
         return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/app";
