@@ -155,7 +155,7 @@ public final class OpenAiHttp {
             CompletableFuture<JsonNode> out = new CompletableFuture<>();
             send.whenComplete((response, error) -> {
                 if (error != null) {
-                    out.completeExceptionally(Errors.fromFailure(error, what, config.apiKey()));
+                    out.completeExceptionally(Errors.fromFailure(error, what, config.apiKey(), timeout));
                     return;
                 }
                 try {
@@ -223,7 +223,7 @@ public final class OpenAiHttp {
         });
         send.whenComplete((response, error) -> {
             if (error != null) {
-                RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey());
+                RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey(), timeout);
                 done.completeExceptionally(subscriber.started()
                         ? new StreamBrokenException(what + ": stream broken: " + mapped.getMessage(), mapped)
                         : mapped);
