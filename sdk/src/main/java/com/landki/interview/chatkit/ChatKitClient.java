@@ -7,6 +7,7 @@ import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiException;
 import com.landki.interview.openai.OpenAiHttp;
 import com.landki.interview.openai.RetryPolicy;
+import com.landki.interview.openai.internal.Errors;
 import com.landki.interview.openai.internal.Futures;
 import com.landki.interview.openai.internal.Json;
 import java.net.http.HttpClient;
@@ -105,7 +106,7 @@ public final class ChatKitClient {
     public CompletableFuture<ChatKitSession> createSessionAsync(CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
         CreateSessionRequest body = request.withDefaultWorkflow(defaultWorkflowId, defaultWorkflowVersion);
-        return http.postJsonAsync("/chatkit/sessions", body, BETA).thenApply(n -> read(n, ChatKitSession.class));
+        return Futures.map(http.postJsonAsync("/chatkit/sessions", body, BETA), n -> read(n, ChatKitSession.class));
     }
 
     /** Blocking form of {@link #createSessionAsync}. */
@@ -115,8 +116,8 @@ public final class ChatKitClient {
 
     /** {@code POST /chatkit/sessions/{id}/cancel}: the client secret stops working. */
     public CompletableFuture<ChatKitSession> cancelSessionAsync(String sessionId) {
-        return http.postJsonAsync("/chatkit/sessions/" + segment(sessionId, "sessionId") + "/cancel", null, BETA)
-                .thenApply(n -> read(n, ChatKitSession.class));
+        return Futures.map(http.postJsonAsync("/chatkit/sessions/" + segment(sessionId, "sessionId") + "/cancel",
+                null, BETA), n -> read(n, ChatKitSession.class));
     }
 
     /** Blocking form of {@link #cancelSessionAsync}. */
@@ -129,8 +130,8 @@ public final class ChatKitClient {
     /** {@code GET /chatkit/threads} with {@code user}, {@code limit}, {@code order}, {@code after}, {@code before}. */
     public CompletableFuture<Page<ChatKitThread>> listThreadsAsync(ListOptions options) {
         Objects.requireNonNull(options, "options");
-        return http.getJsonAsync("/chatkit/threads", options.query(), BETA)
-                .thenApply(n -> page(n, e -> read(e, ChatKitThread.class)));
+        return Futures.map(http.getJsonAsync("/chatkit/threads", options.query(), BETA),
+                n -> page(n, e -> read(e, ChatKitThread.class)));
     }
 
     /** Blocking form of {@link #listThreadsAsync}. */
@@ -140,8 +141,8 @@ public final class ChatKitClient {
 
     /** {@code GET /chatkit/threads/{id}}. */
     public CompletableFuture<ChatKitThread> retrieveThreadAsync(String threadId) {
-        return http.getJsonAsync("/chatkit/threads/" + segment(threadId, "threadId"), Map.of(), BETA)
-                .thenApply(n -> read(n, ChatKitThread.class));
+        return Futures.map(http.getJsonAsync("/chatkit/threads/" + segment(threadId, "threadId"), Map.of(), BETA),
+                n -> read(n, ChatKitThread.class));
     }
 
     /** Blocking form of {@link #retrieveThreadAsync}. */
@@ -151,8 +152,8 @@ public final class ChatKitClient {
 
     /** {@code DELETE /chatkit/threads/{id}}: the thread, its items and attachments. */
     public CompletableFuture<ChatKitThread.Deleted> deleteThreadAsync(String threadId) {
-        return http.deleteAsync("/chatkit/threads/" + segment(threadId, "threadId"), BETA)
-                .thenApply(n -> read(n, ChatKitThread.Deleted.class));
+        return Futures.map(http.deleteAsync("/chatkit/threads/" + segment(threadId, "threadId"), BETA),
+                n -> read(n, ChatKitThread.Deleted.class));
     }
 
     /** Blocking form of {@link #deleteThreadAsync}. */
@@ -171,8 +172,8 @@ public final class ChatKitClient {
         if (options.user() != null) {
             throw new IllegalArgumentException("user filters listThreads only; listItems takes no user");
         }
-        return http.getJsonAsync("/chatkit/threads/" + segment(threadId, "threadId") + "/items", options.query(),
-                BETA).thenApply(n -> page(n, ItemParser::parse));
+        return Futures.map(http.getJsonAsync("/chatkit/threads/" + segment(threadId, "threadId") + "/items",
+                options.query(), BETA), n -> page(n, ItemParser::parse));
     }
 
     /** Blocking form of {@link #listItemsAsync}. */
@@ -183,7 +184,9 @@ public final class ChatKitClient {
     /** Every item of a thread, oldest first, following the cursor page by page. */
     public CompletableFuture<List<ThreadItem>> listAllItemsAsync(String threadId) {
         segment(threadId, "threadId");
-        return collect(threadId, null, new ArrayList<>());
+        CompletableFuture<List<ThreadItem>> result = new CompletableFuture<>();
+        collect(threadId, null, new ArrayList<>(), result);
+        return result;
     }
 
     /** Blocking form of {@link #listAllItemsAsync}. */
@@ -191,14 +194,25 @@ public final class ChatKitClient {
         return Futures.await(listAllItemsAsync(threadId));
     }
 
-    private CompletableFuture<List<ThreadItem>> collect(String threadId, String after, List<ThreadItem> sink) {
+    private void collect(String threadId, String after, List<ThreadItem> sink,
+            CompletableFuture<List<ThreadItem>> result) {
+        if (result.isDone()) {
+            return;
+        }
         ListOptions options = ListOptions.builder().order(ListOptions.ASC).limit(ALL_ITEMS_PAGE).after(after).build();
-        return listItemsAsync(threadId, options).thenCompose(page -> {
-            sink.addAll(page.data());
-            if (page.hasMore() && page.lastId() != null && !page.lastId().equals(after) && !page.data().isEmpty()) {
-                return collect(threadId, page.lastId(), sink);
+        CompletableFuture<Page<ThreadItem>> pageCall = listItemsAsync(threadId, options);
+        Futures.propagateCancel(result, pageCall);
+        pageCall.whenComplete((page, error) -> {
+            if (error != null) {
+                result.completeExceptionally(Errors.unwrap(error));
+            } else if (page.hasMore() && page.lastId() != null && !page.lastId().equals(after)
+                    && !page.data().isEmpty()) {
+                sink.addAll(page.data());
+                collect(threadId, page.lastId(), sink, result);
+            } else {
+                sink.addAll(page.data());
+                result.complete(List.copyOf(sink));
             }
-            return CompletableFuture.completedFuture(List.copyOf(sink));
         });
     }
 

@@ -338,4 +338,49 @@ class ChatKitClientTest {
         assertThat(request.getHeaders().get("OpenAI-Project")).isEqualTo("proj_1");
         assertThat(request.getHeaders().get("OpenAI-Organization")).isEqualTo("org_1");
     }
+
+    @Test
+    void oneClientServesManyConcurrentCalls() {
+        for (int i = 0; i < 40; i++) {
+            server.enqueue(json(SESSION));
+        }
+        ChatKitClient client = client();
+
+        List<CompletableFuture<ChatKitSession>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(client.createSessionAsync(CreateSessionRequest.of("user-" + i)));
+        }
+
+        assertThat(calls).allSatisfy(f -> assertThat(f.join().id()).isEqualTo("cksess_123"));
+        assertThat(server.getRequestCount()).isEqualTo(40);
+    }
+
+    @Test
+    void cancellingTheFutureAbortsTheRequest() {
+        server.enqueue(new MockResponse.Builder().headersDelay(10, java.util.concurrent.TimeUnit.SECONDS)
+                .body(SESSION).build());
+        RecordingHttpClient httpClient = new RecordingHttpClient();
+        ChatKitClient client = builder().defaultWorkflowId("wf").httpClient(httpClient).build();
+
+        CompletableFuture<ChatKitSession> call = client.createSessionAsync(CreateSessionRequest.of("u"));
+        call.cancel(true);
+
+        assertThat(call).isCancelled();
+        assertThat(httpClient.sends).hasSize(1);
+        assertThat(httpClient.sends.get(0)).isCancelled();
+    }
+
+    @Test
+    void cancellingListAllItemsAbortsThePageRequest() {
+        server.enqueue(new MockResponse.Builder().headersDelay(10, java.util.concurrent.TimeUnit.SECONDS)
+                .body("{\"data\":[]}").build());
+        RecordingHttpClient httpClient = new RecordingHttpClient();
+        ChatKitClient client = builder().httpClient(httpClient).build();
+
+        CompletableFuture<List<ThreadItem>> call = client.listAllItemsAsync("cthr_1");
+        call.cancel(true);
+
+        assertThat(httpClient.sends).hasSize(1);
+        assertThat(httpClient.sends.get(0)).isCancelled();
+    }
 }
