@@ -58,7 +58,8 @@ public abstract class EntryKind<T> {
     final String newId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         // time first so ids sort roughly by creation; 64 random bits keep instances apart without coordination
-        return idPrefix + Long.toString(System.currentTimeMillis(), 36) + String.format("%016x", r.nextLong());
+        String random = Long.toHexString(r.nextLong());
+        return idPrefix + Long.toString(System.currentTimeMillis(), 36) + "0".repeat(16 - random.length()) + random;
     }
 
     final String id(String given) {
