@@ -31,33 +31,40 @@ public final class PhraseAutomaton {
     private static final long HASH_MULTIPLIER = 0x100000001B3L;
     private static final int ROOT = 0;
     private static final int NONE = -1;
+    // per state, packed so one visit touches one cache line: the only child's word (or NO_CHILD / MANY),
+    // the only child, the failure link, the phrase ending here (own or through the failure chain)
+    private static final int STRIDE = 4;
+    private static final int ONLY_WORD = 0;
+    private static final int ONLY_TARGET = 1;
+    private static final int FAIL = 2;
+    private static final int PHRASE = 3;
+    private static final int NO_CHILD = -1;
+    private static final int MANY = -2;
 
     private final String[] phrases;
-    // vocabulary: open addressing, word hash -> word id
+    private final int vocabularySize;
+    // vocabulary: open addressing over word hashes; a word's id is its slot
     private final long[] vocabularyKeys;
-    private final int[] vocabularyIds;
     private final int vocabularyMask;
-    // trie transitions of the root, dense by word id: the target state (root when there is no child)
+    // trie transitions of the root, by word id: the child, or the root when there is none
     private final int[] rootNext;
-    // other trie transitions: open addressing, (state << 32 | word id) -> target state
+    // transitions of states with several children: open addressing, (state << 32 | word id) -> child
     private final long[] edgeKeys;
     private final int[] edgeTargets;
     private final int edgeMask;
-    private final int[] fail;
-    private final int[] phraseOf;
+    private final int[] nodes;
 
-    private PhraseAutomaton(String[] phrases, long[] vocabularyKeys, int[] vocabularyIds, int[] rootNext,
-                            long[] edgeKeys, int[] edgeTargets, int[] fail, int[] phraseOf) {
+    private PhraseAutomaton(String[] phrases, int vocabularySize, long[] vocabularyKeys, int[] rootNext,
+                            long[] edgeKeys, int[] edgeTargets, int[] nodes) {
         this.phrases = phrases;
+        this.vocabularySize = vocabularySize;
         this.vocabularyKeys = vocabularyKeys;
-        this.vocabularyIds = vocabularyIds;
         this.vocabularyMask = vocabularyKeys.length - 1;
         this.rootNext = rootNext;
         this.edgeKeys = edgeKeys;
         this.edgeTargets = edgeTargets;
         this.edgeMask = edgeKeys.length - 1;
-        this.fail = fail;
-        this.phraseOf = phraseOf;
+        this.nodes = nodes;
     }
 
     /**
@@ -69,25 +76,23 @@ public final class PhraseAutomaton {
      * @throws IllegalArgumentException when a phrase is empty or not normalized
      */
     public static PhraseAutomaton build(List<String> normalizedPhrases) {
-        Map<String, Integer> vocabulary = new HashMap<>();
-        List<int[]> wordIds = new ArrayList<>(normalizedPhrases.size());
+        List<String[]> phraseWords = new ArrayList<>(normalizedPhrases.size());
+        Map<String, Long> hashes = new HashMap<>();
         for (String phrase : normalizedPhrases) {
             if (phrase.isEmpty() || phrase.startsWith(" ") || phrase.endsWith(" ") || phrase.contains("  ")) {
                 throw new IllegalArgumentException("phrase must be normalized and not empty: '" + phrase + "'");
             }
             String[] words = phrase.split(" ");
-            int[] ids = new int[words.length];
-            for (int i = 0; i < words.length; i++) {
-                Integer id = vocabulary.putIfAbsent(words[i], vocabulary.size());
-                ids[i] = id == null ? vocabulary.size() - 1 : id;
+            for (String word : words) {
+                hashes.computeIfAbsent(word, PhraseAutomaton::hashOf);
             }
-            wordIds.add(ids);
+            phraseWords.add(words);
         }
 
-        long[] vocabularyKeys = new long[tableSize(vocabulary.size())];
-        int[] vocabularyIds = new int[vocabularyKeys.length];
-        for (Map.Entry<String, Integer> word : vocabulary.entrySet()) {
-            long key = hashOf(word.getKey());
+        long[] vocabularyKeys = new long[tableSize(hashes.size())];
+        Map<String, Integer> wordIds = new HashMap<>();
+        for (Map.Entry<String, Long> word : hashes.entrySet()) {
+            long key = word.getValue();
             int slot = (int) key & (vocabularyKeys.length - 1);
             while (vocabularyKeys[slot] != 0) {
                 if (vocabularyKeys[slot] == key) {
@@ -98,87 +103,97 @@ public final class PhraseAutomaton {
                 slot = (slot + 1) & (vocabularyKeys.length - 1);
             }
             vocabularyKeys[slot] = key;
-            vocabularyIds[slot] = word.getValue();
+            wordIds.put(word.getKey(), slot);
         }
 
-        // trie over word ids
+        // trie over word ids; per state its children as {word id, child}
+        List<List<int[]>> children = new ArrayList<>();
+        List<Integer> phraseOf = new ArrayList<>();
+        children.add(new ArrayList<>());
+        phraseOf.add(NONE);
         Map<Long, Integer> edges = new HashMap<>();
-        List<Integer> phraseOfList = new ArrayList<>();
-        phraseOfList.add(NONE);
-        for (int p = 0; p < wordIds.size(); p++) {
+        for (int p = 0; p < phraseWords.size(); p++) {
             int state = ROOT;
-            for (int id : wordIds.get(p)) {
+            for (String word : phraseWords.get(p)) {
+                int id = wordIds.get(word);
                 long edge = edgeKey(state, id);
                 Integer next = edges.get(edge);
                 if (next == null) {
-                    next = phraseOfList.size();
-                    phraseOfList.add(NONE);
+                    next = children.size();
+                    children.add(new ArrayList<>(1));
+                    phraseOf.add(NONE);
                     edges.put(edge, next);
+                    children.get(state).add(new int[] {id, next});
                 }
                 state = next;
             }
-            if (phraseOfList.get(state) == NONE) {
-                phraseOfList.set(state, p); // duplicates keep the first phrase
+            if (phraseOf.get(state) == NONE) {
+                phraseOf.set(state, p); // duplicates keep the first phrase
             }
         }
-        int states = phraseOfList.size();
-        int[] phraseOf = new int[states];
-        for (int s = 0; s < states; s++) {
-            phraseOf[s] = phraseOfList.get(s);
-        }
-        List<List<long[]>> children = new ArrayList<>(states); // per state: {word id, child}
-        for (int s = 0; s < states; s++) {
-            children.add(new ArrayList<>(1));
-        }
-        for (Map.Entry<Long, Integer> edge : edges.entrySet()) {
-            long key = edge.getKey();
-            children.get((int) (key >>> 32)).add(new long[] {key & 0xFFFFFFFFL, edge.getValue()});
-        }
+        int states = children.size();
 
-        int[] rootNext = new int[vocabulary.size()];
-        for (long[] child : children.get(ROOT)) {
-            rootNext[(int) child[0]] = (int) child[1];
+        int[] rootNext = new int[vocabularyKeys.length];
+        for (int[] child : children.get(ROOT)) {
+            rootNext[child[0]] = child[1];
         }
-        long[] edgeKeys = new long[tableSize(edges.size())];
+        int[] nodes = new int[states * STRIDE];
+        int manyEdges = 0;
+        for (int s = 0; s < states; s++) {
+            List<int[]> kids = children.get(s);
+            nodes[s * STRIDE + PHRASE] = phraseOf.get(s);
+            if (kids.isEmpty()) {
+                nodes[s * STRIDE + ONLY_WORD] = NO_CHILD;
+            } else if (kids.size() == 1) {
+                nodes[s * STRIDE + ONLY_WORD] = kids.get(0)[0];
+                nodes[s * STRIDE + ONLY_TARGET] = kids.get(0)[1];
+            } else {
+                nodes[s * STRIDE + ONLY_WORD] = MANY;
+                if (s != ROOT) {
+                    manyEdges += kids.size();
+                }
+            }
+        }
+        long[] edgeKeys = new long[tableSize(manyEdges)];
         int[] edgeTargets = new int[edgeKeys.length];
         Arrays.fill(edgeKeys, -1L);
-        for (Map.Entry<Long, Integer> edge : edges.entrySet()) {
-            long key = edge.getKey();
-            if ((key >>> 32) == ROOT) {
+        for (int s = 1; s < states; s++) {
+            if (nodes[s * STRIDE + ONLY_WORD] != MANY) {
                 continue;
             }
-            int slot = mix(key) & (edgeKeys.length - 1);
-            while (edgeKeys[slot] != -1L) {
-                slot = (slot + 1) & (edgeKeys.length - 1);
+            for (int[] child : children.get(s)) {
+                long key = edgeKey(s, child[0]);
+                int slot = mix(key) & (edgeKeys.length - 1);
+                while (edgeKeys[slot] != -1L) {
+                    slot = (slot + 1) & (edgeKeys.length - 1);
+                }
+                edgeKeys[slot] = key;
+                edgeTargets[slot] = child[1];
             }
-            edgeKeys[slot] = key;
-            edgeTargets[slot] = edge.getValue();
         }
 
         // failure links, breadth-first; a phrase ending at a state's failure target also ends at the state
-        int[] fail = new int[states];
+        PhraseAutomaton automaton = new PhraseAutomaton(normalizedPhrases.toArray(new String[0]), hashes.size(),
+                vocabularyKeys, rootNext, edgeKeys, edgeTargets, nodes);
         int[] queue = new int[states];
         int head = 0;
         int tail = 0;
-        for (long[] child : children.get(ROOT)) {
-            queue[tail++] = (int) child[1];
+        for (int[] child : children.get(ROOT)) {
+            nodes[child[1] * STRIDE + FAIL] = ROOT;
+            queue[tail++] = child[1];
         }
-        PhraseAutomaton partial = new PhraseAutomaton(null, vocabularyKeys, vocabularyIds, rootNext, edgeKeys,
-                edgeTargets, fail, phraseOf);
         while (head < tail) {
             int state = queue[head++];
-            if (phraseOf[state] == NONE) {
-                phraseOf[state] = phraseOf[fail[state]];
+            int failure = nodes[state * STRIDE + FAIL];
+            if (nodes[state * STRIDE + PHRASE] == NONE) {
+                nodes[state * STRIDE + PHRASE] = nodes[failure * STRIDE + PHRASE];
             }
-            for (long[] child : children.get(state)) {
-                int id = (int) child[0];
-                int target = (int) child[1];
-                fail[target] = partial.next(fail[state], id);
-                queue[tail++] = target;
+            for (int[] child : children.get(state)) {
+                nodes[child[1] * STRIDE + FAIL] = automaton.next(failure, child[0]);
+                queue[tail++] = child[1];
             }
         }
-        return new PhraseAutomaton(normalizedPhrases.toArray(new String[0]), vocabularyKeys, vocabularyIds,
-                rootNext, edgeKeys, edgeTargets, fail, phraseOf);
+        return automaton;
     }
 
     private static int tableSize(int entries) {
@@ -217,7 +232,7 @@ public final class PhraseAutomaton {
         long found;
         while ((found = vocabularyKeys[slot]) != 0) {
             if (found == key) {
-                return vocabularyIds[slot];
+                return slot;
             }
             slot = (slot + 1) & vocabularyMask;
         }
@@ -226,17 +241,25 @@ public final class PhraseAutomaton {
 
     /** The Aho–Corasick transition: the trie child, else the failure chain's. */
     private int next(int state, int wordId) {
+        final int[] nodes = this.nodes;
         while (state != ROOT) {
-            long key = edgeKey(state, wordId);
-            int slot = mix(key) & edgeMask;
-            long found;
-            while ((found = edgeKeys[slot]) != -1L) {
-                if (found == key) {
-                    return edgeTargets[slot];
-                }
-                slot = (slot + 1) & edgeMask;
+            int base = state * STRIDE;
+            int only = nodes[base + ONLY_WORD];
+            if (only == wordId) {
+                return nodes[base + ONLY_TARGET];
             }
-            state = fail[state];
+            if (only == MANY) {
+                long key = edgeKey(state, wordId);
+                int slot = mix(key) & edgeMask;
+                long found;
+                while ((found = edgeKeys[slot]) != -1L) {
+                    if (found == key) {
+                        return edgeTargets[slot];
+                    }
+                    slot = (slot + 1) & edgeMask;
+                }
+            }
+            state = nodes[base + FAIL];
         }
         return rootNext[wordId];
     }
@@ -271,7 +294,7 @@ public final class PhraseAutomaton {
                 h = HASH_SEED;
                 inWord = false;
                 state = id == NONE ? ROOT : next(state, id);
-                int phrase = phraseOf[state];
+                int phrase = nodes[state * STRIDE + PHRASE];
                 if (phrase != NONE && confirmed(text, phrase)) {
                     return phrase;
                 }
@@ -294,11 +317,11 @@ public final class PhraseAutomaton {
 
     /** Number of automaton states (for sizing and tests). */
     public int states() {
-        return fail.length;
+        return nodes.length / STRIDE;
     }
 
     /** Number of distinct words over all phrases. */
     public int vocabularySize() {
-        return rootNext.length;
+        return vocabularySize;
     }
 }
