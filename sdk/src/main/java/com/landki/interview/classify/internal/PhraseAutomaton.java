@@ -275,8 +275,8 @@ public final class PhraseAutomaton {
         long h = HASH_SEED;
         boolean inWord = false;
         char prev = Folding.SEPARATOR;
-        for (int i = 0; i <= n; i++) {
-            char f = i < n ? Folding.fold(text.charAt(i)) : Folding.SEPARATOR;
+        for (int i = 0; i < n; i++) {
+            char f = Folding.fold(text.charAt(i));
             if (f > Folding.SEPARATOR) { // a letter or digit
                 if (f == 'e' && Folding.contractsFollowingE(prev)) {
                     prev = 'e'; // ae, oe, ue -> a, o, u
@@ -287,16 +287,14 @@ public final class PhraseAutomaton {
                 inWord = true;
             } else if (f == Folding.SEPARATOR) {
                 prev = Folding.SEPARATOR;
-                if (!inWord) {
-                    continue;
-                }
-                int id = wordId(finish(h));
-                h = HASH_SEED;
-                inWord = false;
-                state = id == NONE ? ROOT : next(state, id);
-                int phrase = nodes[state * STRIDE + PHRASE];
-                if (phrase != NONE && confirmed(text, phrase)) {
-                    return phrase;
+                if (inWord) {
+                    state = step(state, h);
+                    int phrase = nodes[state * STRIDE + PHRASE];
+                    if (phrase != NONE && confirmed(text, phrase)) {
+                        return phrase;
+                    }
+                    h = HASH_SEED;
+                    inWord = false;
                 }
             } else if (f == Folding.SHARP_S) {
                 h = (h + 's') * HASH_MULTIPLIER;
@@ -306,7 +304,20 @@ public final class PhraseAutomaton {
             }
             // else: Folding.IGNORE
         }
+        if (inWord) { // the end of the text ends the last word
+            state = step(state, h);
+            int phrase = nodes[state * STRIDE + PHRASE];
+            if (phrase != NONE && confirmed(text, phrase)) {
+                return phrase;
+            }
+        }
         return NONE;
+    }
+
+    /** The state after a word with hash {@code h}; a word no phrase uses leads back to the root. */
+    private int step(int state, long h) {
+        int id = wordId(finish(h));
+        return id == NONE ? ROOT : next(state, id);
     }
 
     /** Rules out a text word that only shares its hash with a phrase word. Runs on a match only. */
