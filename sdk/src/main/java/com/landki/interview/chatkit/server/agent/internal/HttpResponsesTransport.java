@@ -52,10 +52,33 @@ public final class HttpResponsesTransport implements ResponsesTransport {
     public void stream(JsonNode body, Consumer<UpstreamEvent> events, Consumer<Runnable> onCancel) {
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicReference<InputStream> open = new AtomicReference<>();
+        Thread caller = Thread.currentThread();
+        Object interruptLock = new Object();
+        boolean[] running = {true};
         onCancel.accept(() -> {
             cancelled.set(true);
             closeQuietly(open.get());
+            // a read blocked in the JDK body stream does not wake on close(); the interrupt wakes it
+            synchronized (interruptLock) {
+                if (running[0] && Thread.currentThread() != caller) {
+                    caller.interrupt();
+                }
+            }
         });
+        try {
+            streamOnce(body, events, cancelled, open);
+        } finally {
+            synchronized (interruptLock) {
+                running[0] = false;
+                if (cancelled.get()) {
+                    Thread.interrupted();
+                }
+            }
+        }
+    }
+
+    private void streamOnce(JsonNode body, Consumer<UpstreamEvent> events, AtomicBoolean cancelled,
+                            AtomicReference<InputStream> open) {
         byte[] bytes;
         try {
             bytes = MAPPER.writeValueAsBytes(body);
