@@ -1,0 +1,177 @@
+import { useCallback, useReducer, useRef, useState } from 'react';
+import { ChatKit, useChatKit } from '@openai/chatkit-react';
+import { classifyThread, createSession, sendFeedback } from './api';
+import type { PageConfig } from './config';
+import type { ChatKitScriptError } from './chatkitScript';
+import { feedbackErrorMessage, scriptErrorMessage, sessionErrorMessage } from './messages';
+import { buildChatKitOptions, classifiesAfterResponse } from './options';
+import { INITIAL_SCOPE, flagFromToolParams, scopeReducer, toolSaysOutOfScope } from './scope';
+import './App.css';
+
+const OUT_OF_SCOPE_TOOL = 'report_out_of_scope';
+const OUT_OF_SCOPE_EFFECT = 'out_of_scope';
+
+interface Props {
+  config: PageConfig;
+  scriptError: ChatKitScriptError | null;
+  configError: string | null;
+}
+
+export function App({ config, scriptError, configError }: Props) {
+  const [sessionError, setSessionError] = useState<string | null>(null);
+  const [scope, dispatch] = useReducer(scopeReducer, INITIAL_SCOPE);
+  const sessionId = useRef<string | null>(null);
+  const threadId = useRef<string | null>(null);
+
+  const getClientSecret = useCallback(async (current: string | null) => {
+    try {
+      const secret = await createSession(fetch, current);
+      sessionId.current = secret.session_id ?? sessionId.current;
+      setSessionError(null);
+      return secret.client_secret;
+    } catch (e) {
+      setSessionError(sessionErrorMessage(e));
+      throw e;
+    }
+  }, []);
+
+  const onClientTool = useCallback(async ({ name, params }: { name: string; params: Record<string, unknown> }) => {
+    if (name !== OUT_OF_SCOPE_TOOL) {
+      return { ok: false, error: `unknown client tool: ${name}` };
+    }
+    if (toolSaysOutOfScope(params)) {
+      dispatch({ type: 'flagged', flag: flagFromToolParams(params) });
+    }
+    return { ok: true };
+  }, []);
+
+  const classifyLatest = useCallback(() => {
+    const thread = threadId.current;
+    if (!thread || !classifiesAfterResponse(config)) return;
+    classifyThread(fetch, thread).then(
+      (result) => {
+        if (result.out_of_scope && threadId.current === thread) {
+          dispatch({
+            type: 'flagged',
+            flag: {
+              source: result.source,
+              reason: result.marker ?? null,
+              userQuestion: result.user_question ?? '',
+              assistantReply: result.assistant_reply ?? '',
+            },
+          });
+        }
+      },
+      // The chat itself keeps working; only the automatic offer is missing, so no banner for this.
+      (e) => console.warn('interview: /classify failed', e),
+    );
+  }, [config]);
+
+  const chatkit = useChatKit({
+    ...buildChatKitOptions(config, { getClientSecret, onClientTool }),
+    onThreadChange: ({ threadId: id }) => {
+      threadId.current = id;
+      dispatch({ type: 'thread_changed', threadId: id });
+    },
+    onResponseStart: () => dispatch({ type: 'response_started' }),
+    onResponseEnd: classifyLatest,
+    onEffect: ({ name, data }) => {
+      if (name === OUT_OF_SCOPE_EFFECT) {
+        dispatch({ type: 'flagged', flag: { ...flagFromToolParams(data ?? {}), source: 'effect' } });
+      }
+    },
+    onError: ({ error }) => console.error('interview: ChatKit error', error),
+  });
+
+  const submitFeedback = useCallback(async () => {
+    const flag = scope.flag;
+    if (!flag) return;
+    dispatch({ type: 'sending' });
+    const thread = flag.threadId ?? threadId.current;
+    const unknownText = thread ? `(siehe Thread ${thread})` : '(nicht verfügbar)';
+    try {
+      await sendFeedback(fetch, {
+        session_id: sessionId.current ?? thread ?? 'unknown',
+        user_question: flag.userQuestion || unknownText,
+        assistant_reply: flag.assistantReply || unknownText,
+        category: config.feedbackCategories.includes('out_of_scope') ? 'out_of_scope' : config.feedbackCategories[0],
+        comment: `Vom Nutzer gemeldet: Antwort außerhalb des Themas (Quelle: ${flag.source}${flag.reason ? `, ${flag.reason}` : ''})`,
+      });
+      dispatch({ type: 'sent' });
+    } catch (e) {
+      dispatch({ type: 'failed', message: feedbackErrorMessage(e) });
+    }
+  }, [scope.flag, config.feedbackCategories]);
+
+  const notices = [
+    !config.chatConfigured
+      ? 'Der Chat ist auf diesem Server noch nicht eingerichtet (OPENAI_API_KEY und OPENAI_WORKFLOW_ID fehlen).'
+      : null,
+    config.notice,
+    configError,
+  ].filter((n): n is string => !!n);
+
+  return (
+    <div className="page">
+      <div className="backdrop" aria-hidden="true">
+        <span className="orb orb-a" />
+        <span className="orb orb-b" />
+        <span className="orb orb-c" />
+      </div>
+      <main className="glass">
+        <header className="glass-header">
+          <h1>Interview-Assistent</h1>
+          <p className="subtitle">Fragen zum Interview, beantwortet aus den Dokumenten</p>
+        </header>
+
+        {notices.map((n) => (
+          <p className="banner banner-info" role="status" key={n} data-testid="notice">
+            {n}
+          </p>
+        ))}
+        {scriptError && (
+          <p className="banner banner-error" role="alert" data-testid="script-error">
+            {scriptErrorMessage(scriptError)}
+          </p>
+        )}
+        {sessionError && (
+          <p className="banner banner-error" role="alert" data-testid="session-error">
+            {sessionError}
+          </p>
+        )}
+
+        <div className={`chat-frame${scriptError ? ' chat-frame-failed' : ''}`}>
+          <ChatKit control={chatkit.control} className="chatkit" />
+        </div>
+
+        {scope.status !== 'idle' && scope.flag && (
+          <section className="feedback" data-testid="feedback" aria-live="polite">
+            {scope.status === 'sent' ? (
+              <p className="feedback-done" data-testid="feedback-done">
+                Danke! Ihr Hinweis wurde gespeichert.
+              </p>
+            ) : (
+              <>
+                <p className="feedback-text">Diese Antwort lag außerhalb der Interview-Themen.</p>
+                <button
+                  type="button"
+                  className="feedback-button"
+                  data-testid="feedback-button"
+                  disabled={scope.status === 'sending'}
+                  onClick={submitFeedback}
+                >
+                  {scope.status === 'sending' ? 'Wird gesendet …' : 'Als Feedback melden'}
+                </button>
+                {scope.error && (
+                  <p className="banner banner-error" role="alert" data-testid="feedback-error">
+                    {scope.error}
+                  </p>
+                )}
+              </>
+            )}
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// The page settings served by GET {API_BASE}/config, normalised into one typed value. Missing or
+// malformed fields fall back to the seed's defaults so a partial /config never blanks the page.
+
+export type Backend = 'hosted' | 'server';
+
+export interface PromptButton {
+  label: string;
+  prompt: string;
+  icon?: string;
+}
+
+export interface PageConfig {
+  backend: Backend;
+  /** Domain allowlist key for the `server` backend (OPENAI_DOMAIN_PUBLIC_KEY); null when not configured. */
+  domainKey: string | null;
+  greeting: string;
+  prompts: PromptButton[];
+  placeholder: string;
+  feedbackCategories: string[];
+  /** False when the server says chat is not configured (no OPENAI_API_KEY / OPENAI_WORKFLOW_ID). */
+  chatConfigured: boolean;
+  /** Optional operator notice from the server, shown as a banner. */
+  notice: string | null;
+}
+
+export const DEFAULT_CONFIG: PageConfig = {
+  backend: 'hosted',
+  domainKey: null,
+  greeting: 'Hallo! Ich beantworte Fragen zum Interview. Was möchten Sie wissen?',
+  prompts: [],
+  placeholder: 'Frage zum Interview stellen …',
+  feedbackCategories: ['out_of_scope'],
+  chatConfigured: true,
+  notice: null,
+};
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function parsePrompt(raw: unknown): PromptButton | null {
+  if (typeof raw === 'string') {
+    return str(raw) ? { label: raw, prompt: raw } : null;
+  }
+  if (raw && typeof raw === 'object') {
+    const r = raw as Record<string, unknown>;
+    const prompt = str(r.prompt) ?? str(r.text) ?? str(r.label);
+    const label = str(r.label) ?? prompt;
+    if (!prompt || !label) return null;
+    const icon = str(r.icon);
+    return icon ? { label, prompt, icon } : { label, prompt };
+  }
+  return null;
+}
+
+/** Normalises the JSON of GET /config. Accepts both `snake_case` names (the contract) and a few aliases. */
+export function parseConfig(json: unknown): PageConfig {
+  if (!json || typeof json !== 'object') return DEFAULT_CONFIG;
+  const j = json as Record<string, unknown>;
+  const backend: Backend = j.backend === 'server' ? 'server' : 'hosted';
+  const rawPrompts = Array.isArray(j.prompts) ? j.prompts : Array.isArray(j.prompt_buttons) ? j.prompt_buttons : [];
+  const categories = Array.isArray(j.feedback_categories)
+    ? j.feedback_categories.filter((c): c is string => typeof c === 'string' && c !== '')
+    : [];
+  const configured = j.chatkit_configured ?? j.chat_configured;
+  return {
+    backend,
+    domainKey: str(j.domain_key),
+    greeting: str(j.greeting) ?? DEFAULT_CONFIG.greeting,
+    prompts: rawPrompts.map(parsePrompt).filter((p): p is PromptButton => p !== null),
+    placeholder: str(j.composer_placeholder) ?? str(j.placeholder) ?? DEFAULT_CONFIG.placeholder,
+    feedbackCategories: categories.length > 0 ? categories : DEFAULT_CONFIG.feedbackCategories,
+    chatConfigured: configured !== false,
+    notice: str(j.notice) ?? str(j.banner),
+  };
+}
