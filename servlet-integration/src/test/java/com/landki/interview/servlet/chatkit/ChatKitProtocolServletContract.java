@@ -9,7 +9,9 @@ import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.FeedbackListener;
 import com.landki.interview.chatkit.server.OutOfScopeListener;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
-import com.landki.interview.chatkit.server.agent.UpstreamSettings;
+import com.landki.interview.openai.OpenAiConfig;
+import com.landki.interview.openai.OpenAiHttp;
+import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import jakarta.servlet.http.HttpServlet;
 import java.io.BufferedReader;
@@ -61,8 +63,9 @@ abstract class ChatKitProtocolServletContract {
 
     @BeforeEach
     void startContainer() throws Exception {
-        ResponsesAgent agent = ResponsesAgent.builder()
-                .upstream(UpstreamSettings.of(upstream.url("/v1").toString(), "sk-test").withRetries(1, Duration.ZERO))
+        OpenAiConfig config = OpenAiConfig.builder().apiKey("sk-test").baseUrl(upstream.url("/v1").toString())
+                .retryPolicy(RetryPolicy.none()).build();
+        ResponsesAgent agent = ResponsesAgent.builder().openAi(OpenAiHttp.create(config))
                 .vectorStoreIds(List.of("vs_seed")).build();
         server = ChatKitServer.builder().store(store).responder(agent).feedbackListener(feedback::add)
                 .outOfScopeListener(outOfScope::add).build();
