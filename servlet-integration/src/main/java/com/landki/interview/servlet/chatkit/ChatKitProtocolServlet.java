@@ -60,6 +60,7 @@ public class ChatKitProtocolServlet extends HttpServlet {
 
     private final transient ChatKitServer server;
     private final transient Function<HttpServletRequest, String> userIdResolver;
+    private final transient Function<HttpServletRequest, Map<String, Object>> attributes;
     private final transient Executor streamExecutor;
     private final transient ScheduledExecutorService heartbeats;
     private final transient boolean ownsExecutors;
@@ -72,17 +73,21 @@ public class ChatKitProtocolServlet extends HttpServlet {
      * @param userIdResolver the caller's user id (e.g. from the signed cookie); null or blank answers 401
      */
     public ChatKitProtocolServlet(ChatKitServer server, Function<HttpServletRequest, String> userIdResolver) {
-        this(server, userIdResolver, null, DEFAULT_HEARTBEAT, DEFAULT_STREAM_TIMEOUT);
+        this(server, userIdResolver, null, null, DEFAULT_HEARTBEAT, DEFAULT_STREAM_TIMEOUT);
     }
 
     /**
-     * A servlet that runs streams on {@code streamExecutor} (null: its own cached daemon pool), sends a
-     * heartbeat every {@code heartbeat} while a stream is idle and cancels streams after {@code streamTimeout}.
+     * A servlet that adds {@code attributes} of the request to the {@link RequestContext} (null: none; e.g.
+     * {@link RequestContext#IP} with the anonymized client IP), runs streams on {@code streamExecutor} (null:
+     * its own cached daemon pool), sends a heartbeat every {@code heartbeat} while a stream is idle and
+     * cancels streams after {@code streamTimeout}.
      */
     public ChatKitProtocolServlet(ChatKitServer server, Function<HttpServletRequest, String> userIdResolver,
+                                  Function<HttpServletRequest, Map<String, Object>> attributes,
                                   Executor streamExecutor, Duration heartbeat, Duration streamTimeout) {
         this.server = Objects.requireNonNull(server, "server");
         this.userIdResolver = Objects.requireNonNull(userIdResolver, "userIdResolver");
+        this.attributes = attributes != null ? attributes : req -> Map.of();
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalArgumentException("heartbeat must be positive, was " + heartbeat);
         }
@@ -124,7 +129,7 @@ public class ChatKitProtocolServlet extends HttpServlet {
             writeError(resp, 401, "unauthenticated", "no user id for this request");
             return;
         }
-        RequestContext context = new RequestContext(userId, Map.of("remote_addr", String.valueOf(req.getRemoteAddr())));
+        RequestContext context = new RequestContext(userId, attributes.apply(req));
         req.setAttribute(CONTEXT_ATTRIBUTE, context);
         ChatKitResult result;
         try {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.FeedbackListener;
 import com.landki.interview.chatkit.server.OutOfScopeListener;
+import com.landki.interview.chatkit.server.RequestContext;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiHttp;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -69,8 +71,8 @@ abstract class ChatKitProtocolServletContract {
                 .vectorStoreIds(List.of("vs_seed")).build();
         server = ChatKitServer.builder().store(store).responder(agent).feedbackListener(feedback::add)
                 .outOfScopeListener(outOfScope::add).build();
-        ChatKitProtocolServlet servlet = new ChatKitProtocolServlet(server, req -> req.getHeader("X-Test-User"), null,
-                Duration.ofMillis(50), Duration.ofSeconds(20));
+        ChatKitProtocolServlet servlet = new ChatKitProtocolServlet(server, req -> req.getHeader("X-Test-User"),
+                req -> Map.of(RequestContext.IP, "203.0.113.0"), null, Duration.ofMillis(50), Duration.ofSeconds(20));
         endpoint = start(servlet).resolve(PATH);
     }
 
@@ -132,6 +134,7 @@ abstract class ChatKitProtocolServletContract {
         assertThat(rated).isEmpty();
         assertThat(feedback).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("positive");
+            assertThat(f.context().attribute(RequestContext.IP)).isEqualTo("203.0.113.0");
             assertThat(f.question()).isEqualTo("Frage zwei");
             assertThat(f.answer()).isEqualTo("Antwort zwei");
         });
