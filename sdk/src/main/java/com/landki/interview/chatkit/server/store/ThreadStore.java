@@ -49,4 +49,9 @@ public interface ThreadStore {
     static JsonlThreadStore jsonl(java.nio.file.Path dir, com.landki.interview.store.Durability durability) {
         return JsonlThreadStore.open(dir, durability);
     }
+
+    /** The PostgreSQL store on a data source the caller owns; creates its tables now if missing. */
+    static PostgresThreadStore postgres(javax.sql.DataSource dataSource) {
+        return PostgresThreadStore.open(dataSource);
+    }
 }
