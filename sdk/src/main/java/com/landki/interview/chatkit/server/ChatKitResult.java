@@ -1,0 +1,72 @@
+package com.landki.interview.chatkit.server;
+
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * The answer to one request: either JSON ({@link #isStreaming()} false, {@link #json()}) or a stream of
+ * thread stream events that runs when {@link #stream(EventSink)} is called. Write JSON answers as
+ * {@code application/json} and streams as {@code text/event-stream}. A streaming result is run at most once;
+ * {@link #cancel()} may be called from any thread.
+ */
+public final class ChatKitResult {
+
+    /** Runs a streamed answer into a sink; implemented by the server. */
+    interface StreamBody {
+        void run(EventSink sink);
+
+        void cancel();
+    }
+
+    private final byte[] json;
+    private final StreamBody body;
+
+    private ChatKitResult(byte[] json, StreamBody body) {
+        this.json = json;
+        this.body = body;
+    }
+
+    static ChatKitResult ofJson(byte[] json) {
+        return new ChatKitResult(Objects.requireNonNull(json), null);
+    }
+
+    static ChatKitResult ofStream(StreamBody body) {
+        return new ChatKitResult(null, Objects.requireNonNull(body));
+    }
+
+    /** True for {@code text/event-stream} answers. */
+    public boolean isStreaming() {
+        return body != null;
+    }
+
+    /** The JSON body of a non-streaming answer. */
+    public byte[] json() {
+        if (json == null) {
+            throw new IllegalStateException("a streaming result has no JSON body; call stream(sink)");
+        }
+        return json.clone();
+    }
+
+    /**
+     * Runs the streamed answer on the calling thread, handing each event to {@code sink}, and returns when it is
+     * complete, failed (after an {@code error} event) or cancelled. Never throws for upstream or sink failures.
+     */
+    public void stream(EventSink sink) {
+        if (body == null) {
+            throw new IllegalStateException("a JSON result does not stream; use json()");
+        }
+        body.run(sink);
+    }
+
+    /** {@link #stream(EventSink)} into {@link EventSink#sse(OutputStream)}. */
+    public void writeTo(OutputStream out) {
+        stream(EventSink.sse(out));
+    }
+
+    /** Cancels a running stream (the page went away): the responder is told and the upstream call aborted. */
+    public void cancel() {
+        if (body != null) {
+            body.cancel();
+        }
+    }
+}

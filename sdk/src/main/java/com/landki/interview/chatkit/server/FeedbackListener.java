@@ -1,0 +1,47 @@
+package com.landki.interview.chatkit.server;
+
+import com.landki.interview.chatkit.server.types.ThreadItem;
+import java.util.List;
+
+/**
+ * Receives thumbs up/down from {@code items.feedback}, e.g. to write them to the feedback store. Called on the
+ * request thread after the server checked that the thread belongs to the caller; must be thread-safe. An
+ * exception fails the request.
+ */
+@FunctionalInterface
+public interface FeedbackListener {
+
+    /** {@code kind} value for thumbs up. */
+    String POSITIVE = "positive";
+    /** {@code kind} value for thumbs down. */
+    String NEGATIVE = "negative";
+
+    void onFeedback(Feedback feedback);
+
+    /**
+     * One feedback: the caller, the thread, the rated items as stored (unknown ids are left out),
+     * {@code kind} ({@link #POSITIVE} or {@link #NEGATIVE}) and the user message the first rated item answers
+     * (or null).
+     */
+    record Feedback(RequestContext context, String threadId, List<ThreadItem> items, String kind,
+                    String question) {
+
+        public Feedback {
+            items = List.copyOf(items);
+        }
+
+        /** The rated items' assistant text, joined by blank lines. */
+        public String answer() {
+            StringBuilder text = new StringBuilder();
+            for (ThreadItem item : items) {
+                if (item instanceof com.landki.interview.chatkit.server.types.AssistantMessageItem message) {
+                    if (text.length() > 0) {
+                        text.append("\n\n");
+                    }
+                    text.append(message.text());
+                }
+            }
+            return text.toString();
+        }
+    }
+}

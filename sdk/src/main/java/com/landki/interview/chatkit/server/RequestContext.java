@@ -1,0 +1,31 @@
+package com.landki.interview.chatkit.server;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Who sends a request: the user id (resolved by the caller, e.g. from the signed user-id cookie) that scopes
+ * every thread, and free attributes the integration wants to hand to its responder and listeners (client IP,
+ * session id …). Immutable.
+ */
+public record RequestContext(String userId, Map<String, Object> attributes) {
+
+    public RequestContext {
+        Objects.requireNonNull(userId, "userId");
+        if (userId.isBlank()) {
+            throw new IllegalArgumentException("userId must not be blank");
+        }
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** A context for {@code userId} without attributes. */
+    public static RequestContext of(String userId) {
+        return new RequestContext(userId, Map.of());
+    }
+
+    /** The attribute {@code name} as a string, or null. */
+    public String attribute(String name) {
+        Object value = attributes.get(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package com.landki.interview.chatkit.server;
+
+import com.landki.interview.chatkit.server.types.ThreadItem;
+import com.landki.interview.chatkit.server.types.ThreadMetadata;
+import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import com.landki.interview.chatkit.server.types.UserMessageItem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One answer in progress, handed to a {@link ChatKitResponder}. The responder {@link #emit emits} thread
+ * stream events; the server stores each item on {@code thread.item.done} (never a half item) and sends the
+ * event to the page. Used by the one thread that runs the turn, except {@link #isCancelled()}, which any
+ * thread may call.
+ */
+public interface ResponseTurn {
+
+    /** The caller. */
+    RequestContext context();
+
+    /** The thread being answered. */
+    ThreadMetadata thread();
+
+    /** The user message to answer, or null when the turn continues after a client tool output. */
+    UserMessageItem input();
+
+    /** The thread's stored items, oldest first (the newest {@value ChatKitServer#HISTORY_LIMIT} at most). */
+    List<ThreadItem> history();
+
+    /** The request's {@code metadata} object. */
+    Map<String, Object> requestMetadata();
+
+    /** A fresh id for a new item, e.g. {@code newItemId("msg")} gives {@code msg_…}. */
+    String newItemId(String prefix);
+
+    /** The server's clock. */
+    Instant now();
+
+    /**
+     * Sends {@code event} to the page (and stores the item of a {@code thread.item.done}).
+     *
+     * @throws StreamCancelledException when the page is gone; let it propagate
+     */
+    void emit(ThreadStreamEvent event);
+
+    /** Emits a {@code progress_update}. */
+    default void progress(String text) {
+        emit(new ThreadStreamEvent.ProgressUpdate(null, text));
+    }
+
+    /**
+     * Marks this answer as out of scope: sends the {@code client_effect} {@code out_of_scope} with
+     * {@code {reason}} now and tells the {@link OutOfScopeListener} when the turn has ended.
+     */
+    void reportOutOfScope(String reason);
+
+    /** True once the page disconnected or the answer was cancelled. */
+    boolean isCancelled();
+
+    /** Runs {@code action} when the turn is cancelled (at once if it already is), e.g. to abort an upstream call. */
+    void onCancel(Runnable action);
+}

@@ -1,0 +1,14 @@
+package com.landki.interview.chatkit.server;
+
+/**
+ * Thrown by {@link ResponseTurn#emit} once the answer is cancelled (the page disconnected or
+ * {@link ChatKitResult#cancel()} was called). Responders let it propagate; the server ends the turn quietly.
+ */
+public class StreamCancelledException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public StreamCancelledException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

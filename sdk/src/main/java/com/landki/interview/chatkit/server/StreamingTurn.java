@@ -1,0 +1,248 @@
+package com.landki.interview.chatkit.server;
+
+import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.chatkit.server.types.ThreadItem;
+import com.landki.interview.chatkit.server.types.ThreadMetadata;
+import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import com.landki.interview.chatkit.server.types.UserMessageItem;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one streamed answer: sends the lead events, lets the responder emit, stores items on
+ * {@code thread.item.done}, turns failures into an {@code error} event and reports out-of-scope answers at the
+ * end. Confined to the thread that calls {@link #run}, except {@link #cancel()} and {@link #isCancelled()}.
+ */
+final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingTurn.class);
+
+    private final ChatKitServer server;
+    private final RequestContext context;
+    private final ThreadMetadata thread;
+    private final UserMessageItem input;
+    private final Map<String, Object> requestMetadata;
+    private final List<ThreadStreamEvent> leadEvents;
+    private final Consumer<ResponseTurn> body;
+    private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
+    private final List<AssistantMessageItem> answered = new ArrayList<>();
+    private volatile boolean cancelled;
+    private volatile boolean started;
+    private EventSink sink;
+    private String outOfScopeReason;
+    private List<ThreadItem> history;
+
+    StreamingTurn(ChatKitServer server, RequestContext context, ThreadMetadata thread, UserMessageItem input,
+                  Map<String, Object> requestMetadata, List<ThreadStreamEvent> leadEvents,
+                  Consumer<ResponseTurn> body) {
+        this.server = server;
+        this.context = context;
+        this.thread = thread;
+        this.input = input;
+        this.requestMetadata = requestMetadata;
+        this.leadEvents = leadEvents;
+        this.body = body;
+    }
+
+    @Override
+    public void run(EventSink eventSink) {
+        if (started) {
+            throw new IllegalStateException("a streamed result runs once");
+        }
+        started = true;
+        this.sink = eventSink;
+        server.streamStarted();
+        try {
+            for (ThreadStreamEvent event : leadEvents) {
+                emit(event);
+            }
+            emit(new ThreadStreamEvent.StreamOptions(new ThreadStreamEvent.StreamOptions.Options(true)));
+            body.accept(this);
+            classifyAnswer();
+        } catch (StreamCancelledException e) {
+            LOG.debug("stream for thread {} cancelled: {}", thread.id(), e.getMessage());
+        } catch (StreamException e) {
+            LOG.warn("answer for thread {} failed: {}", thread.id(), e.getMessage(), e.getCause());
+            sendQuietly(e.toEvent());
+        } catch (ChatKitException e) {
+            sendQuietly(new ThreadStreamEvent.Error(ThreadStreamEvent.Error.CUSTOM, e.getMessage(), false));
+        } catch (RuntimeException e) {
+            LOG.error("answer for thread {} failed", thread.id(), e);
+            sendQuietly(new ThreadStreamEvent.Error(ThreadStreamEvent.Error.STREAM_ERROR, null, true));
+        } finally {
+            server.streamEnded();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        if (cancelled) {
+            return;
+        }
+        cancelled = true;
+        for (Runnable action : cancelActions) {
+            runQuietly(action);
+        }
+    }
+
+    @Override
+    public RequestContext context() {
+        return context;
+    }
+
+    @Override
+    public ThreadMetadata thread() {
+        return thread;
+    }
+
+    @Override
+    public UserMessageItem input() {
+        return input;
+    }
+
+    @Override
+    public List<ThreadItem> history() {
+        if (history == null) {
+            List<ThreadItem> newestFirst = server.store().listItems(context.userId(), thread.id(),
+                    ChatKitServer.HISTORY_LIMIT, null, ThreadStore.DESC).data();
+            List<ThreadItem> oldestFirst = new ArrayList<>(newestFirst);
+            Collections.reverse(oldestFirst);
+            history = List.copyOf(oldestFirst);
+        }
+        return history;
+    }
+
+    @Override
+    public Map<String, Object> requestMetadata() {
+        return requestMetadata;
+    }
+
+    @Override
+    public String newItemId(String prefix) {
+        return server.newId(prefix);
+    }
+
+    @Override
+    public Instant now() {
+        return server.clock().instant();
+    }
+
+    @Override
+    public void emit(ThreadStreamEvent event) {
+        if (cancelled) {
+            throw new StreamCancelledException("the answer was cancelled", null);
+        }
+        ThreadStore store = server.store();
+        String user = context.userId();
+        if (event instanceof ThreadStreamEvent.ThreadItemDone done) {
+            // stored before it is sent, as the reference does: what the page saw complete is never lost
+            store.saveItem(user, thread.id(), done.item());
+            history = null;
+            if (done.item() instanceof AssistantMessageItem message) {
+                answered.add(message);
+            }
+            if (done.item().hidden()) {
+                return;
+            }
+        } else if (event instanceof ThreadStreamEvent.ThreadItemReplaced replaced) {
+            store.saveItem(user, thread.id(), replaced.item());
+            history = null;
+        } else if (event instanceof ThreadStreamEvent.ThreadItemRemoved removed) {
+            store.deleteItem(user, thread.id(), removed.itemId());
+            history = null;
+        }
+        try {
+            sink.accept(event);
+        } catch (IOException | RuntimeException e) {
+            cancel();
+            throw new StreamCancelledException("the page disconnected", e);
+        }
+    }
+
+    @Override
+    public void reportOutOfScope(String reason) {
+        if (outOfScopeReason == null) {
+            outOfScopeReason = reason == null ? "" : reason;
+            emit(new ThreadStreamEvent.ClientEffect(ChatKitServer.OUT_OF_SCOPE_EFFECT, Map.of("reason", outOfScopeReason)));
+        }
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void onCancel(Runnable action) {
+        cancelActions.add(action);
+        if (cancelled) {
+            runQuietly(action);
+        }
+    }
+
+    /** After a complete answer: the model's own flag wins, otherwise ask the classifier. */
+    private void classifyAnswer() {
+        String question = input == null ? lastQuestion() : input.text();
+        String answer = answered.stream().map(AssistantMessageItem::text).reduce((a, b) -> a + "\n\n" + b).orElse("");
+        String itemId = answered.isEmpty() ? null : answered.get(answered.size() - 1).id();
+        String source = OutOfScopeListener.STRUCTURED;
+        String reason = outOfScopeReason;
+        if (reason == null && server.classifier() != null && !answer.isEmpty()) {
+            Optional<String> marker = server.classifier().outOfScope(question, answer);
+            if (marker.isPresent()) {
+                reason = marker.get();
+                source = OutOfScopeListener.MARKER;
+                emit(new ThreadStreamEvent.ClientEffect(ChatKitServer.OUT_OF_SCOPE_EFFECT, Map.of("reason", reason)));
+            }
+        }
+        if (reason != null && server.outOfScopeListener() != null) {
+            OutOfScopeListener.OutOfScope event = new OutOfScopeListener.OutOfScope(context, thread.id(), itemId,
+                    question, answer, reason, source);
+            try {
+                server.outOfScopeListener().onOutOfScope(event);
+            } catch (RuntimeException e) {
+                LOG.warn("out-of-scope listener failed for thread {}", thread.id(), e);
+            }
+        }
+    }
+
+    private String lastQuestion() {
+        List<ThreadItem> items = history();
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i) instanceof UserMessageItem user) {
+                return user.text();
+            }
+        }
+        return "";
+    }
+
+    private void sendQuietly(ThreadStreamEvent event) {
+        if (cancelled) {
+            return;
+        }
+        try {
+            sink.accept(event);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not send {} to a gone page", event.type(), e);
+            cancel();
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("cancel action failed", e);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package com.landki.interview.chatkit.server.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.landki.interview.chatkit.server.ChatKitResponder;
+import com.landki.interview.chatkit.server.ResponseTurn;
+import com.landki.interview.chatkit.server.StreamException;
+import com.landki.interview.chatkit.server.agent.internal.ResponseStreamMapper;
+import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.chatkit.server.types.HiddenContextItem;
+import com.landki.interview.chatkit.server.types.ThreadItem;
+import com.landki.interview.chatkit.server.types.UserMessageItem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The interview assistant as a {@link ChatKitResponder}: each turn runs OpenAI's Responses API
+ * ({@code POST {baseUrl}/responses}, streamed) with the thread history as input, the instructions, the
+ * {@code file_search} tool over the configured vector stores and the function tool
+ * {@value #OUT_OF_SCOPE_TOOL}. Text deltas go to the page as they arrive, file citations become annotations,
+ * and a {@value #OUT_OF_SCOPE_TOOL} call marks the answer as out of scope (the model then gets
+ * {@code {"ok":true}} and writes its reply in a follow-up response, linked by {@code previous_response_id}).
+ *
+ * <p>Immutable and thread-safe; build one and share it.
+ */
+public final class ResponsesAgent implements ChatKitResponder {
+
+    /** The model used when {@code OPENAI_MODEL} is not set: OpenAI's current flagship GPT model (2026-11). */
+    public static final String DEFAULT_MODEL = "gpt-5.5";
+    /** Name of the function tool the model calls for questions outside the documents. */
+    public static final String OUT_OF_SCOPE_TOOL = "report_out_of_scope";
+    /** Classpath resource with the built-in German instructions. */
+    public static final String DEFAULT_INSTRUCTIONS_RESOURCE = "interview-instructions.de.md";
+    /** Responses per turn at most (the first plus follow-ups after function calls). */
+    public static final int MAX_ROUNDS = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResponsesAgent.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final ResponsesTransport transport;
+    private final boolean configured;
+    private final String model;
+    private final String instructions;
+    private final List<String> vectorStoreIds;
+    private final String searchingText;
+
+    private ResponsesAgent(Builder builder) {
+        this.transport = builder.transport != null ? builder.transport : ResponsesTransport.http(builder.upstream);
+        this.configured = builder.transport != null || builder.upstream.configured();
+        this.model = builder.model;
+        this.instructions = builder.instructions != null ? builder.instructions : defaultInstructions();
+        this.vectorStoreIds = List.copyOf(builder.vectorStoreIds);
+        this.searchingText = builder.searchingText;
+        if (!configured) {
+            LOG.warn("ChatKit server backend: OPENAI_API_KEY is not set; every answer will report that the assistant is not configured");
+        }
+        if (vectorStoreIds.isEmpty()) {
+            LOG.warn("ChatKit server backend: OPENAI_VECTOR_STORE_ID is not set; the assistant answers without file_search");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * An agent configured from environment variables: {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
+     * {@code OPENAI_PROJECT_ID}, {@code OPENAI_ORG_ID}, {@code OPENAI_MODEL}, {@code OPENAI_VECTOR_STORE_ID}
+     * (comma list allowed) and {@code INTERVIEW_INSTRUCTIONS_FILE}.
+     */
+    public static ResponsesAgent fromEnv(Map<String, String> env) {
+        Builder builder = builder().upstream(UpstreamSettings.of(env.get("OPENAI_BASE_URL"), env.get("OPENAI_API_KEY"))
+                .withProject(env.get("OPENAI_PROJECT_ID"), env.get("OPENAI_ORG_ID")));
+        String model = env.get("OPENAI_MODEL");
+        if (model != null && !model.isBlank()) {
+            builder.model(model.strip());
+        }
+        String stores = env.get("OPENAI_VECTOR_STORE_ID");
+        if (stores != null && !stores.isBlank()) {
+            builder.vectorStoreIds(List.of(stores.strip().split("\\s*,\\s*")));
+        }
+        String file = env.get("INTERVIEW_INSTRUCTIONS_FILE");
+        if (file != null && !file.isBlank()) {
+            builder.instructionsFile(Path.of(file.strip()));
+        }
+        return builder.build();
+    }
+
+    /** The model this agent asks. */
+    public String model() {
+        return model;
+    }
+
+    /** The instructions sent with every request. */
+    public String instructions() {
+        return instructions;
+    }
+
+    @Override
+    public void respond(ResponseTurn turn) {
+        if (!configured) {
+            throw StreamException.custom("Der Assistent ist nicht konfiguriert (OPENAI_API_KEY fehlt).", false);
+        }
+        ObjectNode request = baseRequest();
+        request.set("input", historyInput(turn.history()));
+        for (int round = 1; ; round++) {
+            ResponseStreamMapper mapper = new ResponseStreamMapper(turn, searchingText);
+            try {
+                transport.stream(request, mapper::accept, turn::onCancel);
+            } catch (UpstreamException e) {
+                throw toStreamException(e);
+            }
+            mapper.finish();
+            List<ResponseStreamMapper.FunctionCall> calls = mapper.functionCalls();
+            if (calls.isEmpty() || round >= MAX_ROUNDS) {
+                return;
+            }
+            ArrayNode outputs = MAPPER.createArrayNode();
+            for (ResponseStreamMapper.FunctionCall call : calls) {
+                outputs.add(MAPPER.createObjectNode().put("type", "function_call_output").put("call_id", call.callId())
+                        .put("output", handle(turn, call)));
+            }
+            if (mapper.responseId() == null) {
+                LOG.warn("the Responses stream named no response id; cannot send function call output");
+                return;
+            }
+            request = baseRequest();
+            request.put("previous_response_id", mapper.responseId());
+            request.set("input", outputs);
+        }
+    }
+
+    /** Runs one function call and returns its output for the model. */
+    private String handle(ResponseTurn turn, ResponseStreamMapper.FunctionCall call) {
+        if (!OUT_OF_SCOPE_TOOL.equals(call.name())) {
+            LOG.warn("the model called an unknown function {}", call.name());
+            return "{\"error\":\"unknown function\"}";
+        }
+        try {
+            JsonNode arguments = MAPPER.readTree(call.arguments().isEmpty() ? "{}" : call.arguments());
+            if (arguments.path("out_of_scope").asBoolean(false)) {
+                turn.reportOutOfScope(arguments.path("reason").asText(""));
+            }
+            return "{\"ok\":true}";
+        } catch (IOException e) {
+            LOG.warn("{} arguments are not JSON: {}", OUT_OF_SCOPE_TOOL, e.getMessage());
+            return "{\"error\":\"arguments must be JSON\"}";
+        }
+    }
+
+    private ObjectNode baseRequest() {
+        ObjectNode request = MAPPER.createObjectNode();
+        request.put("model", model);
+        request.put("instructions", instructions);
+        request.put("stream", true);
+        ArrayNode tools = request.putArray("tools");
+        if (!vectorStoreIds.isEmpty()) {
+            ObjectNode fileSearch = tools.addObject().put("type", "file_search");
+            vectorStoreIds.forEach(fileSearch.putArray("vector_store_ids")::add);
+        }
+        tools.add(outOfScopeTool());
+        return request;
+    }
+
+    private static ObjectNode outOfScopeTool() {
+        ObjectNode tool = MAPPER.createObjectNode().put("type", "function").put("name", OUT_OF_SCOPE_TOOL)
+                .put("description", "Meldet, dass die Frage des Nutzers außerhalb des Themas der Dokumente liegt. "
+                        + "Rufe dieses Werkzeug auf, bevor du eine solche Frage ablehnst.")
+                .put("strict", true);
+        ObjectNode parameters = tool.putObject("parameters").put("type", "object").put("additionalProperties", false);
+        ObjectNode properties = parameters.putObject("properties");
+        properties.putObject("out_of_scope").put("type", "boolean")
+                .put("description", "true, wenn die Frage nicht aus den Dokumenten beantwortet werden kann oder soll");
+        properties.putObject("reason").put("type", "string").put("description", "kurze Begründung");
+        parameters.putArray("required").add("out_of_scope").add("reason");
+        return tool;
+    }
+
+    /** Thread items as Responses input: user and assistant messages, hidden context as developer notes. */
+    static ArrayNode historyInput(List<ThreadItem> history) {
+        ArrayNode input = MAPPER.createArrayNode();
+        for (ThreadItem item : history) {
+            if (item instanceof UserMessageItem user) {
+                String text = user.quotedText() == null ? user.text() : "> " + user.quotedText() + "\n\n" + user.text();
+                input.addObject().put("role", "user").put("content", text);
+            } else if (item instanceof AssistantMessageItem assistant && !assistant.text().isBlank()) {
+                input.addObject().put("role", "assistant").put("content", assistant.text());
+            } else if (item instanceof HiddenContextItem hidden) {
+                input.addObject().put("role", "developer").put("content", hidden.content());
+            }
+        }
+        return input;
+    }
+
+    private static StreamException toStreamException(UpstreamException e) {
+        if (e.status() == 429) {
+            return StreamException.custom("Der Assistent ist gerade ausgelastet. Bitte versuche es gleich noch einmal.", true);
+        }
+        boolean retry = e.status() != 400 && e.status() != 401 && e.status() != 403 && e.status() != 404;
+        return StreamException.streamError(retry, e.getMessage(), e);
+    }
+
+    private static String defaultInstructions() {
+        try (InputStream in = ResponsesAgent.class.getResourceAsStream(DEFAULT_INSTRUCTIONS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + DEFAULT_INSTRUCTIONS_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Builds a {@link ResponsesAgent}. Not thread-safe. */
+    public static final class Builder {
+        private UpstreamSettings upstream = UpstreamSettings.of(null, null);
+        private ResponsesTransport transport;
+        private String model = DEFAULT_MODEL;
+        private String instructions;
+        private List<String> vectorStoreIds = List.of();
+        private String searchingText = "Durchsuche die Dokumente …";
+
+        private Builder() {
+        }
+
+        /** Where and how to call the Responses API (ignored when a {@link #transport} is given). */
+        public Builder upstream(UpstreamSettings settings) {
+            this.upstream = Objects.requireNonNull(settings, "upstream");
+            return this;
+        }
+
+        /** Replaces the HTTP transport, e.g. with the shared OpenAI client. */
+        public Builder transport(ResponsesTransport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public Builder model(String model) {
+            if (model == null || model.isBlank()) {
+                throw new IllegalArgumentException("model must not be blank");
+            }
+            this.model = model;
+            return this;
+        }
+
+        /** The instructions text; default: the built-in German interview prompt. */
+        public Builder instructions(String instructions) {
+            this.instructions = instructions;
+            return this;
+        }
+
+        /** Reads the instructions from a UTF-8 file now ({@code INTERVIEW_INSTRUCTIONS_FILE}). */
+        public Builder instructionsFile(Path file) {
+            try {
+                this.instructions = Files.readString(file, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read INTERVIEW_INSTRUCTIONS_FILE " + file + ": " + e.getMessage(), e);
+            }
+            if (instructions.isEmpty()) {
+                throw new IllegalStateException("INTERVIEW_INSTRUCTIONS_FILE " + file + " is empty");
+            }
+            return this;
+        }
+
+        /** The vector stores {@code file_search} searches ({@code vs_…}); none: no file_search. */
+        public Builder vectorStoreIds(List<String> ids) {
+            this.vectorStoreIds = List.copyOf(ids);
+            return this;
+        }
+
+        /** The progress line shown while the documents are searched; null shows none. */
+        public Builder searchingText(String text) {
+            this.searchingText = text;
+            return this;
+        }
+
+        public ResponsesAgent build() {
+            return new ResponsesAgent(this);
+        }
+    }
+}

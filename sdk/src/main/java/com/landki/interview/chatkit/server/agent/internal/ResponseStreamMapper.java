@@ -1,0 +1,282 @@
+package com.landki.interview.chatkit.server.agent.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.chatkit.server.ResponseTurn;
+import com.landki.interview.chatkit.server.StreamException;
+import com.landki.interview.chatkit.server.agent.UpstreamEvent;
+import com.landki.interview.chatkit.server.agent.UpstreamException;
+import com.landki.interview.chatkit.server.types.Annotation;
+import com.landki.interview.chatkit.server.types.AssistantContent;
+import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.chatkit.server.types.ThreadItemUpdate;
+import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the events of one Responses API stream into ChatKit thread stream events on a turn: each output
+ * message becomes an assistant message (added, content part added, text deltas, annotations, part done, item
+ * done), file and URL citations become annotations, a file search becomes one progress line, and function
+ * calls are collected for the agent. Confined to the turn's thread.
+ */
+public final class ResponseStreamMapper {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A function call the model made: its call id, name and raw JSON arguments. */
+    public record FunctionCall(String callId, String name, String arguments) {
+    }
+
+    private final ResponseTurn turn;
+    private final String searchingText;
+    private final Map<String, Message> messages = new LinkedHashMap<>();
+    private final Map<String, FunctionCall> calls = new LinkedHashMap<>();
+    private String responseId;
+    private boolean completed;
+    private boolean searchAnnounced;
+
+    public ResponseStreamMapper(ResponseTurn turn, String searchingText) {
+        this.turn = turn;
+        this.searchingText = searchingText;
+    }
+
+    /** One assistant message in progress: our item and its parts keyed by upstream content index. */
+    private static final class Message {
+        final AssistantMessageItem item;
+        final Map<Integer, Integer> partIndex = new LinkedHashMap<>();
+        final List<StringBuilder> texts = new ArrayList<>();
+        final List<List<Annotation>> annotations = new ArrayList<>();
+        final List<Boolean> partDone = new ArrayList<>();
+        boolean done;
+
+        Message(AssistantMessageItem item) {
+            this.item = item;
+        }
+
+        AssistantContent content(int index) {
+            return AssistantContent.of(texts.get(index).toString(), annotations.get(index));
+        }
+
+        List<AssistantContent> contents() {
+            List<AssistantContent> all = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                all.add(content(i));
+            }
+            return all;
+        }
+    }
+
+    public void accept(UpstreamEvent raw) {
+        JsonNode event;
+        try {
+            event = MAPPER.readTree(raw.data());
+        } catch (IOException e) {
+            throw new UpstreamException(0, null, "the Responses stream sent an event that is not JSON", null, e);
+        }
+        String type = event.path("type").asText(raw.event() == null ? "" : raw.event());
+        switch (type) {
+            case "response.created", "response.in_progress" -> captureId(event.path("response"));
+            case "response.output_text.delta" -> delta(event);
+            case "response.output_text.annotation.added" -> annotation(event);
+            case "response.output_text.done" -> partDone(event.path("item_id").asText(), event.path("content_index").asInt(),
+                    event.path("text").isTextual() ? event.get("text").asText() : null);
+            case "response.output_item.added" -> itemAdded(event.path("item"));
+            case "response.output_item.done" -> itemDone(event.path("item"));
+            case "response.function_call_arguments.done" -> argumentsDone(event);
+            case "response.file_search_call.in_progress", "response.file_search_call.searching" -> announceSearch();
+            case "response.completed", "response.incomplete" -> {
+                captureId(event.path("response"));
+                completed = true;
+            }
+            case "response.failed" -> throw failure(event.path("response").path("error"), "the response failed");
+            case "error" -> throw failure(event.has("error") ? event.get("error") : event, "the Responses stream reported an error");
+            default -> {
+                // other events (reasoning, content_part.added, …) carry nothing the page shows
+            }
+        }
+    }
+
+    /** Completes messages the stream left open (e.g. after {@code response.incomplete}). */
+    public void finish() {
+        for (Message message : messages.values()) {
+            if (!message.done) {
+                for (int i = 0; i < message.texts.size(); i++) {
+                    finishPart(message, i, null);
+                }
+                finishMessage(message);
+            }
+        }
+    }
+
+    public boolean completed() {
+        return completed;
+    }
+
+    public String responseId() {
+        return responseId;
+    }
+
+    public List<FunctionCall> functionCalls() {
+        return List.copyOf(calls.values());
+    }
+
+    /** The assistant messages this response produced. */
+    public List<AssistantMessageItem> answers() {
+        return messages.values().stream().map(m -> m.item.withContent(m.contents())).toList();
+    }
+
+    private void captureId(JsonNode response) {
+        if (response.path("id").isTextual()) {
+            responseId = response.get("id").asText();
+        }
+    }
+
+    private void announceSearch() {
+        if (!searchAnnounced && searchingText != null) {
+            searchAnnounced = true;
+            turn.emit(new ThreadStreamEvent.ProgressUpdate("search", searchingText));
+        }
+    }
+
+    private void itemAdded(JsonNode item) {
+        String type = item.path("type").asText();
+        if ("function_call".equals(type)) {
+            String id = item.path("id").asText(item.path("call_id").asText());
+            calls.put(id, new FunctionCall(item.path("call_id").asText(), item.path("name").asText(),
+                    item.path("arguments").asText("")));
+        } else if ("file_search_call".equals(type)) {
+            announceSearch();
+        }
+    }
+
+    private void argumentsDone(JsonNode event) {
+        String id = event.path("item_id").asText();
+        FunctionCall known = calls.get(id);
+        String name = event.path("name").asText(known == null ? "" : known.name());
+        String callId = known == null ? id : known.callId();
+        calls.put(id, new FunctionCall(callId, name, event.path("arguments").asText("")));
+    }
+
+    private void itemDone(JsonNode item) {
+        String type = item.path("type").asText();
+        String id = item.path("id").asText();
+        if ("function_call".equals(type)) {
+            calls.put(id, new FunctionCall(item.path("call_id").asText(), item.path("name").asText(),
+                    item.path("arguments").asText("")));
+        } else if ("message".equals(type) && messages.containsKey(id)) {
+            Message message = messages.get(id);
+            JsonNode content = item.path("content");
+            for (int upstream = 0; upstream < content.size(); upstream++) {
+                Integer ours = message.partIndex.get(upstream);
+                if (ours != null && content.get(upstream).path("text").isTextual()) {
+                    finishPart(message, ours, content.get(upstream).get("text").asText());
+                }
+            }
+            for (int i = 0; i < message.texts.size(); i++) {
+                finishPart(message, i, null);
+            }
+            finishMessage(message);
+        }
+    }
+
+    private void delta(JsonNode event) {
+        String text = event.path("delta").asText("");
+        Message message = message(event.path("item_id").asText());
+        int part = part(message, event.path("content_index").asInt());
+        message.texts.get(part).append(text);
+        if (!text.isEmpty()) {
+            turn.emit(new ThreadStreamEvent.ThreadItemUpdated(message.item.id(), new ThreadItemUpdate.TextDelta(part, text)));
+        }
+    }
+
+    private void annotation(JsonNode event) {
+        Annotation annotation = toAnnotation(event.path("annotation"));
+        if (annotation == null) {
+            return;
+        }
+        Message message = message(event.path("item_id").asText());
+        int part = part(message, event.path("content_index").asInt());
+        List<Annotation> list = message.annotations.get(part);
+        list.add(annotation);
+        turn.emit(new ThreadStreamEvent.ThreadItemUpdated(message.item.id(),
+                new ThreadItemUpdate.AnnotationAdded(part, list.size() - 1, annotation)));
+    }
+
+    /** {@code file_citation} → file source, {@code url_citation} → URL source; other kinds are dropped. */
+    static Annotation toAnnotation(JsonNode upstream) {
+        String type = upstream.path("type").asText();
+        if ("file_citation".equals(type)) {
+            String filename = upstream.path("filename").asText(upstream.path("file_id").asText("Dokument"));
+            Integer index = upstream.path("index").isNumber() ? upstream.get("index").asInt() : null;
+            return Annotation.of(Annotation.Source.file(filename), index);
+        }
+        if ("url_citation".equals(type)) {
+            Integer index = upstream.path("end_index").isNumber() ? upstream.get("end_index").asInt() : null;
+            return Annotation.of(Annotation.Source.url(upstream.path("title").asText(null), upstream.path("url").asText()), index);
+        }
+        return null;
+    }
+
+    private void partDone(String itemId, int upstreamIndex, String finalText) {
+        Message message = messages.get(itemId);
+        if (message == null) {
+            return;
+        }
+        Integer part = message.partIndex.get(upstreamIndex);
+        if (part != null) {
+            finishPart(message, part, finalText);
+        }
+    }
+
+    private Message message(String upstreamItemId) {
+        Message message = messages.get(upstreamItemId);
+        if (message == null) {
+            message = new Message(new AssistantMessageItem(turn.newItemId("msg"), turn.thread().id(), turn.now(), List.of()));
+            messages.put(upstreamItemId, message);
+            turn.emit(new ThreadStreamEvent.ThreadItemAdded(message.item));
+        }
+        return message;
+    }
+
+    private int part(Message message, int upstreamIndex) {
+        Integer part = message.partIndex.get(upstreamIndex);
+        if (part == null) {
+            part = message.texts.size();
+            message.partIndex.put(upstreamIndex, part);
+            message.texts.add(new StringBuilder());
+            message.annotations.add(new ArrayList<>());
+            message.partDone.add(false);
+            turn.emit(new ThreadStreamEvent.ThreadItemUpdated(message.item.id(),
+                    new ThreadItemUpdate.ContentPartAdded(part, AssistantContent.of("", List.of()))));
+        }
+        return part;
+    }
+
+    private void finishPart(Message message, int part, String finalText) {
+        if (message.partDone.get(part)) {
+            return;
+        }
+        if (finalText != null) {
+            message.texts.set(part, new StringBuilder(finalText));
+        }
+        message.partDone.set(part, true);
+        turn.emit(new ThreadStreamEvent.ThreadItemUpdated(message.item.id(),
+                new ThreadItemUpdate.ContentPartDone(part, message.content(part))));
+    }
+
+    private void finishMessage(Message message) {
+        message.done = true;
+        turn.emit(new ThreadStreamEvent.ThreadItemDone(message.item.withContent(message.contents())));
+    }
+
+    private static StreamException failure(JsonNode error, String what) {
+        String code = error.path("code").asText(null);
+        String message = error.path("message").asText("");
+        boolean retry = !"invalid_prompt".equals(code);
+        return StreamException.streamError(retry, what + (code == null ? "" : " [" + code + "]") + ": " + message, null);
+    }
+}

@@ -1,0 +1,40 @@
+package com.landki.interview.chatkit.server.types;
+
+/**
+ * A reference attached to assistant text ({@code type: "annotation"}): the {@link Source} and, optionally,
+ * the character index in the text it belongs to.
+ */
+public record Annotation(String type, Source source, Integer index) {
+
+    public static final String TYPE = "annotation";
+
+    public Annotation {
+        type = type == null ? TYPE : type;
+    }
+
+    /** An annotation on {@code source} at {@code index} (may be null). */
+    public static Annotation of(Source source, Integer index) {
+        return new Annotation(TYPE, source, index);
+    }
+
+    /**
+     * Where an answer comes from: {@code file} (with {@code filename}), {@code url} (with {@code url}) or
+     * {@code entity} (with {@code id}). {@code title} is what the page shows.
+     */
+    public record Source(String type, String title, String filename, String url, String id, String description) {
+
+        public static final String FILE = "file";
+        public static final String URL = "url";
+        public static final String ENTITY = "entity";
+
+        /** A file citation, titled by its file name. */
+        public static Source file(String filename) {
+            return new Source(FILE, filename, filename, null, null, null);
+        }
+
+        /** A web citation. */
+        public static Source url(String title, String url) {
+            return new Source(URL, title == null || title.isBlank() ? url : title, null, url, null, null);
+        }
+    }
+}

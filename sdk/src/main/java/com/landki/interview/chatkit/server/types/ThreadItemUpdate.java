@@ -1,0 +1,42 @@
+package com.landki.interview.chatkit.server.types;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The {@code update} of a {@code thread.item.updated} event; discriminated by {@code type}. */
+public sealed interface ThreadItemUpdate {
+
+    @JsonProperty("type")
+    String type();
+
+    /** A new content part starts at {@code content_index}. */
+    record ContentPartAdded(int contentIndex, AssistantContent content) implements ThreadItemUpdate {
+        @Override
+        public String type() {
+            return "assistant_message.content_part.added";
+        }
+    }
+
+    /** Text appended to the part at {@code content_index}. */
+    record TextDelta(int contentIndex, String delta) implements ThreadItemUpdate {
+        @Override
+        public String type() {
+            return "assistant_message.content_part.text_delta";
+        }
+    }
+
+    /** An annotation added to the part at {@code content_index}. */
+    record AnnotationAdded(int contentIndex, int annotationIndex, Annotation annotation) implements ThreadItemUpdate {
+        @Override
+        public String type() {
+            return "assistant_message.content_part.annotation_added";
+        }
+    }
+
+    /** The part at {@code content_index} is final. */
+    record ContentPartDone(int contentIndex, AssistantContent content) implements ThreadItemUpdate {
+        @Override
+        public String type() {
+            return "assistant_message.content_part.done";
+        }
+    }
+}

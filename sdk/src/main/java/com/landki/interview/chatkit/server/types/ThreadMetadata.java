@@ -1,0 +1,30 @@
+package com.landki.interview.chatkit.server.types;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A thread without its items, as it is stored. {@code metadata} is integration data that is never sent to
+ * the page. Immutable; the {@code with…} methods return changed copies.
+ */
+public record ThreadMetadata(String id, String title, Instant createdAt, ThreadStatus status,
+                             Map<String, Object> metadata) {
+
+    public ThreadMetadata {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "createdAt");
+        status = status == null ? ThreadStatus.active() : status;
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A new active thread without title or metadata. */
+    public static ThreadMetadata of(String id, Instant createdAt) {
+        return new ThreadMetadata(id, null, createdAt, ThreadStatus.active(), Map.of());
+    }
+
+    /** This thread with another title. */
+    public ThreadMetadata withTitle(String newTitle) {
+        return new ThreadMetadata(id, newTitle, createdAt, status, metadata);
+    }
+}

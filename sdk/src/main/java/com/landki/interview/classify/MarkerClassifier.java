@@ -1,0 +1,269 @@
+package com.landki.interview.classify;
+
+import com.landki.interview.classify.internal.Folding;
+import com.landki.interview.classify.internal.PhraseAutomaton;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds out-of-scope answers by marker phrases such as "dazu liegen mir keine Informationen vor" or
+ * "outside my scope".
+ *
+ * <p>Matching ignores case, accents ({@code ä} = {@code ae} = {@code a}, {@code é} = {@code e}),
+ * {@code ß}/{@code ss}, apostrophes ({@code don't} = {@code dont}), and treats every run of whitespace,
+ * punctuation and line breaks as one space. Phrases match whole words only, so the phrase "keine
+ * Informationen dazu" never fires on "keine Informationen dazugelernt"; a phrase ending in {@code *} lets
+ * its last word continue ({@code "außerhalb meines Fachgebiet*"} also matches "Fachgebietes").
+ *
+ * <p>The text is scanned once by an Aho–Corasick automaton, so the cost per answer does not grow with the
+ * number of phrases (see {@code docs/benchmarks.md}); the automaton needs about
+ * {@code 4 bytes × states × distinct characters}, a few MB for thousands of phrases.
+ *
+ * <p>Phrase files ({@link Builder#addPhrasesFrom(Path)}, {@value #ENV_MARKERS_FILE}) are UTF-8, one phrase
+ * per line; blank lines and lines starting with {@code #} are ignored, and a line {@code @defaults}
+ * includes the built-in German and English lists.
+ *
+ * <p>Immutable and thread-safe; building compiles the automaton, so build once and share.
+ */
+public final class MarkerClassifier implements ScopeClassifier {
+
+    /** Environment variable naming a phrase file that replaces the default lists. */
+    public static final String ENV_MARKERS_FILE = "OUT_OF_SCOPE_MARKERS_FILE";
+    /** Classpath resource of the default German phrases. */
+    public static final String DEFAULT_GERMAN_RESOURCE = "/com/landki/interview/classify/markers-de.txt";
+    /** Classpath resource of the default English phrases. */
+    public static final String DEFAULT_ENGLISH_RESOURCE = "/com/landki/interview/classify/markers-en.txt";
+    /** The line in a phrase file that includes the default lists. */
+    public static final String INCLUDE_DEFAULTS = "@defaults";
+
+    private final List<String> phrases;
+    private final String[] phraseByIndex;
+    private final PhraseAutomaton automaton;
+
+    private MarkerClassifier(List<String> phrases, String[] phraseByIndex, PhraseAutomaton automaton) {
+        this.phrases = phrases;
+        this.phraseByIndex = phraseByIndex;
+        this.automaton = automaton;
+    }
+
+    /** The default German and English phrases; one shared instance. */
+    public static MarkerClassifier ofDefaults() {
+        return Defaults.CLASSIFIER;
+    }
+
+    /** Exactly the given phrases (a trailing {@code *} makes the last word a prefix). */
+    public static MarkerClassifier of(Collection<String> phrases) {
+        return builder().addPhrases(phrases).build();
+    }
+
+    /**
+     * The phrases of the file named by {@value #ENV_MARKERS_FILE} in the process environment, or the
+     * defaults when it is unset or blank.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static MarkerClassifier fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /** As {@link #fromEnv()}, with the environment given (for tests and configuration maps). */
+    public static MarkerClassifier fromEnv(Map<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        String file = env.get(ENV_MARKERS_FILE);
+        if (file == null || file.isBlank()) {
+            return ofDefaults();
+        }
+        return builder().addPhrasesFrom(Path.of(file.trim())).build();
+    }
+
+    /** A builder with no phrases. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Scans the text once.
+     *
+     * @return the first phrase (as configured) whose match ends first in the text, or empty
+     */
+    public Optional<String> find(CharSequence text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        int index = automaton.find(text);
+        return index < 0 ? Optional.empty() : Optional.of(phraseByIndex[index]);
+    }
+
+    /** Classifies an answer text. */
+    public ScopeDecision classifyText(CharSequence answer) {
+        if (answer == null) {
+            return ScopeDecision.none();
+        }
+        int index = automaton.find(answer);
+        return index < 0 ? ScopeDecision.none() : ScopeDecision.marker(phraseByIndex[index]);
+    }
+
+    /** Classifies the turn's answer text; the question is not looked at. */
+    @Override
+    public ScopeDecision classify(Turn turn) {
+        return classifyText(Objects.requireNonNull(turn, "turn").answer());
+    }
+
+    /** The phrases as configured, duplicates (after folding) removed, in the order given. */
+    public List<String> phrases() {
+        return phrases;
+    }
+
+    @Override
+    public String toString() {
+        return "MarkerClassifier[" + phrases.size() + " phrases, " + automaton.states() + " states]";
+    }
+
+    /** Collects phrases; not thread-safe, {@link #build()} may be called more than once. */
+    public static final class Builder {
+
+        private final List<String> phrases = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Adds the default German and English phrases. */
+        public Builder addDefaults() {
+            phrases.addAll(Defaults.PHRASES);
+            return this;
+        }
+
+        /** Adds one phrase; a trailing {@code *} makes its last word a prefix. */
+        public Builder addPhrase(String phrase) {
+            Objects.requireNonNull(phrase, "phrase");
+            if (phrase.isBlank()) {
+                throw new IllegalArgumentException("phrase: must not be blank");
+            }
+            phrases.add(phrase.strip());
+            return this;
+        }
+
+        /** Adds phrases in order. */
+        public Builder addPhrases(Collection<String> more) {
+            Objects.requireNonNull(more, "phrases");
+            for (String phrase : more) {
+                addPhrase(phrase);
+            }
+            return this;
+        }
+
+        /**
+         * Adds the phrases of a UTF-8 file: one per line, {@code #} comments and blank lines ignored,
+         * {@value #INCLUDE_DEFAULTS} includes the default lists.
+         *
+         * @throws UncheckedIOException naming the file when it cannot be read
+         */
+        public Builder addPhrasesFrom(Path file) {
+            Objects.requireNonNull(file, "file");
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("marker phrases: cannot read " + file.toAbsolutePath() + ": " + e, e);
+            }
+            for (String line : parseLines(lines)) {
+                if (line.equals(INCLUDE_DEFAULTS)) {
+                    addDefaults();
+                } else {
+                    addPhrase(line);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Compiles the phrases.
+         *
+         * @throws IllegalArgumentException when there is no phrase, or a phrase has no letter or digit
+         */
+        public MarkerClassifier build() {
+            if (phrases.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "phrases: give at least one phrase, or use MarkerClassifier.ofDefaults()");
+            }
+            List<String> kept = new ArrayList<>();
+            List<String> wholeWords = new ArrayList<>();
+            List<String> keptWholeWords = new ArrayList<>();
+            List<String> prefixes = new ArrayList<>();
+            List<String> keptPrefixes = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (String phrase : phrases) {
+                boolean prefix = phrase.endsWith("*");
+                String body = prefix ? phrase.substring(0, phrase.length() - 1) : phrase;
+                String normalized = Folding.normalize(body);
+                if (normalized.isEmpty()) {
+                    throw new IllegalArgumentException("phrase '" + phrase + "': has no letter or digit");
+                }
+                if (!seen.add((prefix ? "*" : " ") + normalized)) {
+                    continue;
+                }
+                kept.add(phrase);
+                (prefix ? prefixes : wholeWords).add(normalized);
+                (prefix ? keptPrefixes : keptWholeWords).add(phrase);
+            }
+            String[] byIndex = new String[kept.size()];
+            int i = 0;
+            for (String phrase : keptWholeWords) {
+                byIndex[i++] = phrase;
+            }
+            for (String phrase : keptPrefixes) {
+                byIndex[i++] = phrase;
+            }
+            return new MarkerClassifier(List.copyOf(kept), byIndex, PhraseAutomaton.build(wholeWords, prefixes));
+        }
+    }
+
+    private static List<String> parseLines(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            String stripped = line.strip();
+            if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+                out.add(stripped);
+            }
+        }
+        return out;
+    }
+
+    /** Loaded on first use only. */
+    private static final class Defaults {
+        static final List<String> PHRASES = loadDefaults();
+        static final MarkerClassifier CLASSIFIER = builder().addDefaults().build();
+
+        private static List<String> loadDefaults() {
+            List<String> all = new ArrayList<>(readResource(DEFAULT_GERMAN_RESOURCE));
+            all.addAll(readResource(DEFAULT_ENGLISH_RESOURCE));
+            return List.copyOf(all);
+        }
+
+        private static List<String> readResource(String name) {
+            try (InputStream in = MarkerClassifier.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + name + " in interview-sdk");
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                return parseLines(reader.lines().toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read resource " + name, e);
+            }
+        }
+    }
+}

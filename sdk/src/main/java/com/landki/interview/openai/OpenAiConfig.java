@@ -1,0 +1,289 @@
+package com.landki.interview.openai;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Connection settings for the OpenAI API: key, base URL, project, organization, timeouts and the retry policy.
+ *
+ * <p>An immutable value; build it with {@link #builder()} or read it from the environment with
+ * {@link #fromEnv()}. Instances are thread-safe and meant to be shared. {@link #toString()} never shows the API
+ * key.
+ *
+ * <p>Precedence: defaults &lt; environment ({@link Builder#fromEnv(Map)}) &lt; setters called after it.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>setter</th><th>environment variable</th><th>default</th></tr>
+ *   <tr><td>{@link Builder#apiKey}</td><td>{@code OPENAI_API_KEY}</td><td>required</td></tr>
+ *   <tr><td>{@link Builder#baseUrl}</td><td>{@code OPENAI_BASE_URL}</td><td>{@value #DEFAULT_BASE_URL}</td></tr>
+ *   <tr><td>{@link Builder#projectId}</td><td>{@code OPENAI_PROJECT_ID}</td><td>none</td></tr>
+ *   <tr><td>{@link Builder#organizationId}</td><td>{@code OPENAI_ORG_ID}</td><td>none</td></tr>
+ *   <tr><td>{@link Builder#connectTimeout}</td><td>-</td><td>10 s</td></tr>
+ *   <tr><td>{@link Builder#requestTimeout}</td><td>-</td><td>60 s per attempt</td></tr>
+ *   <tr><td>{@link Builder#retryPolicy}</td><td>-</td><td>{@link RetryPolicy#ofDefaults()}</td></tr>
+ * </table>
+ */
+public final class OpenAiConfig {
+
+    /** Environment variable of the secret API key. */
+    public static final String ENV_API_KEY = "OPENAI_API_KEY";
+    /** Environment variable of the base URL. */
+    public static final String ENV_BASE_URL = "OPENAI_BASE_URL";
+    /** Environment variable of the project id, sent as {@code OpenAI-Project}. */
+    public static final String ENV_PROJECT_ID = "OPENAI_PROJECT_ID";
+    /** Environment variable of the organization id, sent as {@code OpenAI-Organization}. */
+    public static final String ENV_ORG_ID = "OPENAI_ORG_ID";
+
+    /** The public OpenAI API. */
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    /** Time allowed to open a TCP/TLS connection. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Time allowed for one attempt, from sending the request to the last byte of a JSON response. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String apiKey;
+    private final URI baseUrl;
+    private final String projectId;
+    private final String organizationId;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final RetryPolicy retryPolicy;
+
+    private OpenAiConfig(Builder b) {
+        this.apiKey = b.apiKey;
+        this.baseUrl = b.baseUrl;
+        this.projectId = b.projectId;
+        this.organizationId = b.organizationId;
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.retryPolicy = b.retryPolicy;
+    }
+
+    /** A builder with the defaults and no API key. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings from the process environment ({@code OPENAI_API_KEY} is required). */
+    public static OpenAiConfig fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * The settings from the given environment map; blank values count as unset.
+     *
+     * @throws IllegalStateException naming the variable when a value is missing or invalid
+     */
+    public static OpenAiConfig fromEnv(Map<String, String> env) {
+        return builder().fromEnv(env).build();
+    }
+
+    /** A builder preset with this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.apiKey = apiKey;
+        b.baseUrl = baseUrl;
+        b.projectId = projectId;
+        b.organizationId = organizationId;
+        b.connectTimeout = connectTimeout;
+        b.requestTimeout = requestTimeout;
+        b.retryPolicy = retryPolicy;
+        return b;
+    }
+
+    /** The secret key; never log it. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** The base URL without a trailing slash, e.g. {@code https://api.openai.com/v1}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The project id or {@code null}. */
+    public String projectId() {
+        return projectId;
+    }
+
+    /** The organization id or {@code null}. */
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** Shows every setting except the API key, which appears as {@code <redacted>}. */
+    @Override
+    public String toString() {
+        return "OpenAiConfig{apiKey=<redacted>, baseUrl=" + baseUrl
+                + ", projectId=" + projectId
+                + ", organizationId=" + organizationId
+                + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout
+                + ", retryPolicy=" + retryPolicy + '}';
+    }
+
+    /** Builds an {@link OpenAiConfig}; not thread-safe. */
+    public static final class Builder {
+        private String apiKey;
+        private URI baseUrl = URI.create(DEFAULT_BASE_URL);
+        private String projectId;
+        private String organizationId;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+
+        private Builder() {
+        }
+
+        /**
+         * Takes every variable that is set (and not blank) from {@code env}; setters called afterwards win.
+         *
+         * @throws IllegalStateException naming the variable when a value is invalid
+         */
+        public Builder fromEnv(Map<String, String> env) {
+            Objects.requireNonNull(env, "env");
+            String key = value(env, ENV_API_KEY);
+            if (key != null) {
+                apiKey = key;
+            }
+            String url = value(env, ENV_BASE_URL);
+            if (url != null) {
+                try {
+                    baseUrl = parseBaseUrl(url);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(ENV_BASE_URL + " " + e.getMessage(), e);
+                }
+            }
+            String project = value(env, ENV_PROJECT_ID);
+            if (project != null) {
+                projectId = project;
+            }
+            String org = value(env, ENV_ORG_ID);
+            if (org != null) {
+                organizationId = org;
+            }
+            return this;
+        }
+
+        /** The secret key ({@code sk-…}); required. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = requireText(apiKey, "apiKey");
+            return this;
+        }
+
+        /** An absolute http(s) URL such as {@code https://api.openai.com/v1}; a trailing slash is dropped. */
+        public Builder baseUrl(String baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            try {
+                this.baseUrl = parseBaseUrl(baseUrl.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("baseUrl " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /** Sent as {@code OpenAI-Project}; {@code null} removes it. */
+        public Builder projectId(String projectId) {
+            this.projectId = blankToNull(projectId);
+            return this;
+        }
+
+        /** Sent as {@code OpenAI-Organization}; {@code null} removes it. */
+        public Builder organizationId(String organizationId) {
+            this.organizationId = blankToNull(organizationId);
+            return this;
+        }
+
+        /** Positive; default {@link #DEFAULT_CONNECT_TIMEOUT}. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Positive; one attempt's limit, default {@link #DEFAULT_REQUEST_TIMEOUT}. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when no API key was given
+         */
+        public OpenAiConfig build() {
+            if (apiKey == null) {
+                throw new IllegalStateException(
+                        "apiKey is required: set the environment variable " + ENV_API_KEY + " or call apiKey(...)");
+            }
+            return new OpenAiConfig(this);
+        }
+
+        private static String value(Map<String, String> env, String name) {
+            return blankToNull(env.get(name));
+        }
+    }
+
+    static URI parseBaseUrl(String value) {
+        String trimmed = value;
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("must be an absolute http(s) URL, got '" + value + "'", e);
+        }
+        String scheme = uri.getScheme();
+        if (!uri.isAbsolute() || uri.getHost() == null
+                || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("must be an absolute http(s) URL without query, got '" + value + "'");
+        }
+        return uri;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value.trim();
+    }
+
+    private static Duration requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    // package-private helpers shared with RetryPolicy
+    static Duration positive(Duration value, String name) {
+        return requirePositive(value, name);
+    }
+}

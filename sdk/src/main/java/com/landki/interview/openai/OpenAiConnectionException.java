@@ -1,0 +1,11 @@
+package com.landki.interview.openai;
+
+/** The connection could not be opened or broke before a complete answer (DNS, refused, reset, closed). */
+public class OpenAiConnectionException extends OpenAiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OpenAiConnectionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

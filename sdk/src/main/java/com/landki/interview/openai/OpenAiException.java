@@ -1,0 +1,20 @@
+package com.landki.interview.openai;
+
+/**
+ * Base of every failure of a call to the OpenAI API. Unchecked; messages never contain the API key.
+ *
+ * <p>Subtypes: {@link OpenAiApiException} (the API answered with an error status),
+ * {@link OpenAiTimeoutException} and {@link OpenAiConnectionException} (no usable answer).
+ */
+public class OpenAiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OpenAiException(String message) {
+        super(message);
+    }
+
+    public OpenAiException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,310 @@
+package com.landki.interview.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.landki.interview.InterviewVersion;
+import com.landki.interview.openai.internal.Errors;
+import com.landki.interview.openai.internal.Futures;
+import com.landki.interview.openai.internal.Json;
+import com.landki.interview.openai.internal.Retrier;
+import com.landki.interview.openai.internal.SseSubscriber;
+import com.landki.interview.openai.internal.StreamBrokenException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small HTTP client for the OpenAI REST API over the JDK {@link HttpClient}: JSON calls and Server-Sent-Event
+ * streams with OpenAI's headers, retries and typed errors. The ChatKit client is built on it; use it directly
+ * for endpoints the SDK does not wrap, for example the Responses API:
+ *
+ * <pre>{@code
+ * OpenAiHttp http = OpenAiHttp.create(OpenAiConfig.fromEnv());
+ * Map<String, Object> body = Map.of("model", "gpt-4.1-mini", "input", "Hallo", "stream", true);
+ * http.postStreamAsync("/responses", body, Map.of(), event -> {
+ *     if (event.event().equals("response.output_text.delta")) { ... event.data() is JSON ... }
+ * }).join();
+ * }</pre>
+ *
+ * <p>Every request carries {@code Authorization: Bearer <key>}, {@code User-Agent:
+ * interview-chatkit/<version> Java/<version>}, {@code OpenAI-Project} / {@code OpenAI-Organization} when
+ * configured, and the per-call {@code headers} (which may override all but these defaults' purpose, e.g.
+ * {@code OpenAI-Beta: chatkit_beta=v1}). Bodies are written with Jackson ({@code null} fields are left out; a
+ * {@code String} body is sent as is and must be JSON; a {@code null} body sends no body).
+ *
+ * <p>Failures: error statuses become {@link OpenAiApiException} subclasses, timeouts
+ * {@link OpenAiTimeoutException}, transport failures {@link OpenAiConnectionException}. Calls are retried by
+ * the config's {@link RetryPolicy}; a stream is retried only until the first byte of its body arrived.
+ *
+ * <p>Thread-safe and meant to be shared: create one per configuration. The asynchronous methods never block;
+ * cancelling a returned future aborts the request. The blocking forms wait for the same future, restore the
+ * interrupt flag and throw {@link OpenAiException} when interrupted.
+ */
+public final class OpenAiHttp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiHttp.class);
+    private static final String USER_AGENT =
+            "interview-chatkit/" + InterviewVersion.get() + " Java/" + System.getProperty("java.version");
+
+    private final OpenAiConfig config;
+    private final HttpClient client;
+    private final Retrier retrier;
+
+    private OpenAiHttp(OpenAiConfig config, HttpClient client) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.client = Objects.requireNonNull(client, "client");
+        this.retrier = new Retrier(config.retryPolicy());
+    }
+
+    /** A client with its own {@link HttpClient} (connect timeout from the config). */
+    public static OpenAiHttp create(OpenAiConfig config) {
+        Objects.requireNonNull(config, "config");
+        return new OpenAiHttp(config, HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build());
+    }
+
+    /** A client on a given {@link HttpClient}, e.g. one shared with other code or with a custom executor. */
+    public static OpenAiHttp create(OpenAiConfig config, HttpClient httpClient) {
+        return new OpenAiHttp(config, httpClient);
+    }
+
+    /** The {@code User-Agent} sent with every request, e.g. {@code interview-chatkit/0.1.0 Java/17.0.15}. */
+    public static String userAgent() {
+        return USER_AGENT;
+    }
+
+    public OpenAiConfig config() {
+        return config;
+    }
+
+    /** {@code POST {baseUrl}{path}} with a JSON body; completes with the JSON answer. */
+    public CompletableFuture<JsonNode> postJsonAsync(String path, Object body, Map<String, String> headers) {
+        return sendJson("POST", path, Map.of(), body, headers);
+    }
+
+    /** Blocking form of {@link #postJsonAsync}. */
+    public JsonNode postJson(String path, Object body, Map<String, String> headers) {
+        return Futures.await(postJsonAsync(path, body, headers));
+    }
+
+    /** {@code GET {baseUrl}{path}?query}; {@code null} query values are left out. */
+    public CompletableFuture<JsonNode> getJsonAsync(String path, Map<String, String> query,
+            Map<String, String> headers) {
+        return sendJson("GET", path, query, null, headers);
+    }
+
+    /** Blocking form of {@link #getJsonAsync}. */
+    public JsonNode getJson(String path, Map<String, String> query, Map<String, String> headers) {
+        return Futures.await(getJsonAsync(path, query, headers));
+    }
+
+    /** {@code DELETE {baseUrl}{path}}; completes with the JSON answer (a missing node when empty). */
+    public CompletableFuture<JsonNode> deleteAsync(String path, Map<String, String> headers) {
+        return sendJson("DELETE", path, Map.of(), null, headers);
+    }
+
+    /** Blocking form of {@link #deleteAsync}. */
+    public JsonNode delete(String path, Map<String, String> headers) {
+        return Futures.await(deleteAsync(path, headers));
+    }
+
+    /**
+     * {@code POST {baseUrl}{path}} expecting {@code text/event-stream}; each event goes to {@code listener} as it
+     * arrives. The future completes when the stream ends, or fails with the same exceptions as the JSON calls
+     * (an error status before the stream is read as an OpenAI error body). Retried like the JSON calls, but only
+     * until the first byte of the body: a stream broken later fails with {@link OpenAiConnectionException}.
+     * The per-attempt timeout covers the wait for the response headers, not the stream's length.
+     */
+    public CompletableFuture<Void> postStreamAsync(String path, Object body, Map<String, String> headers,
+            ServerSentEventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        byte[] bytes = toJson(body);
+        URI uri = uri(path, Map.of());
+        String what = "POST " + uri.getRawPath();
+        return retrier.run(what,
+                (attempt, left) -> streamOnce(what, uri, bytes, headers, attemptTimeout(left), listener));
+    }
+
+    /** Blocking form of {@link #postStreamAsync}; returns when the stream has ended. */
+    public void postStream(String path, Object body, Map<String, String> headers, ServerSentEventListener listener) {
+        Futures.await(postStreamAsync(path, body, headers, listener));
+    }
+
+    private CompletableFuture<JsonNode> sendJson(String method, String path, Map<String, String> query, Object body,
+            Map<String, String> headers) {
+        byte[] bytes = toJson(body);
+        URI uri = uri(path, query);
+        String what = method + " " + uri.getRawPath();
+        return retrier.run(what, (attempt, left) -> {
+            Duration timeout = attemptTimeout(left);
+            HttpRequest request = request(method, uri, bytes, headers, timeout, "application/json");
+            CompletableFuture<HttpResponse<String>> send =
+                    client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            CompletableFuture<JsonNode> out = new CompletableFuture<>();
+            send.whenComplete((response, error) -> {
+                if (error != null) {
+                    out.completeExceptionally(Errors.fromFailure(error, what, config.apiKey()));
+                    return;
+                }
+                try {
+                    out.complete(readJson(what, attempt, response));
+                } catch (RuntimeException e) {
+                    out.completeExceptionally(e);
+                }
+            });
+            // HttpRequest.timeout only covers the wait for the headers; this also bounds a slow body
+            CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+                if (out.completeExceptionally(new OpenAiTimeoutException(what + " timed out after " + timeout))) {
+                    send.cancel(true);
+                }
+            });
+            out.whenComplete((v, e) -> {
+                if (out.isCancelled()) {
+                    send.cancel(true);
+                }
+            });
+            return out;
+        });
+    }
+
+    /** One attempt may take the request timeout, but never longer than what is left of the retry deadline. */
+    private Duration attemptTimeout(Duration left) {
+        return left.compareTo(config.requestTimeout()) < 0 ? left : config.requestTimeout();
+    }
+
+    private JsonNode readJson(String what, int attempt, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String requestId = response.headers().firstValue("x-request-id").orElse(null);
+        LOG.debug("{} -> {} (attempt {}, request-id {})", what, status, attempt, requestId);
+        if (status < 200 || status > 299) {
+            throw Errors.fromResponse(status, response.headers(), response.body(), config.apiKey(),
+                    config.retryPolicy().clock());
+        }
+        String body = response.body();
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new OpenAiException(what + " returned " + status + " with a body that is not JSON; request-id: "
+                    + (requestId == null ? "none" : requestId), e);
+        }
+    }
+
+    /** The body of a streamed response: nothing on success, the error text otherwise. */
+    private record StreamBody(String errorText) {
+    }
+
+    private CompletableFuture<Void> streamOnce(String what, URI uri, byte[] bytes, Map<String, String> headers,
+            Duration timeout, ServerSentEventListener listener) {
+        HttpRequest request = request("POST", uri, bytes, headers, timeout, "text/event-stream");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        SseSubscriber subscriber = new SseSubscriber(listener, done);
+        CompletableFuture<HttpResponse<StreamBody>> send = client.sendAsync(request, info -> {
+            if (info.statusCode() >= 200 && info.statusCode() <= 299) {
+                return BodySubscribers.fromLineSubscriber(subscriber, s -> new StreamBody(null),
+                        StandardCharsets.UTF_8, null);
+            }
+            return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8),
+                    text -> new StreamBody(text == null ? "" : text));
+        });
+        send.whenComplete((response, error) -> {
+            if (error != null) {
+                RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey());
+                done.completeExceptionally(subscriber.started()
+                        ? new StreamBrokenException(what + ": stream broken: " + mapped.getMessage(), mapped)
+                        : mapped);
+                return;
+            }
+            LOG.debug("{} -> {} stream ended (request-id {})", what, response.statusCode(),
+                    response.headers().firstValue("x-request-id").orElse(null));
+            if (response.body().errorText() != null) {
+                done.completeExceptionally(Errors.fromResponse(response.statusCode(), response.headers(),
+                        response.body().errorText(), config.apiKey(), config.retryPolicy().clock()));
+            } else {
+                done.complete(null);
+            }
+        });
+        done.whenComplete((v, e) -> {
+            if (done.isCancelled()) {
+                send.cancel(true);
+            }
+        });
+        return done;
+    }
+
+    private HttpRequest request(String method, URI uri, byte[] body, Map<String, String> headers,
+            Duration timeout, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + config.apiKey())
+                .header("User-Agent", USER_AGENT)
+                .header("Accept", accept);
+        if (config.projectId() != null) {
+            b.header("OpenAI-Project", config.projectId());
+        }
+        if (config.organizationId() != null) {
+            b.header("OpenAI-Organization", config.organizationId());
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (headers != null) {
+            headers.forEach(b::setHeader);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        return b.build();
+    }
+
+    private URI uri(String path, Map<String, String> query) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/', got '" + path + "'");
+        }
+        StringBuilder sb = new StringBuilder(config.baseUrl().toString()).append(path);
+        char sep = path.indexOf('?') < 0 ? '?' : '&';
+        if (query != null) {
+            for (Map.Entry<String, String> e : query.entrySet()) {
+                if (e.getValue() == null) {
+                    continue;
+                }
+                sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+                sep = '&';
+            }
+        }
+        return URI.create(sb.toString());
+    }
+
+    /** Percent-encodes one path segment or query component (spaces as {@code %20}). */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static byte[] toJson(Object body) {
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof String) {
+            return ((String) body).getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("body cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.landki.interview.openai;
+
+/** No complete answer within the request timeout or the retry deadline (servlets map it to 504). */
+public class OpenAiTimeoutException extends OpenAiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OpenAiTimeoutException(String message) {
+        super(message);
+    }
+
+    public OpenAiTimeoutException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,113 @@
+package com.landki.interview.store;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.landki.interview.store.internal.IsoInstantDeserializer;
+import java.time.Instant;
+
+/**
+ * One event of the chat log, as a line of {@code chat.jsonl}: {@code session.created}, {@code session.failed}
+ * or {@code response.classified} (types are strings, so new ones need no API change). Wire names are snake
+ * case ({@code session_id}, {@code user_hash}, {@code latency_ms}, {@code upstream_status},
+ * {@code request_id}, {@code out_of_scope} …); absent fields are left out. {@code ip} is anonymized and
+ * {@code user_hash} hashed by the caller; no secret belongs in any field.
+ *
+ * <p>Build with {@link #builder(String)}; the store fills in {@code id} ({@code ev_…}) and {@code ts}.
+ * Immutable and thread-safe.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"id", "ts", "type", "session_id", "thread_id", "user_hash", "ip", "latency_ms",
+        "upstream_status", "request_id", "question", "answer", "out_of_scope", "source", "marker", "error"})
+public record ChatEvent(
+        @JsonProperty("id") String id,
+        @JsonProperty("ts") @JsonSerialize(using = ToStringSerializer.class)
+        @JsonDeserialize(using = IsoInstantDeserializer.class) Instant ts,
+        @JsonProperty("type") String type,
+        @JsonProperty("session_id") String sessionId,
+        @JsonProperty("thread_id") String threadId,
+        @JsonProperty("user_hash") String userHash,
+        @JsonProperty("ip") String ip,
+        @JsonProperty("latency_ms") Long latencyMs,
+        @JsonProperty("upstream_status") Integer upstreamStatus,
+        @JsonProperty("request_id") String requestId,
+        @JsonProperty("question") String question,
+        @JsonProperty("answer") String answer,
+        @JsonProperty("out_of_scope") Boolean outOfScope,
+        @JsonProperty("source") String source,
+        @JsonProperty("marker") String marker,
+        @JsonProperty("error") String error) {
+
+    /** A ChatKit session was minted. */
+    public static final String SESSION_CREATED = "session.created";
+    /** Minting a session failed; {@code upstream_status} and {@code error} say why. */
+    public static final String SESSION_FAILED = "session.failed";
+    /** An answer was classified; {@code out_of_scope}, {@code source} and {@code marker} say how. */
+    public static final String RESPONSE_CLASSIFIED = "response.classified";
+
+    /** Longest {@code type}, {@code id}, {@code session_id}, {@code ip}, {@code source} …, in chars. */
+    public static final int MAX_SHORT_CHARS = 256;
+    /** Longest {@code question}, {@code answer}, {@code marker} and {@code error}, in chars. */
+    public static final int MAX_TEXT_CHARS = 64 * 1024;
+
+    /** A builder for an event of the given type, for example {@link #SESSION_CREATED}. */
+    public static Builder builder(String type) {
+        return new Builder(type);
+    }
+
+    /** This event with the given id and time, as a store records it. */
+    public ChatEvent withIdAndTs(String newId, Instant newTs) {
+        return new ChatEvent(newId, newTs, type, sessionId, threadId, userHash, ip, latencyMs, upstreamStatus,
+                requestId, question, answer, outOfScope, source, marker, error);
+    }
+
+    /** Builds a {@link ChatEvent}; every setter is optional. Not thread-safe. */
+    public static final class Builder {
+        private final String type;
+        private String id;
+        private Instant ts;
+        private String sessionId;
+        private String threadId;
+        private String userHash;
+        private String ip;
+        private Long latencyMs;
+        private Integer upstreamStatus;
+        private String requestId;
+        private String question;
+        private String answer;
+        private Boolean outOfScope;
+        private String source;
+        private String marker;
+        private String error;
+
+        private Builder(String type) {
+            this.type = type;
+        }
+
+        public Builder id(String value) { this.id = value; return this; }
+        public Builder ts(Instant value) { this.ts = value; return this; }
+        public Builder sessionId(String value) { this.sessionId = value; return this; }
+        public Builder threadId(String value) { this.threadId = value; return this; }
+        public Builder userHash(String value) { this.userHash = value; return this; }
+        public Builder ip(String value) { this.ip = value; return this; }
+        public Builder latencyMs(long value) { this.latencyMs = value; return this; }
+        public Builder upstreamStatus(int value) { this.upstreamStatus = value; return this; }
+        public Builder requestId(String value) { this.requestId = value; return this; }
+        public Builder question(String value) { this.question = value; return this; }
+        public Builder answer(String value) { this.answer = value; return this; }
+        public Builder outOfScope(boolean value) { this.outOfScope = value; return this; }
+        public Builder source(String value) { this.source = value; return this; }
+        public Builder marker(String value) { this.marker = value; return this; }
+        public Builder error(String value) { this.error = value; return this; }
+
+        public ChatEvent build() {
+            return new ChatEvent(id, ts, type, sessionId, threadId, userHash, ip, latencyMs, upstreamStatus,
+                    requestId, question, answer, outOfScope, source, marker, error);
+        }
+    }
+}

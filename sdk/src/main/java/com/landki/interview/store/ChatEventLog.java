@@ -1,0 +1,34 @@
+package com.landki.interview.store;
+
+import java.io.OutputStream;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The chat log: {@code session.created}, {@code session.failed} and {@code response.classified} events.
+ * Same contract as {@link FeedbackStore}: thread-safe, durable on return, newest-first reads, streamed export,
+ * erasure by session id. Obtain the built-in ones from {@link InterviewStore#chatLog()}.
+ */
+public interface ChatEventLog {
+
+    /**
+     * Validates and stores one event and returns it as stored, with {@code id} ({@code ev_…}) and {@code ts}
+     * filled in when they were null.
+     *
+     * @throws InvalidEntryException a field is missing, too long or unstorable; nothing was written
+     * @throws StoreException        the store could not write; the event may not be stored
+     */
+    ChatEvent append(ChatEvent event);
+
+    /** The newest {@code n} events, newest first. {@code n} must be >= 0. */
+    List<ChatEvent> newest(int n);
+
+    /** Every event, oldest first, read lazily; close the stream. */
+    Stream<ChatEvent> stream();
+
+    /** Writes every event, oldest first, to {@code out}; does not close {@code out}. */
+    void export(ExportFormat format, OutputStream out);
+
+    /** Removes every event of this session id and returns how many were removed. */
+    long eraseSession(String sessionId);
+}

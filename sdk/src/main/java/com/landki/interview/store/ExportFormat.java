@@ -1,0 +1,31 @@
+package com.landki.interview.store;
+
+/** Formats of {@code export(…)}: both stream entry by entry, oldest first. */
+public enum ExportFormat {
+    /** RFC 4180 CSV with a header row; quotes, commas and line breaks inside fields are quoted. */
+    CSV,
+    /** One JSON object per line, the same shape as the JSONL store's files. */
+    JSONL;
+
+    /** Parses {@code csv} or {@code jsonl} (case-insensitive), as the export endpoint's {@code format} takes it. */
+    public static ExportFormat parse(String value) {
+        if (value != null) {
+            for (ExportFormat f : values()) {
+                if (f.name().equalsIgnoreCase(value.trim())) {
+                    return f;
+                }
+            }
+        }
+        throw new IllegalArgumentException("format must be csv or jsonl, was: " + value);
+    }
+
+    /** The media type of a download in this format. */
+    public String contentType() {
+        return this == CSV ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+    }
+
+    /** The file name extension without the dot. */
+    public String extension() {
+        return this == CSV ? "csv" : "jsonl";
+    }
+}

@@ -1,0 +1,80 @@
+package com.landki.interview.store;
+
+import com.landki.interview.store.internal.JsonlInterviewStore;
+import com.landki.interview.store.internal.MemoryInterviewStore;
+import com.landki.interview.store.internal.PostgresInterviewStore;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * Feedback and chat-log storage of one server: {@link #feedback()}, {@link #chatLog()}, {@link #stats()} and
+ * erasure by session id across both. Open one per process and share it; every method is thread-safe.
+ *
+ * <pre>{@code
+ * try (InterviewStore store = InterviewStore.fromEnv()) {
+ *     FeedbackEntry saved = store.feedback().append(
+ *             FeedbackEntry.publicFeedback("sess_1", "Frage?", "Antwort", null, null, "203.0.113.0"));
+ *     List<FeedbackEntry> latest = store.feedback().newest(50);
+ * }
+ * }</pre>
+ *
+ * <p>Three kinds: {@code jsonl} (the default: {@code feedback.jsonl} and {@code chat.jsonl} in
+ * {@code INTERVIEW_LOG_DIR}, one process per directory), {@code postgres} (several server instances share one
+ * database) and {@code memory} (tests and demos; nothing survives the process).
+ */
+public interface InterviewStore extends AutoCloseable {
+
+    /**
+     * Opens the store the configuration names: creates the log directory and takes its lock, or connects to
+     * PostgreSQL and creates or migrates the schema.
+     *
+     * @throws StoreLockedException another process uses the same JSONL files
+     * @throws StoreException       the directory or database cannot be used; the message says why
+     */
+    static InterviewStore open(StoreConfig config) {
+        switch (config.type()) {
+            case StoreConfig.TYPE_MEMORY:
+                return new MemoryInterviewStore(config.clock());
+            case StoreConfig.TYPE_POSTGRES:
+                return PostgresInterviewStore.open(config);
+            default:
+                return JsonlInterviewStore.open(config);
+        }
+    }
+
+    /** Opens the store described by the environment; see {@link StoreConfig#fromEnv(java.util.Map)}. */
+    static InterviewStore fromEnv() {
+        return open(StoreConfig.fromEnv());
+    }
+
+    /** A new, empty store in memory. */
+    static InterviewStore inMemory() {
+        return new MemoryInterviewStore(Clock.systemUTC());
+    }
+
+    /**
+     * A PostgreSQL store on a data source the caller owns (and closes): the schema is created or migrated now.
+     */
+    static InterviewStore postgres(DataSource dataSource) {
+        return PostgresInterviewStore.open(dataSource, Clock.systemUTC());
+    }
+
+    FeedbackStore feedback();
+
+    ChatEventLog chatLog();
+
+    /** Current counters; see {@link StoreStats}. */
+    StoreStats stats();
+
+    /** Removes every feedback entry and chat event of this session id; returns how many were removed. */
+    default long eraseSession(String sessionId) {
+        return feedback().eraseSession(sessionId) + chatLog().eraseSession(sessionId);
+    }
+
+    /** {@code jsonl}, {@code postgres} or {@code memory}, as {@code /health} reports it. */
+    String type();
+
+    /** Releases files, locks and connections. Appends after close fail with {@link StoreException}. */
+    @Override
+    void close();
+}

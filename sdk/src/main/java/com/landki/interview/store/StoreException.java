@@ -1,0 +1,18 @@
+package com.landki.interview.store;
+
+/**
+ * A store could not do what was asked: an I/O error, a database error, a store that is closed. The message
+ * says which file or table and what to check; the cause carries the original error.
+ */
+public class StoreException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public StoreException(String message) {
+        super(message);
+    }
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

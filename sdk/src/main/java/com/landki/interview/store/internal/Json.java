@@ -1,0 +1,48 @@
+package com.landki.interview.store.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+
+/** The stores' shared Jackson mapper and a line codec per entry type. Thread-safe. */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private Json() {
+    }
+
+    /** Encodes values of {@code type} as one compact JSON object (no line breaks: JSON escapes them). */
+    public static <T> JsonlLog.Codec<T> codec(Class<T> type) {
+        ObjectWriter writer = MAPPER.writerFor(type);
+        ObjectReader reader = MAPPER.readerFor(type);
+        return new JsonlLog.Codec<>() {
+            @Override
+            public byte[] encode(T value) {
+                try {
+                    return writer.writeValueAsBytes(value);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot encode " + type.getSimpleName() + ": " + e, e);
+                }
+            }
+
+            @Override
+            public T decode(byte[] buf, int off, int len) throws IOException {
+                return reader.readValue(buf, off, len);
+            }
+        };
+    }
+
+    /** The JSON string literal of {@code s}, quotes included, as it appears in an encoded line. */
+    public static byte[] literal(String s) {
+        try {
+            return MAPPER.writeValueAsBytes(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.landki.interview.store.internal;
+
+import com.landki.interview.store.ChatEvent;
+import com.landki.interview.store.StoreStats;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The counters behind {@link StoreStats}, updated on every append and removal. Updates commute, so they need
+ * no ordering with the writes they describe. Thread-safe.
+ */
+public final class StatsCounter {
+
+    private final LongAdder sessionsCreated = new LongAdder();
+    private final LongAdder sessionsFailed = new LongAdder();
+    private final LongAdder classified = new LongAdder();
+    private final LongAdder outOfScope = new LongAdder();
+    private final LongAdder feedbackTotal = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> byCategory = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> byKind = new ConcurrentHashMap<>();
+
+    void feedback(String kind, String category, int delta) {
+        feedbackTotal.add(delta);
+        byKind.computeIfAbsent(kind, k -> new LongAdder()).add(delta);
+        if (category != null) {
+            byCategory.computeIfAbsent(category, k -> new LongAdder()).add(delta);
+        }
+    }
+
+    void chat(String type, Boolean oos, int delta) {
+        switch (type) {
+            case ChatEvent.SESSION_CREATED:
+                sessionsCreated.add(delta);
+                break;
+            case ChatEvent.SESSION_FAILED:
+                sessionsFailed.add(delta);
+                break;
+            case ChatEvent.RESPONSE_CLASSIFIED:
+                classified.add(delta);
+                if (Boolean.TRUE.equals(oos)) {
+                    outOfScope.add(delta);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** A listener that keeps these counters in step with a log of {@code kind}. */
+    public <T> JsonlLog.Listener<T> listener(EntryKind<T> kind) {
+        return new JsonlLog.Listener<>() {
+            @Override
+            public void added(T value) {
+                kind.count(value, StatsCounter.this, 1);
+            }
+
+            @Override
+            public void removed(T value) {
+                kind.count(value, StatsCounter.this, -1);
+            }
+        };
+    }
+
+    public StoreStats snapshot() {
+        return new StoreStats(sessionsCreated.sum(), sessionsFailed.sum(), feedbackTotal.sum(), sums(byCategory),
+                sums(byKind), classified.sum(), outOfScope.sum());
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((k, v) -> {
+            long n = v.sum();
+            if (n != 0) {
+                out.put(k, n);
+            }
+        });
+        return out;
+    }
+}
