@@ -70,7 +70,7 @@ export function startStubServer(port = 0) {
     }
     if (api === '/classify' && req.method === 'POST') {
       const { thread_id: threadId } = JSON.parse(body || '{}');
-      const outOfScope = String(threadId).includes('tool');
+      const outOfScope = /tool|classify/.test(String(threadId));
       events.push({ event: 'response.classified', ts: new Date().toISOString(), session_id: threadId, out_of_scope: outOfScope, question: 'Q' });
       return json(res, 200, { out_of_scope: outOfScope, source: outOfScope ? 'marker' : 'none', marker: outOfScope ? 'keine Informationen' : null });
     }
