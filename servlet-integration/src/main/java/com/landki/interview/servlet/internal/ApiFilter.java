@@ -19,6 +19,7 @@ public final class ApiFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String CLIENT_IP = "com.landki.interview.servlet.clientIp";
+    public static final String STORED_IP = "com.landki.interview.servlet.storedIp";
     private static final long DRAIN_LIMIT = 1024 * 1024;
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -52,6 +53,7 @@ public final class ApiFilter extends HttpFilter {
         String method = req.getMethod().toUpperCase(Locale.ROOT);
         String path = pathWithinMount(req);
         ClientIpResolver.ClientIp client = runtime.client(req);
+        req.setAttribute(STORED_IP, runtime.storedIp(client));
 
         String origin = req.getHeader("Origin");
         boolean preflight = "OPTIONS".equals(method) && req.getHeader("Access-Control-Request-Method") != null;

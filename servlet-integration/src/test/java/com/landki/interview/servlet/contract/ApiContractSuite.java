@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.internal.Json;
+import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.classify.ScopeClassifier;
+import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.store.InterviewStore;
 import java.net.URI;
@@ -65,7 +67,15 @@ abstract class ApiContractSuite {
                 .store(InterviewStore.inMemory())
                 .threadClassifier(ThreadClassifier.builder().reader(threads)
                         .classifier(ScopeClassifier.ofDefaults()).build())
-                .sessions(new HttpSessionPort(upstreamServer.url("/v1").toString(), Duration.ofMillis(700)))
+                .chatKitClient(ChatKitClient.builder()
+                        .apiKey("sk-contract-secret")
+                        .baseUrl(upstreamServer.url("/v1").toString())
+                        .defaultWorkflowId("wf_contract")
+                        .requestTimeout(Duration.ofMillis(700))
+                        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5))
+                                .maxBackoff(Duration.ofMillis(20)).maxRetryAfter(Duration.ofMillis(20))
+                                .deadline(Duration.ofSeconds(5)).build())
+                        .build())
                 .build();
         container = start(options);
     }
@@ -126,9 +136,16 @@ abstract class ApiContractSuite {
         assertThat(cookie).startsWith("interview_uid=u_").contains("HttpOnly").contains("SameSite=Lax")
                 .contains("Path=/interview/api").doesNotContain("Secure");
         RecordedRequest upstreamCall = lastUpstreamRequest(before);
+        assertThat(upstreamCall.getMethod()).isEqualTo("POST");
         assertThat(upstreamCall.getUrl().encodedPath()).isEqualTo("/v1/chatkit/sessions");
+        assertThat(upstreamCall.getHeaders().get("Authorization")).isEqualTo("Bearer sk-contract-secret");
+        assertThat(upstreamCall.getHeaders().get("OpenAI-Beta")).isEqualTo("chatkit_beta=v1");
+        JsonNode sent = Json.MAPPER.readTree(upstreamCall.getBody().utf8());
         String userId = cookie.substring("interview_uid=".length(), cookie.indexOf('.'));
-        assertThat(Json.MAPPER.readTree(upstreamCall.getBody().utf8()).path("user").asText()).isEqualTo(userId);
+        assertThat(sent.path("user").asText()).isEqualTo(userId);
+        assertThat(sent.path("workflow").path("id").asText()).isEqualTo("wf_contract");
+        assertThat(sent.path("chatkit_configuration").path("file_upload").path("enabled").asBoolean(true)).isFalse();
+        assertThat(res.body()).doesNotContain("sk-contract-secret");
     }
 
     @Test
@@ -160,7 +177,9 @@ abstract class ApiContractSuite {
     @Test
     void upstream400BecomesUpstreamBadRequestWithRequestId() throws Exception {
         upstream.answer(StickyUpstream.error(400, "Missing required parameter: 'workflow.id'.", "req_400"));
+        int before = upstreamServer.getRequestCount();
         HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
+        assertThat(upstreamServer.getRequestCount() - before).as("400 is never retried").isEqualTo(1);
         assertError(res, 502, "upstream_bad_request");
         assertThat(errorMessage(res)).contains("workflow.id");
         assertThat(res.headers().firstValue("x-request-id")).contains("req_400");
@@ -168,10 +187,10 @@ abstract class ApiContractSuite {
 
     @Test
     void upstream401BecomesUpstreamUnauthorized() throws Exception {
-        upstream.answer(StickyUpstream.error(401, "Incorrect API key provided: sk-test.", "req_401"));
+        upstream.answer(StickyUpstream.error(401, "Incorrect API key provided: sk-contr*****cret.", "req_401"));
         HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
         assertError(res, 502, "upstream_unauthorized");
-        assertThat(errorMessage(res)).contains("OPENAI_API_KEY").doesNotContain("sk-test");
+        assertThat(errorMessage(res)).contains("OPENAI_API_KEY").doesNotContain("sk-");
         assertThat(res.headers().firstValue("x-request-id")).contains("req_401");
     }
 
@@ -186,8 +205,10 @@ abstract class ApiContractSuite {
     @Test
     void upstream5xxBecomesUpstreamError() throws Exception {
         upstream.answer(StickyUpstream.error(503, "overloaded", "req_503"));
+        int before = upstreamServer.getRequestCount();
         HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
         assertError(res, 502, "upstream_error");
+        assertThat(upstreamServer.getRequestCount() - before).as("attempts").isEqualTo(3);
         assertThat(res.headers().firstValue("x-request-id")).contains("req_503");
     }
 
