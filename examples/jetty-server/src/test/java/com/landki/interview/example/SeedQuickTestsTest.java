@@ -156,6 +156,18 @@ class SeedQuickTestsTest {
     }
 
     @Test
+    void servesTheChatPageAndTheDashboardFromTheAssetsJar() throws Exception {
+        for (String page : new String[] {"/interview/", "/interview/dashboard/"}) {
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).as(page).isEqualTo(200);
+            assertThat(res.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(res.headers().firstValue("Cache-Control")).contains("no-cache");
+            assertThat(res.body()).containsIgnoringCase("<!doctype html");
+        }
+    }
+
+    @Test
     void rootRedirectsToTheChatPage() throws Exception {
         HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());

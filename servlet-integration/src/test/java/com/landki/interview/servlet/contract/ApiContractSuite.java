@@ -10,6 +10,9 @@ import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,12 +54,17 @@ abstract class ApiContractSuite {
     private final FakeThreads threads = new FakeThreads();
     private MockWebServer upstreamServer;
     private Container container;
+    private Path storeDir;
+    private InterviewStore store;
     private String clientIp;
 
     abstract Container start(InterviewApiOptions options) throws Exception;
 
     @BeforeAll
     void startContainer() throws Exception {
+        // the real JSONL store, so "stored exactly once" is checked on disk
+        storeDir = Files.createTempDirectory("contract-store");
+        store = InterviewStore.open(StoreConfig.builder().type(StoreConfig.TYPE_JSONL).logDir(storeDir).build());
         upstreamServer = new MockWebServer();
         upstreamServer.setDispatcher(upstream);
         upstreamServer.start();
@@ -64,7 +72,7 @@ abstract class ApiContractSuite {
                 .adminToken(TOKEN)
                 .allowedOrigins(ALLOWED)
                 .trustedProxies("127.0.0.1", "::1")
-                .store(InterviewStore.inMemory())
+                .store(store)
                 .threadClassifier(ThreadClassifier.builder().reader(threads)
                         .classifier(ScopeClassifier.ofDefaults()).build())
                 .chatKitClient(ChatKitClient.builder()
@@ -84,6 +92,7 @@ abstract class ApiContractSuite {
     void stopContainer() throws Exception {
         container.close();
         upstreamServer.close();
+        store.close();
     }
 
     @BeforeEach
@@ -103,7 +112,7 @@ abstract class ApiContractSuite {
         assertThat(body.path("status").asText()).isEqualTo("ok");
         assertThat(body.path("version").asText()).isNotBlank();
         assertThat(body.path("chatkit_configured").asBoolean()).isTrue();
-        assertThat(body.path("store").asText()).isEqualTo("memory");
+        assertThat(body.path("store").asText()).isEqualTo("jsonl");
         assertThat(res.body()).doesNotContain("sk-").doesNotContain(TOKEN);
     }
 
@@ -509,6 +518,9 @@ abstract class ApiContractSuite {
             }
             assertThat(stored).hasSize(threads * perThread).doesNotHaveDuplicates();
             assertThat(new HashSet<>(stored)).isEqualTo(returned);
+            long onDisk = Files.readAllLines(storeDir.resolve("feedback.jsonl")).stream()
+                    .filter(line -> line.contains("\"session_id\":\"conc\"")).count();
+            assertThat(onDisk).isEqualTo(threads * perThread);
         } finally {
             pool.shutdownNow();
         }
