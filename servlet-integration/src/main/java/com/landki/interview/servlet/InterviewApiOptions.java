@@ -235,6 +235,14 @@ public final class InterviewApiOptions {
         return sessions != null ? BACKEND_HOSTED : BACKEND_SERVER;
     }
 
+    /**
+     * Whether the page can chat: with the {@code hosted} backend when sessions can be minted, with the
+     * {@code server} backend when the ChatKit protocol servlet is set.
+     */
+    public boolean chatConfigured() {
+        return BACKEND_SERVER.equals(effectiveChatKitBackend()) ? chatKitServlet != null : sessions != null;
+    }
+
     public String domainPublicKey() {
         return domainPublicKey;
     }

@@ -2,6 +2,7 @@ package com.landki.interview.servlet.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.servlet.AssetServlet;
 import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiInitializer;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -86,6 +88,24 @@ class DocSnippetsTest {
         return tomcat;
     }
 
+    static InterviewApiOptions withOpenAi(InterviewStore store) {
+        // tag::openai[]
+        ChatKitClient chatKit = ChatKitClient.builder()        // or ChatKitClient.fromEnv()
+                .apiKey(System.getenv().getOrDefault("OPENAI_API_KEY", "sk-placeholder"))
+                .defaultWorkflowId("wf_6910af26c6708190")
+                .build();
+        InterviewApiOptions options = InterviewApiOptions.builder()
+                .store(store)
+                .chatKitClient(chatKit)                         // /chatkit/session, /classify by thread_id
+                .sessionCustomizer(session -> session
+                        .expiresAfter(Duration.ofMinutes(30))
+                        .maxRequestsPerMinute(20)
+                        .history(true, 10))
+                .build();
+        // end::openai[]
+        return options;
+    }
+
     // tag::spring[]
     @Bean
     ServletContextInitializer interviewApi(InterviewStore store) {
@@ -137,10 +157,17 @@ class DocSnippetsTest {
     }
 
     @Test
+    void openAiSnippetConfiguresSessionsAndThreads() {
+        InterviewApiOptions options = withOpenAi(InterviewStore.inMemory());
+        assertThat(options.chatConfigured()).isTrue();
+        assertThat(options.threadClassifier()).isNotNull();
+    }
+
+    @Test
     void everySnippetAppearsInTheIntegrationGuide() throws Exception {
         String doc = Files.readString(DOC);
         List<String> snippets = snippets(Files.readString(SOURCE));
-        assertThat(snippets).hasSize(3);
+        assertThat(snippets).hasSize(4);
         for (String snippet : snippets) {
             assertThat(doc).as("docs/integration.md must contain the snippet:%n%s", snippet).contains(snippet);
         }
