@@ -40,6 +40,9 @@ public final class ApiFilter extends HttpFilter {
             tooLarge(req, res, e.limit());
         } catch (IOException | ServletException | RuntimeException e) {
             Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
+            if (res.isCommitted() && cause instanceof IOException) {
+                return; // the client went away while the answer was being written: nothing left to say
+            }
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 tooLarge(req, res, tooLarge.limit());
             } else {
@@ -83,7 +86,7 @@ public final class ApiFilter extends HttpFilter {
         String bucket = ApiRuntime.bucketFor(method, path);
         TokenBucketLimiter limiter = bucket == null ? null : runtime.limiters.get(bucket);
         if (limiter != null) {
-            long waitNanos = limiter.tryAcquire(IpAddresses.format(client.address()));
+            long waitNanos = limiter.tryAcquire(IpAddresses.rateLimitKey(client.address()));
             if (waitNanos > 0) {
                 runtime.metrics.rateLimited(bucket);
                 long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
