@@ -357,6 +357,13 @@ abstract class ApiContractSuite {
     }
 
     @Test
+    void headAnswersLikeGetWithoutABody() throws Exception {
+        HttpResponse<String> head = send("HEAD", "/interview/api/health", null, null);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void unknownPathIsJson404() throws Exception {
         assertError(get("/interview/api/nope"), 404, "not_found");
     }
