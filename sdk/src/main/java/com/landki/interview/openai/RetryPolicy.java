@@ -252,7 +252,8 @@ public final class RetryPolicy {
         public RetryPolicy build() {
             if (initialBackoff.compareTo(maxBackoff) > 0) {
                 throw new IllegalStateException("initialBackoff (" + initialBackoff
-                        + ") must not exceed maxBackoff (" + maxBackoff + "): raise maxBackoff or lower initialBackoff");
+                        + ") must not exceed maxBackoff (" + maxBackoff
+                        + "): raise maxBackoff or lower initialBackoff");
             }
             return new RetryPolicy(this);
         }

@@ -56,6 +56,8 @@ public class ChatKitClientBench {
 
     @Setup(Level.Trial)
     public void start() throws IOException {
+        // without it the JDK's little server waits for delayed ACKs (Nagle) and every call takes ~40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         serverThreads = Executors.newFixedThreadPool(4);
         server.setExecutor(serverThreads);
