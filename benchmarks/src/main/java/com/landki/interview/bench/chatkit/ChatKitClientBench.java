@@ -100,6 +100,12 @@ public class ChatKitClientBench {
         return bare.send(bareRequest, HttpResponse.BodyHandlers.ofByteArray()).body().length;
     }
 
+    /** Baseline for the asynchronous path the SDK takes: bare {@code sendAsync} and a blocking wait. */
+    @Benchmark
+    public int bareHttpAsyncRoundTrip() {
+        return bare.sendAsync(bareRequest, HttpResponse.BodyHandlers.ofByteArray()).join().body().length;
+    }
+
     /** The JSON work alone: write the request body, read the session answer. */
     @Benchmark
     public ChatKitSession jsonOnly() throws IOException {
