@@ -179,4 +179,19 @@ class OpenAiHttpStreamTest {
         assertThat(events).hasSize(1);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void cancellingTheStreamAbortsTheRequest() {
+        server.enqueue(sse().headersDelay(10, TimeUnit.SECONDS).body("data: late\n\n").build());
+        RecordingHttpClient httpClient = new RecordingHttpClient();
+        OpenAiHttp http = OpenAiHttp.create(OpenAiConfig.builder().apiKey("sk-k")
+                .baseUrl(server.url("/v1").toString()).retryPolicy(time.policy().build()).build(), httpClient);
+
+        CompletableFuture<Void> stream = http.postStreamAsync("/s", Map.of(), Map.of(), events::add);
+        stream.cancel(true);
+
+        assertThat(httpClient.sends).hasSize(1);
+        assertThat(httpClient.sends.get(0)).isCancelled();
+        assertThat(events).isEmpty();
+    }
 }
