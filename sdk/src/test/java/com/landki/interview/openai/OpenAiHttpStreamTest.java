@@ -194,4 +194,34 @@ class OpenAiHttpStreamTest {
         assertThat(httpClient.sends.get(0)).isCancelled();
         assertThat(events).isEmpty();
     }
+
+    private OpenAiHttp http(Duration idleTimeout) {
+        return OpenAiHttp.create(OpenAiConfig.builder().apiKey("sk-k").baseUrl(server.url("/v1").toString())
+                .streamIdleTimeout(idleTimeout).retryPolicy(time.policy().build()).build());
+    }
+
+    @Test
+    void silenceAfterTheFirstByteIsAFinalTimeout() {
+        String first = "data: first\n\n";
+        server.enqueue(sse().body(first + "data: second\n\n").throttleBody(first.length(), 10, TimeUnit.SECONDS)
+                .build());
+        server.enqueue(sse().body("data: must not be fetched\n\n").build());
+
+        assertThatThrownBy(() -> http(Duration.ofMillis(300)).postStream("/s", Map.of(), Map.of(), events::add))
+                .isInstanceOf(OpenAiTimeoutException.class)
+                .hasMessage("POST /v1/s: stream sent nothing for PT0.3S");
+        assertThat(events).extracting(ServerSentEvent::data).containsExactly("first");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void silenceBeforeTheFirstByteIsRetried() {
+        server.enqueue(sse().bodyDelay(10, TimeUnit.SECONDS).body("data: late\n\n").build());
+        server.enqueue(sse().body("data: ok\n\n").build());
+
+        http(Duration.ofMillis(300)).postStream("/s", Map.of(), Map.of(), events::add);
+
+        assertThat(events).extracting(ServerSentEvent::data).containsExactly("ok");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
 }
