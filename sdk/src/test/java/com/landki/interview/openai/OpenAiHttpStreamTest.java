@@ -90,7 +90,7 @@ class OpenAiHttpStreamTest {
     void deliversEventsAsTheyArriveBeforeTheStreamEnds() throws Exception {
         String first = "data: first\n\n";
         server.enqueue(sse().body(first + "data: second\n\n")
-                .throttleBody(first.length(), 2, TimeUnit.SECONDS).build());
+                .throttleBody(first.length(), 4, TimeUnit.SECONDS).build());
         BlockingQueue<ServerSentEvent> queue = new LinkedBlockingQueue<>();
 
         CompletableFuture<Void> done = http().postStreamAsync("/s", Map.of(), Map.of(), queue::add);
