@@ -219,10 +219,8 @@ public final class ChatKitServer {
 
     private ChatKitResult respondTo(RequestContext context, ThreadMetadata thread, UserMessageItem message,
                                     Map<String, Object> metadata, List<ThreadStreamEvent> lead) {
-        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, message, metadata, lead, turn -> {
-            turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
-            responder.respond(turn);
-        }));
+        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, message, metadata, lead,
+                turn -> turn.emit(new ThreadStreamEvent.ThreadItemDone(message)), responder::respond));
     }
 
     private ChatKitResult addClientToolOutput(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -242,7 +240,7 @@ public final class ChatKitServer {
         recent.stream().filter(ClientToolCallItem.class::isInstance).map(ClientToolCallItem.class::cast)
                 .filter(c -> ClientToolCallItem.PENDING.equals(c.status()) && !c.id().equals(call.id()))
                 .forEach(c -> store.deleteItem(context.userId(), thread.id(), c.id()));
-        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, null, metadata, List.of(),
+        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, null, metadata, List.of(), null,
                 responder::respond));
     }
 
@@ -254,7 +252,7 @@ public final class ChatKitServer {
         if (!(item instanceof UserMessageItem message)) {
             throw ChatKitException.validation("params.item_id", "must name a user message");
         }
-        Consumer<ResponseTurn> body = turn -> {
+        Consumer<ResponseTurn> dropLaterItems = turn -> {
             List<ThreadItem> all = store.listItems(context.userId(), thread.id(), Integer.MAX_VALUE, null,
                     ThreadStore.ASC).data();
             boolean after = false;
@@ -264,9 +262,9 @@ public final class ChatKitServer {
                 }
                 after |= candidate.id().equals(itemId);
             }
-            responder.respond(turn);
         };
-        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, message, metadata, List.of(), body));
+        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, message, metadata, List.of(),
+                dropLaterItems, responder::respond));
     }
 
     private ChatKitResult customAction(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -277,7 +275,7 @@ public final class ChatKitServer {
         }
         String itemId = optionalText(params, "item_id");
         Map<String, Object> actionMap = ProtocolJson.mapper().convertValue(action, MAP);
-        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, null, metadata, List.of(),
+        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, null, metadata, List.of(), null,
                 turn -> responder.action(turn, actionMap, itemId)));
     }
 

@@ -33,6 +33,7 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     private final UserMessageItem input;
     private final Map<String, Object> requestMetadata;
     private final List<ThreadStreamEvent> leadEvents;
+    private final Consumer<ResponseTurn> prelude;
     private final Consumer<ResponseTurn> body;
     private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
     private final List<AssistantMessageItem> answered = new ArrayList<>();
@@ -44,13 +45,14 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
 
     StreamingTurn(ChatKitServer server, RequestContext context, ThreadMetadata thread, UserMessageItem input,
                   Map<String, Object> requestMetadata, List<ThreadStreamEvent> leadEvents,
-                  Consumer<ResponseTurn> body) {
+                  Consumer<ResponseTurn> prelude, Consumer<ResponseTurn> body) {
         this.server = server;
         this.context = context;
         this.thread = thread;
         this.input = input;
         this.requestMetadata = requestMetadata;
         this.leadEvents = leadEvents;
+        this.prelude = prelude;
         this.body = body;
     }
 
@@ -66,6 +68,10 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
             for (ThreadStreamEvent event : leadEvents) {
                 emit(event);
             }
+            if (prelude != null) {
+                prelude.accept(this);
+            }
+            // as in the reference: the user message first, then the options of the answer's stream
             emit(new ThreadStreamEvent.StreamOptions(new ThreadStreamEvent.StreamOptions.Options(true)));
             body.accept(this);
             classifyAnswer();
