@@ -8,7 +8,9 @@ import com.landki.interview.chatkit.server.RequestContext;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,6 +102,26 @@ public class ChatKitProtocolServlet extends HttpServlet {
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("chatkit-heartbeat"));
         this.heartbeat = heartbeat;
         this.streamTimeout = streamTimeout;
+    }
+
+    /**
+     * Registers {@code servlet} in {@code context} at {@code mapping} (e.g. {@code /interview/api/chatkit}) with
+     * async support, which streaming needs — as must every filter in front of it. Call it while the context
+     * initializes (a {@code ServletContainerInitializer} or {@code ServletContextListener}).
+     */
+    public static ServletRegistration.Dynamic register(ServletContext context, String mapping,
+                                                       ChatKitProtocolServlet servlet) {
+        ServletRegistration.Dynamic registration = context.addServlet("interview-chatkit-protocol", servlet);
+        if (registration == null) {
+            throw new IllegalStateException("a servlet named interview-chatkit-protocol is already registered");
+        }
+        registration.setAsyncSupported(true);
+        registration.setLoadOnStartup(1);
+        Set<String> conflicts = registration.addMapping(mapping);
+        if (!conflicts.isEmpty()) {
+            throw new IllegalStateException(mapping + " is already mapped to another servlet: " + conflicts);
+        }
+        return registration;
     }
 
     @Override

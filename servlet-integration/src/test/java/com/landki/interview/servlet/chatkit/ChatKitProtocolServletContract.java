@@ -58,7 +58,7 @@ abstract class ChatKitProtocolServletContract {
     ChatKitServer server;
     private URI endpoint;
 
-    /** Starts the container with {@code servlet} at {@link #PATH} (async supported) and returns its base URI. */
+    /** Starts the container, which registers {@code servlet} with {@link ChatKitProtocolServlet#register}; returns its base URI. */
     abstract URI start(HttpServlet servlet) throws Exception;
 
     abstract void stop() throws Exception;
