@@ -82,8 +82,8 @@ public class ChatKitProtocolServlet extends HttpServlet {
     /**
      * A servlet that adds {@code attributes} of the request to the {@link RequestContext} (null: none; e.g.
      * {@link RequestContext#IP} with the anonymized client IP), runs streams on {@code streamExecutor} (null:
-     * its own cached daemon pool), sends a heartbeat every {@code heartbeat} while a stream is idle and
-     * cancels streams after {@code streamTimeout}.
+     * its own cached daemon pool), sends an SSE comment every {@code heartbeat} while a stream runs (zero: none;
+     * a gone page is then noticed at the next event only) and cancels streams after {@code streamTimeout}.
      */
     public ChatKitProtocolServlet(ChatKitServer server, Function<HttpServletRequest, String> userIdResolver,
                                   Function<HttpServletRequest, Map<String, Object>> attributes,
@@ -91,8 +91,8 @@ public class ChatKitProtocolServlet extends HttpServlet {
         this.server = Objects.requireNonNull(server, "server");
         this.userIdResolver = Objects.requireNonNull(userIdResolver, "userIdResolver");
         this.attributes = attributes != null ? attributes : req -> Map.of();
-        if (heartbeat.isNegative() || heartbeat.isZero()) {
-            throw new IllegalArgumentException("heartbeat must be positive, was " + heartbeat);
+        if (heartbeat.isNegative()) {
+            throw new IllegalArgumentException("heartbeat must be positive, or zero for none, was " + heartbeat);
         }
         if (streamTimeout.isNegative() || streamTimeout.isZero()) {
             throw new IllegalArgumentException("streamTimeout must be positive, was " + streamTimeout);
@@ -212,7 +212,7 @@ public class ChatKitProtocolServlet extends HttpServlet {
     }
 
     private void run(AsyncContext async, ServletOutputStream out, Object writeLock, ChatKitResult result) {
-        ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> {
+        ScheduledFuture<?> beat = heartbeat.isZero() ? null : heartbeats.scheduleWithFixedDelay(() -> {
             try {
                 synchronized (writeLock) {
                     out.write(HEARTBEAT);
@@ -234,7 +234,9 @@ public class ChatKitProtocolServlet extends HttpServlet {
         } catch (RuntimeException e) {
             LOG.error("ChatKit stream failed", e);
         } finally {
-            beat.cancel(false);
+            if (beat != null) {
+                beat.cancel(false);
+            }
             try {
                 async.complete();
             } catch (IllegalStateException alreadyDone) {
