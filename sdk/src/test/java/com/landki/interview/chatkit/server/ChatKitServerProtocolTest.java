@@ -94,6 +94,14 @@ class ChatKitServerProtocolTest {
     }
 
     @Test
+    void aThreadsCreateThatIsNeverStreamedLeavesNoThread() {
+        ChatKitResult result = server.process(bytes(create("eins")), ALICE);
+
+        assertThat(result.isStreaming()).isTrue();
+        assertThat(store.listThreads(ALICE.userId(), 10, null, ThreadStore.DESC).data()).isEmpty();
+    }
+
+    @Test
     void threadsGetByIdReturnsTheThreadWithItsItemsOldestFirst() {
         String threadId = createThread(ALICE, "Frage eins");
 
