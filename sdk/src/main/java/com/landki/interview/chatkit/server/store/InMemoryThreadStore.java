@@ -78,6 +78,29 @@ public class InMemoryThreadStore implements ThreadStore {
     }
 
     @Override
+    public boolean eraseThread(String threadId) {
+        Entry entry = threadId == null ? null : threads.get(threadId);
+        return entry != null && deleteThread(entry.owner, threadId);
+    }
+
+    @Override
+    public int eraseThreadsCreatedBefore(java.time.Instant cutoff) {
+        int erased = 0;
+        for (String id : threadsCreatedBefore(cutoff)) {
+            if (eraseThread(id)) {
+                erased++;
+            }
+        }
+        return erased;
+    }
+
+    /** Ids of every thread created before {@code cutoff}. */
+    protected List<String> threadsCreatedBefore(java.time.Instant cutoff) {
+        return threads.values().stream().filter(e -> e.thread.createdAt().isBefore(cutoff)).map(e -> e.thread.id())
+                .toList();
+    }
+
+    @Override
     public void saveItem(String userId, String threadId, ThreadItem item) {
         Entry entry = require(userId, threadId);
         synchronized (entry) {
