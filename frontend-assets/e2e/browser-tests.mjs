@@ -3,6 +3,7 @@
 //   BASE_URL=http://127.0.0.1:3001 ADMIN_TOKEN=… CONTROL_URL=… SHOT_DIR=../docs/img node e2e/browser-tests.mjs
 // CONTROL_URL points at the test's stand-in for OpenAI; `POST {CONTROL_URL}/fail-sessions` with body
 // `true`/`false` makes upstream session creation fail, so the page's error message can be checked.
+// SERVER_BACKEND_URL is a second server with CHATKIT_BACKEND=server (own ChatKit protocol endpoint).
 // Exit code 0 = all passed; every failure is printed with its step.
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +17,9 @@ const CONTROL_URL = process.env.CONTROL_URL ?? '';
 const SHOT_DIR = process.env.SHOT_DIR ?? '';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CDN = 'https://cdn.platform.openai.com/**';
+const SERVER_BACKEND_URL = (process.env.SERVER_BACKEND_URL ?? '').replace(/\/$/, '');
+const SERVER_QUESTION = process.env.SERVER_QUESTION ?? 'Wie wird das Wetter?';
+const SERVER_ANSWER = process.env.SERVER_ANSWER ?? 'Dazu liegen mir leider keine Informationen vor.';
 const STUB = readFileSync(join(here, 'chatkit-stub.js'), 'utf8');
 const TIMEOUT = 10_000;
 
@@ -166,6 +170,28 @@ test('a blocked ChatKit script (ERR_BLOCKED_BY_CLIENT) shows a clear message', a
     await banner.waitFor();
     const message = await banner.innerText();
     assert(message.includes('ERR_BLOCKED_BY_CLIENT') && message.includes('cdn.platform.openai.com'), `message was: ${message}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('server backend: ChatKit talks the protocol to our api.url, the streamed answer renders, out of scope shows the button', async (browser) => {
+  assert(SERVER_BACKEND_URL, 'SERVER_BACKEND_URL (a server with CHATKIT_BACKEND=server) is not set');
+  const { context, page, calls } = await newPage(browser);
+  try {
+    await page.goto(`${SERVER_BACKEND_URL}/interview/`);
+    assert((await waitForChatKit(page)) === 'ready', 'ChatKit stub not ready');
+    const api = await page.evaluate(() => ({ url: window.__chatkit.options.api.url, secret: typeof window.__chatkit.options.api.getClientSecret }));
+    assert(api.url.endsWith('/interview/api/chatkit') && api.secret === 'undefined', `api options ${JSON.stringify(api)}`);
+    const result = await page.evaluate((q) => window.__chatkit.sendServerMessage(q), SERVER_QUESTION);
+    assert(result.status === 200, `POST api.url answered ${result.status}`);
+    const types = result.events.map((e) => e.type);
+    assert(types[0] === 'thread.created', `first event ${types[0]}`);
+    assert(types.filter((t) => t === 'thread.item.updated').length >= 1, `no streamed deltas in ${types.join(',')}`);
+    const rendered = await page.locator('openai-chatkit .stub-assistant').last().innerText();
+    assert(rendered.includes(SERVER_ANSWER), `rendered answer was: ${rendered}`);
+    await page.getByTestId('feedback-button').waitFor();
+    assert(!calls.some((c) => c.path.endsWith('/chatkit/session')), 'server backend must not mint client secrets');
   } finally {
     await context.close();
   }
