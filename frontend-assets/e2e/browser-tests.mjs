@@ -3,7 +3,8 @@
 //   BASE_URL=http://127.0.0.1:3001 ADMIN_TOKEN=… CONTROL_URL=… SHOT_DIR=../docs/img node e2e/browser-tests.mjs
 // CONTROL_URL points at the test's stand-in for OpenAI; `POST {CONTROL_URL}/fail-sessions` with body
 // `true`/`false` makes upstream session creation fail, so the page's error message can be checked.
-// SERVER_BACKEND_URL is a second server with CHATKIT_BACKEND=server (own ChatKit protocol endpoint).
+// SERVER_BACKEND_URL is a second server with CHATKIT_BACKEND=server (own ChatKit protocol endpoint);
+// UNCONFIGURED_URL a third one without any OpenAI settings.
 // Exit code 0 = all passed; every failure is printed with its step.
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,7 @@ const SHOT_DIR = process.env.SHOT_DIR ?? '';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CDN = 'https://cdn.platform.openai.com/**';
 const SERVER_BACKEND_URL = (process.env.SERVER_BACKEND_URL ?? '').replace(/\/$/, '');
+const UNCONFIGURED_URL = (process.env.UNCONFIGURED_URL ?? '').replace(/\/$/, '');
 const SERVER_QUESTION = process.env.SERVER_QUESTION ?? 'Wie wird das Wetter?';
 const SERVER_ANSWER = process.env.SERVER_ANSWER ?? 'Dazu liegen mir leider keine Informationen vor.';
 const STUB = readFileSync(join(here, 'chatkit-stub.js'), 'utf8');
@@ -158,6 +160,22 @@ test('a failing session endpoint shows a clear message', async (browser) => {
     assert(/Chat-Sitzung konnte nicht gestartet werden|nicht eingerichtet/.test(message), `message was: ${message}`);
   } finally {
     await control('/fail-sessions', 'false');
+    await context.close();
+  }
+});
+
+test('a server without OpenAI settings says on the page that chat needs OPENAI_API_KEY and OPENAI_WORKFLOW_ID', async (browser) => {
+  assert(UNCONFIGURED_URL, 'UNCONFIGURED_URL (a server without OpenAI settings) is not set');
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(`${UNCONFIGURED_URL}/interview/`);
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert(text.includes('OPENAI_API_KEY') && text.includes('OPENAI_WORKFLOW_ID'), `notice was: ${text}`);
+    await waitForChatKit(page);
+    assert((await page.getByTestId('session-error').count()) === 0, 'the missing setup must be said once, not twice');
+  } finally {
     await context.close();
   }
 });

@@ -12,7 +12,7 @@ export const STUB_ADMIN_TOKEN = 'stub-admin-token';
 const root = fileURLToPath(new URL('../target/classes/META-INF/resources', import.meta.url));
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
-export function startStubServer(port = 0, { backend = 'hosted' } = {}) {
+export function startStubServer(port = 0, { backend = 'hosted', configured = true } = {}) {
   const feedback = [];
   const events = [];
   let failSessions = false;
@@ -55,10 +55,11 @@ export function startStubServer(port = 0, { backend = 'hosted' } = {}) {
         ],
         composer_placeholder: 'Ihre Frage zum Interview …',
         feedback_categories: ['out_of_scope', 'wrong_answer', 'other'],
-        chatkit_configured: true,
+        chatkit_configured: configured,
       });
     }
     if (api === '/chatkit/session' && req.method === 'POST') {
+      if (!configured) return error(res, 503, 'not_configured', 'Chat is not configured: set OPENAI_API_KEY and OPENAI_WORKFLOW_ID.');
       if (failSessions) {
         events.push({ event: 'session.failed', ts: new Date().toISOString(), upstream_status: 401 });
         return error(res, 502, 'upstream_unauthorized', 'ChatKit API error 401: check OPENAI_API_KEY');
