@@ -4,9 +4,12 @@ import { notConfiguredNotice, scriptErrorMessage, sessionErrorMessage } from '..
 import { ApiError } from '../src/shared/http';
 
 describe('messages', () => {
-  it('names the variables the operator must set for each backend', () => {
-    expect(notConfiguredNotice('hosted')).toContain('OPENAI_API_KEY und OPENAI_WORKFLOW_ID');
-    expect(notConfiguredNotice('server')).toContain('OPENAI_VECTOR_STORE_ID');
+  it('names the variables of both backends, the configured one first', () => {
+    const hosted = notConfiguredNotice('hosted');
+    expect(hosted).toContain('OPENAI_API_KEY und OPENAI_WORKFLOW_ID');
+    expect(hosted.indexOf('OPENAI_WORKFLOW_ID')).toBeLessThan(hosted.indexOf('OPENAI_VECTOR_STORE_ID'));
+    const server = notConfiguredNotice('server');
+    expect(server.indexOf('OPENAI_VECTOR_STORE_ID')).toBeLessThan(server.indexOf('OPENAI_WORKFLOW_ID'));
   });
 
   it('shows the server message and code of a failed session', () => {

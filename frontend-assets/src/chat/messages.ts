@@ -39,8 +39,13 @@ export function feedbackErrorMessage(error: unknown): string {
   return `Das Feedback konnte nicht gespeichert werden: ${text}`;
 }
 
-/** Banner when /config says chat is not configured; names the variables the operator has to set. */
+/**
+ * Banner when /config says chat is not configured. Names the variables for both backends: with
+ * CHATKIT_BACKEND=auto and nothing set, the operator may want either.
+ */
 export function notConfiguredNotice(backend: Backend): string {
-  const variables = backend === 'server' ? 'OPENAI_API_KEY und OPENAI_VECTOR_STORE_ID' : 'OPENAI_API_KEY und OPENAI_WORKFLOW_ID';
-  return `Der Chat ist auf diesem Server noch nicht eingerichtet: Der Betreiber muss ${variables} setzen. Bis dahin funktioniert nur das Feedback.`;
+  const hosted = 'OPENAI_API_KEY und OPENAI_WORKFLOW_ID (Agent-Builder-Workflow)';
+  const server = 'OPENAI_API_KEY und OPENAI_VECTOR_STORE_ID mit CHATKIT_BACKEND=server (eigenes ChatKit-Backend)';
+  const [first, second] = backend === 'server' ? [server, hosted] : [hosted, server];
+  return `Der Chat ist auf diesem Server noch nicht eingerichtet: Der Betreiber muss ${first} setzen – oder ${second}. Bis dahin funktioniert nur das Feedback.`;
 }
