@@ -63,7 +63,7 @@ async function waitForChatKit(page) {
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-const shared = { question: process.env.QUESTION ?? `Wie wird das Wetter morgen? (${Date.now()})` };
+const shared = { question: process.env.QUESTION ?? "Wie wird das Wetter morgen in Berlin?" };
 // The upstream stand-ins answer thread cthr_browser_classify with an out-of-scope reply.
 const EXPECT_CLASSIFY_OOS = (process.env.EXPECT_CLASSIFY_OOS ?? 'true') === 'true';
 
