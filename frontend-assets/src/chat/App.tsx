@@ -25,7 +25,7 @@ export function App({ config, scriptError, configError }: Props) {
 
   const getClientSecret = useCallback(async (current: string | null) => {
     try {
-      const secret = await createSession(fetch, current);
+      const secret = await createSession(fetch, current, config.sessionUrl);
       sessionId.current = secret.session_id ?? sessionId.current;
       setSessionError(null);
       return secret.client_secret;
@@ -33,7 +33,7 @@ export function App({ config, scriptError, configError }: Props) {
       setSessionError(sessionErrorMessage(e));
       throw e;
     }
-  }, []);
+  }, [config.sessionUrl]);
 
   const onClientTool = useCallback(async ({ name, params }: { name: string; params: Record<string, unknown> }) => {
     if (name !== OUT_OF_SCOPE_TOOL) {

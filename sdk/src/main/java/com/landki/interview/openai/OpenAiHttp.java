@@ -10,6 +10,7 @@ import com.landki.interview.openai.internal.Json;
 import com.landki.interview.openai.internal.Retrier;
 import com.landki.interview.openai.internal.SseSubscriber;
 import com.landki.interview.openai.internal.StreamBrokenException;
+import com.landki.interview.openai.internal.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,7 +155,7 @@ public final class OpenAiHttp {
             CompletableFuture<JsonNode> out = new CompletableFuture<>();
             send.whenComplete((response, error) -> {
                 if (error != null) {
-                    out.completeExceptionally(Errors.fromFailure(error, what, config.apiKey()));
+                    out.completeExceptionally(Errors.fromFailure(error, what, config.apiKey(), timeout));
                     return;
                 }
                 try {
@@ -165,7 +165,7 @@ public final class OpenAiHttp {
                 }
             });
             // HttpRequest.timeout only covers the wait for the headers; this also bounds a slow body
-            CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            Timer.onTimeout(out, timeout, () -> {
                 if (out.completeExceptionally(new OpenAiTimeoutException(what + " timed out after " + timeout))) {
                     send.cancel(true);
                 }
@@ -223,7 +223,7 @@ public final class OpenAiHttp {
         });
         send.whenComplete((response, error) -> {
             if (error != null) {
-                RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey());
+                RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey(), timeout);
                 done.completeExceptionally(subscriber.started()
                         ? new StreamBrokenException(what + ": stream broken: " + mapped.getMessage(), mapped)
                         : mapped);

@@ -155,6 +155,19 @@ class OpenAiHttpStreamTest {
     }
 
     @Test
+    void slowResponseHeadersTimeOut() {
+        server.enqueue(sse().headersDelay(5, TimeUnit.SECONDS).body("data: late\n\n").build());
+        OpenAiHttp http = OpenAiHttp.create(OpenAiConfig.builder().apiKey("sk-k")
+                .baseUrl(server.url("/v1").toString()).requestTimeout(Duration.ofMillis(300))
+                .retryPolicy(time.policy().maxAttempts(1).build()).build());
+
+        assertThatThrownBy(() -> http.postStream("/s", Map.of(), Map.of(), events::add))
+                .isInstanceOf(OpenAiTimeoutException.class)
+                .hasMessage("POST /v1/s timed out after PT0.3S");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void listenerFailureAbortsTheStreamWithThatException() {
         server.enqueue(sse().body("data: 1\n\ndata: 2\n\n").build());
         IllegalStateException boom = new IllegalStateException("listener failed");

@@ -48,13 +48,18 @@ public abstract class EntryKind<T> {
 
     public abstract String sessionId(T entry);
 
+    public abstract String idOf(T entry);
+
+    public abstract Instant tsOf(T entry);
+
     /** Adds ({@code delta = 1}) or removes ({@code -1}) the entry from the counters. */
     public abstract void count(T entry, StatsCounter stats, int delta);
 
     final String newId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         // time first so ids sort roughly by creation; 64 random bits keep instances apart without coordination
-        return idPrefix + Long.toString(System.currentTimeMillis(), 36) + String.format("%016x", r.nextLong());
+        String random = Long.toHexString(r.nextLong());
+        return idPrefix + Long.toString(System.currentTimeMillis(), 36) + "0".repeat(16 - random.length()) + random;
     }
 
     final String id(String given) {
@@ -140,6 +145,16 @@ public abstract class EntryKind<T> {
         }
 
         @Override
+        public String idOf(FeedbackEntry e) {
+            return e.id();
+        }
+
+        @Override
+        public Instant tsOf(FeedbackEntry e) {
+            return e.ts();
+        }
+
+        @Override
         public void count(FeedbackEntry e, StatsCounter stats, int delta) {
             stats.feedback(e.kind(), e.category(), delta);
         }
@@ -185,6 +200,16 @@ public abstract class EntryKind<T> {
         @Override
         public String sessionId(ChatEvent e) {
             return e.sessionId();
+        }
+
+        @Override
+        public String idOf(ChatEvent e) {
+            return e.id();
+        }
+
+        @Override
+        public Instant tsOf(ChatEvent e) {
+            return e.ts();
         }
 
         @Override

@@ -23,10 +23,15 @@ public final class StatsCounter {
 
     void feedback(String kind, String category, int delta) {
         feedbackTotal.add(delta);
-        byKind.computeIfAbsent(kind, k -> new LongAdder()).add(delta);
+        counter(byKind, kind).add(delta);
         if (category != null) {
-            byCategory.computeIfAbsent(category, k -> new LongAdder()).add(delta);
+            counter(byCategory, category).add(delta);
         }
+    }
+
+    private static LongAdder counter(ConcurrentHashMap<String, LongAdder> map, String key) {
+        LongAdder c = map.get(key);           // the common case, without computeIfAbsent's locking
+        return c != null ? c : map.computeIfAbsent(key, k -> new LongAdder());
     }
 
     void chat(String type, Boolean oos, int delta) {

