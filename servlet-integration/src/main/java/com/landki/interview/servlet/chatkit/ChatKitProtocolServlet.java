@@ -8,7 +8,9 @@ import com.landki.interview.chatkit.server.RequestContext;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,8 +82,8 @@ public class ChatKitProtocolServlet extends HttpServlet {
     /**
      * A servlet that adds {@code attributes} of the request to the {@link RequestContext} (null: none; e.g.
      * {@link RequestContext#IP} with the anonymized client IP), runs streams on {@code streamExecutor} (null:
-     * its own cached daemon pool), sends a heartbeat every {@code heartbeat} while a stream is idle and
-     * cancels streams after {@code streamTimeout}.
+     * its own cached daemon pool), sends an SSE comment every {@code heartbeat} while a stream runs (zero: none;
+     * a gone page is then noticed at the next event only) and cancels streams after {@code streamTimeout}.
      */
     public ChatKitProtocolServlet(ChatKitServer server, Function<HttpServletRequest, String> userIdResolver,
                                   Function<HttpServletRequest, Map<String, Object>> attributes,
@@ -88,8 +91,8 @@ public class ChatKitProtocolServlet extends HttpServlet {
         this.server = Objects.requireNonNull(server, "server");
         this.userIdResolver = Objects.requireNonNull(userIdResolver, "userIdResolver");
         this.attributes = attributes != null ? attributes : req -> Map.of();
-        if (heartbeat.isNegative() || heartbeat.isZero()) {
-            throw new IllegalArgumentException("heartbeat must be positive, was " + heartbeat);
+        if (heartbeat.isNegative()) {
+            throw new IllegalArgumentException("heartbeat must be positive, or zero for none, was " + heartbeat);
         }
         if (streamTimeout.isNegative() || streamTimeout.isZero()) {
             throw new IllegalArgumentException("streamTimeout must be positive, was " + streamTimeout);
@@ -99,6 +102,26 @@ public class ChatKitProtocolServlet extends HttpServlet {
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("chatkit-heartbeat"));
         this.heartbeat = heartbeat;
         this.streamTimeout = streamTimeout;
+    }
+
+    /**
+     * Registers {@code servlet} in {@code context} at {@code mapping} (e.g. {@code /interview/api/chatkit}) with
+     * async support, which streaming needs — as must every filter in front of it. Call it while the context
+     * initializes (a {@code ServletContainerInitializer} or {@code ServletContextListener}).
+     */
+    public static ServletRegistration.Dynamic register(ServletContext context, String mapping,
+                                                       ChatKitProtocolServlet servlet) {
+        ServletRegistration.Dynamic registration = context.addServlet("interview-chatkit-protocol", servlet);
+        if (registration == null) {
+            throw new IllegalStateException("a servlet named interview-chatkit-protocol is already registered");
+        }
+        registration.setAsyncSupported(true);
+        registration.setLoadOnStartup(1);
+        Set<String> conflicts = registration.addMapping(mapping);
+        if (!conflicts.isEmpty()) {
+            throw new IllegalStateException(mapping + " is already mapped to another servlet: " + conflicts);
+        }
+        return registration;
     }
 
     @Override
@@ -189,7 +212,7 @@ public class ChatKitProtocolServlet extends HttpServlet {
     }
 
     private void run(AsyncContext async, ServletOutputStream out, Object writeLock, ChatKitResult result) {
-        ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(() -> {
+        ScheduledFuture<?> beat = heartbeat.isZero() ? null : heartbeats.scheduleWithFixedDelay(() -> {
             try {
                 synchronized (writeLock) {
                     out.write(HEARTBEAT);
@@ -211,7 +234,9 @@ public class ChatKitProtocolServlet extends HttpServlet {
         } catch (RuntimeException e) {
             LOG.error("ChatKit stream failed", e);
         } finally {
-            beat.cancel(false);
+            if (beat != null) {
+                beat.cancel(false);
+            }
             try {
                 async.complete();
             } catch (IllegalStateException alreadyDone) {

@@ -58,7 +58,7 @@ abstract class ChatKitProtocolServletContract {
     ChatKitServer server;
     private URI endpoint;
 
-    /** Starts the container with {@code servlet} at {@link #PATH} (async supported) and returns its base URI. */
+    /** Starts the container, which registers {@code servlet} with {@link ChatKitProtocolServlet#register}; returns its base URI. */
     abstract URI start(HttpServlet servlet) throws Exception;
 
     abstract void stop() throws Exception;
@@ -91,7 +91,7 @@ abstract class ChatKitProtocolServletContract {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-cache");
         List<JsonNode> events = events(response.body());
-        assertThat(types(events)).containsExactly("thread.created", "stream_options", "thread.item.done",
+        assertThat(types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
                 "thread.item.added", "thread.item.updated", "thread.item.updated", "thread.item.updated",
                 "thread.item.updated", "thread.item.updated", "thread.item.done");
         assertThat(events.get(7).get("update").get("annotation").get("source").get("filename").asText()).isEqualTo("leitfaden.pdf");
@@ -110,7 +110,7 @@ abstract class ChatKitProtocolServletContract {
         List<JsonNode> added = events(post("alice", "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\""
                 + threadId + "\",\"input\":{\"content\":[{\"type\":\"input_text\",\"text\":\"Frage zwei\"}],"
                 + "\"attachments\":[],\"inference_options\":{}}}}").body());
-        assertThat(types(added)).startsWith("stream_options", "thread.item.done").endsWith("thread.item.done");
+        assertThat(types(added)).startsWith("thread.item.done", "stream_options").endsWith("thread.item.done");
 
         JsonNode list = json(post("alice", "{\"type\":\"threads.list\",\"params\":{\"limit\":10,\"order\":\"desc\"}}"));
         assertThat(list.get("data")).singleElement().satisfies(t -> assertThat(t.get("id").asText()).isEqualTo(threadId));

@@ -3,7 +3,6 @@ package com.landki.interview.servlet.chatkit;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -17,9 +16,8 @@ class JettyChatKitProtocolServletTest extends ChatKitProtocolServletContract {
         jetty = new Server(0);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder holder = new ServletHolder(servlet);
-        holder.setAsyncSupported(true);
-        context.addServlet(holder, PATH);
+        context.addServletContainerInitializer((classes, servletContext) ->
+                ChatKitProtocolServlet.register(servletContext, PATH, (ChatKitProtocolServlet) servlet));
         jetty.setHandler(context);
         jetty.start();
         return URI.create("http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + "/");

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.catalina.Context;
-import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 
 /** The ChatKit protocol servlet contract on embedded Tomcat 11. */
@@ -22,9 +21,8 @@ class TomcatChatKitProtocolServletTest extends ChatKitProtocolServletContract {
         tomcat.setPort(0);
         tomcat.getConnector();
         Context context = tomcat.addContext("", null);
-        Wrapper wrapper = Tomcat.addServlet(context, "chatkit", servlet);
-        wrapper.setAsyncSupported(true);
-        context.addServletMappingDecoded(PATH, "chatkit");
+        context.addServletContainerInitializer((classes, servletContext) ->
+                ChatKitProtocolServlet.register(servletContext, PATH, (ChatKitProtocolServlet) servlet), null);
         tomcat.start();
         return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/");
     }

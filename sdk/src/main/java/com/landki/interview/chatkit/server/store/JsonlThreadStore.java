@@ -117,6 +117,35 @@ public final class JsonlThreadStore implements ThreadStore, AutoCloseable {
     }
 
     @Override
+    public boolean eraseThread(String threadId) {
+        Optional<String> owner = index.ownerOf(threadId);
+        return owner.isPresent() && deleteThread(owner.get(), threadId);
+    }
+
+    @Override
+    public int eraseThreadsCreatedBefore(java.time.Instant cutoff) {
+        java.util.Set<String> erased = new java.util.HashSet<>();
+        writes.lock();
+        try {
+            for (String threadId : index.threadsCreatedBefore(cutoff)) {
+                Optional<String> owner = index.ownerOf(threadId);
+                if (owner.isPresent()) {
+                    log.append(new Change(THREAD_DELETE, owner.get(), threadId, null, null, null));
+                    index.deleteThread(owner.get(), threadId);
+                    erased.add(threadId);
+                }
+            }
+        } finally {
+            writes.unlock();
+        }
+        if (!erased.isEmpty()) {
+            // one pass over the files for all of them
+            log.removeIf(change -> erased.contains(change.threadId()), null);
+        }
+        return erased.size();
+    }
+
+    @Override
     public void saveItem(String userId, String threadId, ThreadItem item) {
         writes.lock();
         try {

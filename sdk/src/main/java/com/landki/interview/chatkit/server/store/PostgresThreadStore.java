@@ -104,6 +104,16 @@ public final class PostgresThreadStore implements ThreadStore {
     }
 
     @Override
+    public boolean eraseThread(String threadId) {
+        return update("delete from chatkit_threads where id = ?", threadId) > 0;
+    }
+
+    @Override
+    public int eraseThreadsCreatedBefore(java.time.Instant cutoff) {
+        return update("delete from chatkit_threads where created_at < ?", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+    }
+
+    @Override
     public void saveItem(String userId, String threadId, ThreadItem item) {
         int rows = update("insert into chatkit_items (thread_id, id, data) select ?, ?, ? where " + OWNED
                 + " on conflict (thread_id, id) do update set data = excluded.data",

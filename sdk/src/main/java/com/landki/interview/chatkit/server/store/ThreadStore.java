@@ -40,6 +40,15 @@ public interface ThreadStore {
     /** Removes one item; false if there was none. */
     boolean deleteItem(String userId, String threadId, String itemId);
 
+    /**
+     * Erasure for operators (privacy requests, {@code DELETE /admin/data?session_id=<thread id>}): deletes the
+     * thread and its items whoever owns it. Never reachable from the protocol. False if there is no such thread.
+     */
+    boolean eraseThread(String threadId);
+
+    /** Retention: erases every thread created before {@code cutoff}, whoever owns it; returns how many. */
+    int eraseThreadsCreatedBefore(java.time.Instant cutoff);
+
     /** An in-memory store (tests, single-instance demos); lost on restart. */
     static ThreadStore inMemory() {
         return new InMemoryThreadStore();

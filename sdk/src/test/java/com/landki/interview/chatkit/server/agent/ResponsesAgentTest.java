@@ -67,7 +67,7 @@ class ResponsesAgentTest {
 
         List<JsonNode> events = run(server(), create("Was sagt der Leitfaden?"));
 
-        assertThat(Sse.types(events)).containsExactly("thread.created", "stream_options", "thread.item.done",
+        assertThat(Sse.types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
                 "progress_update", "thread.item.added", "thread.item.updated", "thread.item.updated",
                 "thread.item.updated", "thread.item.updated", "thread.item.updated", "thread.item.done");
         assertThat(events.get(3).get("text").asText()).isEqualTo("Durchsuche die Dokumente …");

@@ -89,6 +89,19 @@ class JsonlThreadStoreTest extends ThreadStoreContract {
     }
 
     @Test
+    void retentionErasesOldThreadsFromTheFileAndAcrossAReopen() throws IOException {
+        JsonlThreadStore store = reopen();
+        store.saveThread("alice", thread("thr_old", 1));
+        store.saveItem("alice", "thr_old", question("msg_1", "thr_old", "alte Frage"));
+        store.saveThread("alice", thread("thr_new", 10));
+
+        store.eraseThreadsCreatedBefore(T0.plusSeconds(5));
+
+        assertThat(Files.readString(store.path(), StandardCharsets.UTF_8)).doesNotContain("alte Frage").contains("thr_new");
+        assertThat(reopen().listThreads("alice", 10, null, ThreadStore.DESC).data()).hasSize(1);
+    }
+
+    @Test
     void aTornLastLineFromACrashIsCutAndLaterWritesWork() throws IOException {
         JsonlThreadStore store = reopen();
         store.saveThread("alice", thread("thr_a", 1));

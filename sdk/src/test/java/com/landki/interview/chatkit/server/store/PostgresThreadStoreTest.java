@@ -2,13 +2,16 @@ package com.landki.interview.chatkit.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.landki.interview.chatkit.server.ChatKitBackend;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.store.InterviewStore;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +53,23 @@ class PostgresThreadStoreTest extends ThreadStoreContract {
     @Override
     ThreadStore store() {
         return ThreadStore.postgres(dataSource);
+    }
+
+    @Test
+    void theBackendOpensThePostgresStoreFromTheEnvironment() {
+        String database = "chatkit_env_" + DATABASES.incrementAndGet();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> env = Map.of("INTERVIEW_STORE", "postgres", "INTERVIEW_JDBC_URL",
+                postgres.getJdbcUrl("postgres", database), "INTERVIEW_JDBC_USER", "postgres");
+        try (InterviewStore interview = InterviewStore.inMemory();
+             ChatKitBackend backend = ChatKitBackend.fromEnv(env, interview)) {
+            backend.server().store().saveThread("alice", thread("thr_env", 1));
+            assertThat(backend.server().store().loadThread("alice", "thr_env")).isPresent();
+        }
     }
 
     @Test

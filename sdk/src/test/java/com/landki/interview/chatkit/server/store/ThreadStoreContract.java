@@ -110,4 +110,33 @@ abstract class ThreadStoreContract {
         assertThat(store.listThreads("alice", 10, null, ThreadStore.DESC).data()).isEmpty();
         assertThat(store.deleteThread("alice", "thr_a")).isFalse();
     }
+
+    @Test
+    void operatorsEraseAThreadWhoeverOwnsIt() {
+        ThreadStore store = store();
+        store.saveThread("alice", thread("thr_a", 1));
+        store.saveItem("alice", "thr_a", question("msg_1", "thr_a", "Frage"));
+        store.saveThread("bob", thread("thr_b", 2));
+
+        assertThat(store.eraseThread("thr_a")).isTrue();
+        assertThat(store.eraseThread("thr_a")).isFalse();
+        assertThat(store.loadThread("alice", "thr_a")).isEmpty();
+        assertThat(store.loadItem("alice", "thr_a", "msg_1")).isEmpty();
+        assertThat(store.loadThread("bob", "thr_b")).isPresent();
+    }
+
+    @Test
+    void retentionErasesThreadsCreatedBeforeTheCutoff() {
+        ThreadStore store = store();
+        store.saveThread("alice", thread("thr_old", 1));
+        store.saveItem("alice", "thr_old", question("msg_1", "thr_old", "alt"));
+        store.saveThread("bob", thread("thr_old_b", 2));
+        store.saveThread("alice", thread("thr_new", 10));
+
+        assertThat(store.eraseThreadsCreatedBefore(T0.plusSeconds(5))).isEqualTo(2);
+        assertThat(store.listThreads("alice", 10, null, ThreadStore.DESC).data()).extracting(ThreadMetadata::id)
+                .containsExactly("thr_new");
+        assertThat(store.listThreads("bob", 10, null, ThreadStore.DESC).data()).isEmpty();
+        assertThat(store.eraseThreadsCreatedBefore(T0.plusSeconds(5))).isZero();
+    }
 }
