@@ -482,6 +482,10 @@ abstract class ApiContractSuite {
                 "application/json", "Origin",
                 "http://" + container.base().getAuthority());
         assertThat(same.statusCode()).as(same.body()).isEqualTo(201);
+        // behind the trusted proxy (loopback here) the public host comes as X-Forwarded-Host
+        HttpResponse<String> proxied = send("POST", "/interview/api/feedback", "{\"session_id\":\"cors\"}",
+                "application/json", "Origin", "https://interview.example", "X-Forwarded-Host", "interview.example");
+        assertThat(proxied.statusCode()).as(proxied.body()).isEqualTo(201);
     }
 
     // ---- concurrency
