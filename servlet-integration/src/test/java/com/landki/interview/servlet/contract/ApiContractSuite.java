@@ -172,6 +172,13 @@ abstract class ApiContractSuite {
     }
 
     @Test
+    void cookieIsSecureBehindAnHttpsProxy() throws Exception {
+        HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null,
+                "X-Forwarded-Proto", "https");
+        assertThat(res.headers().firstValue("Set-Cookie").orElseThrow()).endsWith("; Secure");
+    }
+
+    @Test
     void forgedCookieIsReplacedNotTrusted() throws Exception {
         String forged = "u_00000000000000000000000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         int before = upstreamServer.getRequestCount();
