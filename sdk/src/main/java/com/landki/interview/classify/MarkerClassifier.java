@@ -166,7 +166,8 @@ public final class MarkerClassifier implements ScopeClassifier {
          * Adds the phrases of a UTF-8 file: one per line, {@code #} comments and blank lines ignored,
          * {@value #INCLUDE_DEFAULTS} includes the default lists.
          *
-         * @throws UncheckedIOException naming the file when it cannot be read
+         * @throws UncheckedIOException     naming the file when it cannot be read
+         * @throws IllegalArgumentException naming the file when it holds no phrase
          */
         public Builder addPhrasesFrom(Path file) {
             Objects.requireNonNull(file, "file");
@@ -176,7 +177,12 @@ public final class MarkerClassifier implements ScopeClassifier {
             } catch (IOException e) {
                 throw new UncheckedIOException("marker phrases: cannot read " + file.toAbsolutePath() + ": " + e, e);
             }
-            for (String line : parseLines(lines)) {
+            List<String> phraseLines = parseLines(lines);
+            if (phraseLines.isEmpty()) {
+                throw new IllegalArgumentException("marker phrases: " + file.toAbsolutePath()
+                        + " has no phrase; write one per line, or the line " + INCLUDE_DEFAULTS);
+            }
+            for (String line : phraseLines) {
                 if (line.equals(INCLUDE_DEFAULTS)) {
                     addDefaults();
                 } else {

@@ -171,6 +171,17 @@ class MarkerClassifierTest {
     }
 
     @Test
+    void fileWithoutPhrasesIsRejectedWithItsPath(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("empty.txt");
+        Files.writeString(file, "# nothing yet\n\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> MarkerClassifier.builder().addPhrasesFrom(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining("no phrase");
+    }
+
+    @Test
     void defaultListsHaveAtLeast25PhrasesEach() throws Exception {
         for (String resource : List.of(MarkerClassifier.DEFAULT_GERMAN_RESOURCE, MarkerClassifier.DEFAULT_ENGLISH_RESOURCE)) {
             try (var in = MarkerClassifier.class.getResourceAsStream(resource)) {
