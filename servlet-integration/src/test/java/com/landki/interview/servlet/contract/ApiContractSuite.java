@@ -393,7 +393,11 @@ abstract class ApiContractSuite {
             assertThat(send("POST", "/interview/api/feedback", "{\"session_id\":\"rl\"}", "application/json")
                     .statusCode()).isEqualTo(201);
         }
+        // a slow machine may have refilled a token or two meanwhile (one per 2 s): keep going, boundedly
         HttpResponse<String> res = send("POST", "/interview/api/feedback", "{\"session_id\":\"rl\"}", "application/json");
+        for (int extra = 0; extra < 10 && res.statusCode() == 201; extra++) {
+            res = send("POST", "/interview/api/feedback", "{\"session_id\":\"rl\"}", "application/json");
+        }
         assertError(res, 429, "rate_limited");
         assertThat(Long.parseLong(res.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         newClient();
