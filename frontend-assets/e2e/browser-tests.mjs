@@ -3,6 +3,8 @@
 //   BASE_URL=http://127.0.0.1:3001 ADMIN_TOKEN=… CONTROL_URL=… SHOT_DIR=../docs/img node e2e/browser-tests.mjs
 // CONTROL_URL points at the test's stand-in for OpenAI; `POST {CONTROL_URL}/fail-sessions` with body
 // `true`/`false` makes upstream session creation fail, so the page's error message can be checked.
+// SERVER_BACKEND_URL is a second server with CHATKIT_BACKEND=server (own ChatKit protocol endpoint);
+// UNCONFIGURED_URL a third one without any OpenAI settings.
 // Exit code 0 = all passed; every failure is printed with its step.
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +18,10 @@ const CONTROL_URL = process.env.CONTROL_URL ?? '';
 const SHOT_DIR = process.env.SHOT_DIR ?? '';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CDN = 'https://cdn.platform.openai.com/**';
+const SERVER_BACKEND_URL = (process.env.SERVER_BACKEND_URL ?? '').replace(/\/$/, '');
+const UNCONFIGURED_URL = (process.env.UNCONFIGURED_URL ?? '').replace(/\/$/, '');
+const SERVER_QUESTION = process.env.SERVER_QUESTION ?? 'Wie wird das Wetter?';
+const SERVER_ANSWER = process.env.SERVER_ANSWER ?? 'Dazu liegen mir leider keine Informationen vor.';
 const STUB = readFileSync(join(here, 'chatkit-stub.js'), 'utf8');
 const TIMEOUT = 10_000;
 
@@ -57,7 +63,7 @@ async function waitForChatKit(page) {
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-const shared = { question: process.env.QUESTION ?? `Wie wird das Wetter morgen? (${Date.now()})` };
+const shared = { question: process.env.QUESTION ?? "Wie wird das Wetter morgen in Berlin?" };
 // The upstream stand-ins answer thread cthr_browser_classify with an out-of-scope reply.
 const EXPECT_CLASSIFY_OOS = (process.env.EXPECT_CLASSIFY_OOS ?? 'true') === 'true';
 
@@ -158,6 +164,22 @@ test('a failing session endpoint shows a clear message', async (browser) => {
   }
 });
 
+test('a server without OpenAI settings says on the page that chat needs OPENAI_API_KEY and OPENAI_WORKFLOW_ID', async (browser) => {
+  assert(UNCONFIGURED_URL, 'UNCONFIGURED_URL (a server without OpenAI settings) is not set');
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(`${UNCONFIGURED_URL}/interview/`);
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert(text.includes('OPENAI_API_KEY') && text.includes('OPENAI_WORKFLOW_ID'), `notice was: ${text}`);
+    await waitForChatKit(page);
+    assert((await page.getByTestId('session-error').count()) === 0, 'the missing setup must be said once, not twice');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a blocked ChatKit script (ERR_BLOCKED_BY_CLIENT) shows a clear message', async (browser) => {
   const { context, page } = await newPage(browser, { blockChatKit: true });
   try {
@@ -166,6 +188,28 @@ test('a blocked ChatKit script (ERR_BLOCKED_BY_CLIENT) shows a clear message', a
     await banner.waitFor();
     const message = await banner.innerText();
     assert(message.includes('ERR_BLOCKED_BY_CLIENT') && message.includes('cdn.platform.openai.com'), `message was: ${message}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('server backend: ChatKit talks the protocol to our api.url, the streamed answer renders, out of scope shows the button', async (browser) => {
+  assert(SERVER_BACKEND_URL, 'SERVER_BACKEND_URL (a server with CHATKIT_BACKEND=server) is not set');
+  const { context, page, calls } = await newPage(browser);
+  try {
+    await page.goto(`${SERVER_BACKEND_URL}/interview/`);
+    assert((await waitForChatKit(page)) === 'ready', 'ChatKit stub not ready');
+    const api = await page.evaluate(() => ({ url: window.__chatkit.options.api.url, secret: typeof window.__chatkit.options.api.getClientSecret }));
+    assert(api.url.endsWith('/interview/api/chatkit') && api.secret === 'undefined', `api options ${JSON.stringify(api)}`);
+    const result = await page.evaluate((q) => window.__chatkit.sendServerMessage(q), SERVER_QUESTION);
+    assert(result.status === 200, `POST api.url answered ${result.status}`);
+    const types = result.events.map((e) => e.type);
+    assert(types[0] === 'thread.created', `first event ${types[0]}`);
+    assert(types.filter((t) => t === 'thread.item.updated').length >= 1, `no streamed deltas in ${types.join(',')}`);
+    const rendered = await page.locator('openai-chatkit .stub-assistant').last().innerText();
+    assert(rendered.includes(SERVER_ANSWER), `rendered answer was: ${rendered}`);
+    await page.getByTestId('feedback-button').waitFor();
+    assert(!calls.some((c) => c.path.endsWith('/chatkit/session')), 'server backend must not mint client secrets');
   } finally {
     await context.close();
   }

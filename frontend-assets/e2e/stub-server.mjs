@@ -1,5 +1,5 @@
 // A loopback stand-in for the interview API, for working on the pages without the Java server:
-//   node e2e/stub-server.mjs [port]      (serves target/classes/META-INF/resources/interview as /interview/)
+//   node e2e/stub-server.mjs [port] [hosted|server]   (serves target/classes/META-INF/resources/interview as /interview/)
 // Implements just enough of MISSION.md §4 for the pages: /config, /chatkit/session, /classify, /feedback,
 // /feedback/list, /admin/stats, /admin/logs, /admin/feedback/export; admin token "stub-admin-token".
 // POST /__control/fail-sessions with body true/false makes the session endpoint fail (502).
@@ -12,7 +12,7 @@ export const STUB_ADMIN_TOKEN = 'stub-admin-token';
 const root = fileURLToPath(new URL('../target/classes/META-INF/resources', import.meta.url));
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
-export function startStubServer(port = 0) {
+export function startStubServer(port = 0, { backend = 'hosted', configured = true } = {}) {
   const feedback = [];
   const events = [];
   let failSessions = false;
@@ -46,7 +46,7 @@ export function startStubServer(port = 0) {
     }
     if (api === '/config') {
       return json(res, 200, {
-        backend: 'hosted',
+        backend,
         domain_key: null,
         greeting: 'Willkommen! Fragen Sie mich alles zum Interview.',
         prompts: [
@@ -55,10 +55,11 @@ export function startStubServer(port = 0) {
         ],
         composer_placeholder: 'Ihre Frage zum Interview …',
         feedback_categories: ['out_of_scope', 'wrong_answer', 'other'],
-        chatkit_configured: true,
+        chatkit_configured: configured,
       });
     }
     if (api === '/chatkit/session' && req.method === 'POST') {
+      if (!configured) return error(res, 503, 'not_configured', 'Chat is not configured: set OPENAI_API_KEY and OPENAI_WORKFLOW_ID.');
       if (failSessions) {
         events.push({ event: 'session.failed', ts: new Date().toISOString(), upstream_status: 401 });
         return error(res, 502, 'upstream_unauthorized', 'ChatKit API error 401: check OPENAI_API_KEY');
@@ -67,6 +68,24 @@ export function startStubServer(port = 0) {
       const sessionId = `cksess_stub_${sessions}`;
       events.push({ event: 'session.created', ts: new Date().toISOString(), session_id: sessionId, latency_ms: 42 });
       return json(res, 200, { client_secret: `ek_stub_${sessions}`, expires_at: Math.floor(Date.now() / 1000) + 600, session_id: sessionId });
+    }
+    if (api === '/chatkit' && req.method === 'POST' && backend === 'server') {
+      // A minimal ChatKit server: threads.create streams one out-of-scope answer and a client effect.
+      const request = JSON.parse(body || '{}');
+      if (request.type !== 'threads.create') return error(res, 400, 'unsupported', `stub handles threads.create only, not ${request.type}`);
+      const threadId = `cthr_stub_${Date.now()}`;
+      const now = new Date().toISOString();
+      const item = { id: 'msg_stub_1', thread_id: threadId, created_at: now, type: 'assistant_message', content: [] };
+      const deltas = ['Dazu liegen mir ', 'leider keine ', 'Informationen vor.'];
+      const events = [
+        { type: 'thread.created', thread: { id: threadId, title: null, created_at: now, status: { type: 'active' }, metadata: {}, items: { data: [], has_more: false } } },
+        { type: 'thread.item.added', item },
+        ...deltas.map((delta) => ({ type: 'thread.item.updated', item_id: item.id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta } })),
+        { type: 'thread.item.done', item: { ...item, content: [{ type: 'output_text', text: deltas.join(''), annotations: [] }] } },
+        { type: 'client_effect', name: 'out_of_scope', data: { reason: 'marker', user_question: 'Wie wird das Wetter?', assistant_reply: deltas.join('') } },
+      ];
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+      return res.end(events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''));
     }
     if (api === '/classify' && req.method === 'POST') {
       const { thread_id: threadId } = JSON.parse(body || '{}');
@@ -122,6 +141,6 @@ export function startStubServer(port = 0) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const server = await startStubServer(Number(process.argv[2] ?? 4173));
+  const server = await startStubServer(Number(process.argv[2] ?? 4173), { backend: process.argv[3] ?? 'hosted' });
   console.log(`stub API and pages on http://127.0.0.1:${server.address().port}/interview/`);
 }

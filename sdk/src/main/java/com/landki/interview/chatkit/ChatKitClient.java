@@ -321,6 +321,11 @@ public final class ChatKitClient {
             return this;
         }
 
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            config.streamIdleTimeout(streamIdleTimeout);
+            return this;
+        }
+
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             config.retryPolicy(retryPolicy);
             return this;

@@ -125,7 +125,9 @@ public final class OpenAiHttp {
      * arrives. The future completes when the stream ends, or fails with the same exceptions as the JSON calls
      * (an error status before the stream is read as an OpenAI error body). Retried like the JSON calls, but only
      * until the first byte of the body: a stream broken later fails with {@link OpenAiConnectionException}.
-     * The per-attempt timeout covers the wait for the response headers, not the stream's length.
+     * The per-attempt timeout covers the wait for the response headers, not the stream's length; a stream that
+     * sends nothing (not even a keep-alive comment) for {@link OpenAiConfig#streamIdleTimeout()} fails with
+     * {@link OpenAiTimeoutException}, retried only if no byte of the body had arrived.
      */
     public CompletableFuture<Void> postStreamAsync(String path, Object body, Map<String, String> headers,
             ServerSentEventListener listener) {
@@ -212,7 +214,7 @@ public final class OpenAiHttp {
             Duration timeout, ServerSentEventListener listener) {
         HttpRequest request = request("POST", uri, bytes, headers, timeout, "text/event-stream");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        SseSubscriber subscriber = new SseSubscriber(listener, done);
+        SseSubscriber subscriber = new SseSubscriber(listener, done, what, config.streamIdleTimeout());
         CompletableFuture<HttpResponse<StreamBody>> send = client.sendAsync(request, info -> {
             if (info.statusCode() >= 200 && info.statusCode() <= 299) {
                 return BodySubscribers.fromLineSubscriber(subscriber, s -> new StreamBody(null),

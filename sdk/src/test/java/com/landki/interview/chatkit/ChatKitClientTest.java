@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.openai.BadRequestException;
 import com.landki.interview.openai.NotFoundException;
 import com.landki.interview.openai.OpenAiException;
+import com.landki.interview.openai.RecordingHttpClient;
 import com.landki.interview.openai.RetryPolicy;
 import java.time.Duration;
 import java.util.List;

@@ -133,6 +133,16 @@ class JsonlStoreTest extends DurableStoreContractTest {
     }
 
     @Test
+    void erasureWhileTheActiveFileRotatesUnderConcurrentAppendsLosesNothing() throws Exception {
+        store.close();
+        store = InterviewStore.open(config().rotateMaxBytes(8 * 1024).build());
+
+        assertErasureUnderConcurrentAppends();
+
+        assertThat(rotatedFeedbackFiles()).hasSizeGreaterThan(50);
+    }
+
+    @Test
     void retentionKeepsTheNewestRotatedFilesAndStatsFollow() throws IOException {
         store.close();
         store = InterviewStore.open(config().rotateMaxBytes(4 * 1024).retentionFiles(3).build());

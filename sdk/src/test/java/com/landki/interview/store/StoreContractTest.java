@@ -111,6 +111,11 @@ abstract class StoreContractTest {
 
     @Test
     void erasureUnderConcurrentAppendsRemovesTheSessionAndKeepsEverythingElse() throws Exception {
+        assertErasureUnderConcurrentAppends();
+    }
+
+    /** Erases a session of 400 records while four threads append 1,500 records each. */
+    protected void assertErasureUnderConcurrentAppends() throws Exception {
         for (int i = 0; i < 400; i++) {
             store.feedback().append(feedback(i % 2 == 0 ? "victim" : "keep", "before " + i));
             store.chatLog().append(classified(i % 2 == 0 ? "victim" : "keep", false));

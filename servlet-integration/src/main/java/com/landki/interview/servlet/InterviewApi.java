@@ -28,6 +28,8 @@ public final class InterviewApi {
 
     /** Request attribute with the caller's user id, for servlets mounted under the API path. */
     public static final String USER_ID_ATTRIBUTE = UserIds.ATTRIBUTE;
+    /** Request attribute with the caller's IP as it may be stored (anonymized unless turned off). */
+    public static final String CLIENT_IP_ATTRIBUTE = ApiFilter.STORED_IP;
 
     private static final Logger LOG = LoggerFactory.getLogger(InterviewApi.class);
     private static final String MOUNTED_PREFIX = "com.landki.interview.servlet.mounted:";
@@ -79,7 +81,7 @@ public final class InterviewApi {
         context.setAttribute(MOUNTED_PREFIX + mount, Boolean.TRUE);
         LOG.info("interview API mounted at {}{}: store={}, backend={}, chat={}, admin={}", context.getContextPath(),
                 mount, options.store().type(), options.effectiveChatKitBackend(),
-                options.sessionsNotConfiguredReason() == null ? "configured" : "not configured",
+                options.chatConfigured() ? "configured" : "not configured",
                 options.adminToken() == null ? "loopback only (ADMIN_TOKEN unset)" : "bearer token");
     }
 

@@ -1,6 +1,10 @@
 package com.landki.interview.servlet;
 
+import com.landki.interview.servlet.internal.ChatKitThreadReader;
 import com.landki.interview.servlet.internal.Cidr;
+import com.landki.interview.servlet.internal.ClientSessionPort;
+import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.chatkit.CreateSessionRequest;
 import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.servlet.internal.SecretFile;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -78,6 +83,8 @@ public final class InterviewApiOptions {
     private final String chatKitBackend;
     private final String domainPublicKey;
     private final SessionPort sessions;
+    private final ChatKitClient chatKitClient;
+    private final Consumer<CreateSessionRequest.Builder> sessionCustomizer;
     private final String sessionsNotConfiguredReason;
     private final ScopeClassifier classifier;
     private final ThreadClassifier threadClassifier;
@@ -109,6 +116,8 @@ public final class InterviewApiOptions {
         this.chatKitBackend = b.chatKitBackend;
         this.domainPublicKey = b.domainPublicKey;
         this.sessions = b.sessions;
+        this.chatKitClient = b.chatKitClient;
+        this.sessionCustomizer = b.sessionCustomizer;
         this.sessionsNotConfiguredReason = b.sessionsNotConfiguredReason;
         this.classifier = b.classifier;
         this.threadClassifier = b.threadClassifier;
@@ -226,12 +235,25 @@ public final class InterviewApiOptions {
         return sessions != null ? BACKEND_HOSTED : BACKEND_SERVER;
     }
 
+    /**
+     * Whether the page can chat: with the {@code hosted} backend when sessions can be minted, with the
+     * {@code server} backend when the ChatKit protocol servlet is set.
+     */
+    public boolean chatConfigured() {
+        return BACKEND_SERVER.equals(effectiveChatKitBackend()) ? chatKitServlet != null : sessions != null;
+    }
+
     public String domainPublicKey() {
         return domainPublicKey;
     }
 
     public SessionPort sessions() {
         return sessions;
+    }
+
+    /** The ChatKit client that mints sessions and reads threads, or {@code null}. */
+    public ChatKitClient chatKitClient() {
+        return chatKitClient;
     }
 
     /** Why sessions cannot be minted, naming the missing settings; {@code null} when they can. */
@@ -314,6 +336,8 @@ public final class InterviewApiOptions {
         private String chatKitBackend = BACKEND_AUTO;
         private String domainPublicKey;
         private SessionPort sessions;
+        private ChatKitClient chatKitClient;
+        private Consumer<CreateSessionRequest.Builder> sessionCustomizer = request -> { };
         private String sessionsNotConfiguredReason =
                 "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)";
         private ScopeClassifier classifier;
@@ -349,6 +373,8 @@ public final class InterviewApiOptions {
             chatKitBackend = o.chatKitBackend;
             domainPublicKey = o.domainPublicKey;
             sessions = o.sessions;
+            chatKitClient = o.chatKitClient;
+            sessionCustomizer = o.sessionCustomizer;
             sessionsNotConfiguredReason = o.sessionsNotConfiguredReason;
             classifier = o.classifier;
             threadClassifier = o.threadClassifier;
@@ -537,7 +563,26 @@ public final class InterviewApiOptions {
             return this;
         }
 
-        /** Mints ChatKit sessions; {@code null} makes {@code /chatkit/session} answer 503 not_configured. */
+        /**
+         * The SDK's ChatKit client: mints sessions for {@code /chatkit/session} (needs its default workflow id,
+         * {@code OPENAI_WORKFLOW_ID}) and reads threads for {@code /classify} with a {@code thread_id}.
+         * Without one, those answer 503 not_configured.
+         */
+        public Builder chatKitClient(ChatKitClient client) {
+            this.chatKitClient = client;
+            return this;
+        }
+
+        /**
+         * Adds the host's ChatKit session options (expiry, per-session rate limit, history, state variables)
+         * to every session request; file upload is off unless this turns it on.
+         */
+        public Builder sessionCustomizer(Consumer<CreateSessionRequest.Builder> customizer) {
+            this.sessionCustomizer = Objects.requireNonNull(customizer, "sessionCustomizer");
+            return this;
+        }
+
+        /** A custom session minter instead of {@link #chatKitClient}; for tests and other upstreams. */
         public Builder sessions(SessionPort sessions) {
             this.sessions = sessions;
             return this;
@@ -597,6 +642,18 @@ public final class InterviewApiOptions {
             }
             if (classifier == null) {
                 classifier = ScopeClassifier.ofDefaults();
+            }
+            if (chatKitClient != null) {
+                if (sessions == null && chatKitClient.defaultWorkflowId() != null) {
+                    sessions = new ClientSessionPort(chatKitClient, sessionCustomizer);
+                } else if (sessions == null) {
+                    sessionsNotConfiguredReason = "chat sessions need OPENAI_WORKFLOW_ID (OPENAI_API_KEY is set),"
+                            + " or CHATKIT_BACKEND=server";
+                }
+                if (threadClassifier == null) {
+                    threadClassifier = ThreadClassifier.builder().reader(new ChatKitThreadReader(chatKitClient))
+                            .classifier(classifier).build();
+                }
             }
             if (userIdCookieSecret == null) {
                 byte[] random = new byte[32];

@@ -42,6 +42,8 @@ public final class InterviewServer {
         Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(port);
+        // longer than the API's async timeout (120 s), so a slow upstream gets our 504, not a dropped connection
+        connector.setIdleTimeout(130_000);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
@@ -74,7 +76,7 @@ public final class InterviewServer {
         Server server = createServer(port, options);
         server.start();
         LOG.info(startupLine(port(server), options));
-        if (!chatConfigured(options)) {
+        if (!options.chatConfigured()) {
             LOG.warn(CHAT_MISSING);
         }
         server.join();
@@ -84,7 +86,7 @@ public final class InterviewServer {
     static String startupLine(int port, InterviewApiOptions options) {
         boolean assets = InterviewServer.class.getClassLoader()
                 .getResource(AssetServlet.DEFAULT_PREFIX + "/index.html") != null;
-        boolean chat = chatConfigured(options);
+        boolean chat = options.chatConfigured();
         return "interview server listening on port " + port + ": page /interview/, dashboard /interview/dashboard/, API "
                 + options.mountPath() + "; store=" + options.store().type()
                 + ", chat backend=" + options.effectiveChatKitBackend() + " (" + (chat ? "configured" : "NOT configured")
@@ -92,11 +94,6 @@ public final class InterviewServer {
                 + ", allowed origins=" + (options.allowedOrigins().isEmpty() ? "same origin only"
                         : String.join(" ", options.allowedOrigins()))
                 + ", page assets=" + (assets ? "present" : "missing (add interview-frontend-assets)");
-    }
-
-    static boolean chatConfigured(InterviewApiOptions options) {
-        return InterviewApiOptions.BACKEND_SERVER.equals(options.effectiveChatKitBackend())
-                ? options.chatKitServlet() != null : options.sessionsNotConfiguredReason() == null;
     }
 
     /** {@code /} sends visitors to the chat page. */

@@ -1,7 +1,6 @@
 package com.landki.interview.classify.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,8 @@ public final class PhraseAutomaton {
     private static final int ROOT = 0;
     private static final int NONE = -1;
     // per state, packed so one visit touches one cache line: the only child's word (or NO_CHILD / MANY),
-    // the only child, the failure link, the phrase ending here (own or through the failure chain)
+    // the only child (or, for MANY, the offset of the state's child table), the failure link, the phrase
+    // ending here (own or through the failure chain)
     private static final int STRIDE = 4;
     private static final int ONLY_WORD = 0;
     private static final int ONLY_TARGET = 1;
@@ -48,22 +48,19 @@ public final class PhraseAutomaton {
     private final int vocabularyMask;
     // trie transitions of the root, by word id: the child, or the root when there is none
     private final int[] rootNext;
-    // transitions of states with several children: open addressing, (state << 32 | word id) -> child
-    private final long[] edgeKeys;
-    private final int[] edgeTargets;
-    private final int edgeMask;
+    // children of states with several: per state a small open-addressing table, contiguous so one lookup
+    // stays within a cache line or two: [mask, (word id + 1, child) × (mask + 1)]; word id + 1 = 0 is free
+    private final int[] childTables;
     private final int[] nodes;
 
     private PhraseAutomaton(String[] phrases, int vocabularySize, long[] vocabularyKeys, int[] rootNext,
-                            long[] edgeKeys, int[] edgeTargets, int[] nodes) {
+                            int[] childTables, int[] nodes) {
         this.phrases = phrases;
         this.vocabularySize = vocabularySize;
         this.vocabularyKeys = vocabularyKeys;
         this.vocabularyMask = vocabularyKeys.length - 1;
         this.rootNext = rootNext;
-        this.edgeKeys = edgeKeys;
-        this.edgeTargets = edgeTargets;
-        this.edgeMask = edgeKeys.length - 1;
+        this.childTables = childTables;
         this.nodes = nodes;
     }
 
@@ -132,13 +129,44 @@ public final class PhraseAutomaton {
             }
         }
         int states = children.size();
+        // number the states breadth-first: the shallow states, where a scan spends most of its steps, then
+        // sit together at the front of the node table
+        int[] newId = new int[states];
+        int[] order = new int[states];
+        int ordered = 1;
+        for (int head = 0; head < ordered; head++) {
+            for (int[] child : children.get(order[head])) {
+                newId[child[1]] = ordered;
+                order[ordered++] = child[1];
+            }
+        }
+        List<List<int[]>> renumbered = new ArrayList<>(states);
+        List<Integer> renumberedPhraseOf = new ArrayList<>(states);
+        for (int s = 0; s < states; s++) {
+            List<int[]> kids = new ArrayList<>(children.get(order[s]).size());
+            for (int[] child : children.get(order[s])) {
+                kids.add(new int[] {child[0], newId[child[1]]});
+            }
+            renumbered.add(kids);
+            renumberedPhraseOf.add(phraseOf.get(order[s]));
+        }
+        children = renumbered;
+        phraseOf = renumberedPhraseOf;
 
         int[] rootNext = new int[vocabularyKeys.length];
         for (int[] child : children.get(ROOT)) {
             rootNext[child[0]] = child[1];
         }
         int[] nodes = new int[states * STRIDE];
-        int manyEdges = 0;
+        int poolSize = 0;
+        for (int s = 1; s < states; s++) {
+            int kids = children.get(s).size();
+            if (kids > 1) {
+                poolSize += 1 + 2 * tableSize(kids);
+            }
+        }
+        int[] childTables = new int[poolSize];
+        int offset = 0;
         for (int s = 0; s < states; s++) {
             List<int[]> kids = children.get(s);
             nodes[s * STRIDE + PHRASE] = phraseOf.get(s);
@@ -147,34 +175,26 @@ public final class PhraseAutomaton {
             } else if (kids.size() == 1) {
                 nodes[s * STRIDE + ONLY_WORD] = kids.get(0)[0];
                 nodes[s * STRIDE + ONLY_TARGET] = kids.get(0)[1];
-            } else {
+            } else if (s != ROOT) { // the root's children are in rootNext
+                int size = tableSize(kids.size());
                 nodes[s * STRIDE + ONLY_WORD] = MANY;
-                if (s != ROOT) {
-                    manyEdges += kids.size();
+                nodes[s * STRIDE + ONLY_TARGET] = offset;
+                childTables[offset] = size - 1;
+                for (int[] child : kids) {
+                    int slot = child[0] & (size - 1);
+                    while (childTables[offset + 1 + 2 * slot] != 0) {
+                        slot = (slot + 1) & (size - 1);
+                    }
+                    childTables[offset + 1 + 2 * slot] = child[0] + 1;
+                    childTables[offset + 2 + 2 * slot] = child[1];
                 }
-            }
-        }
-        long[] edgeKeys = new long[tableSize(manyEdges)];
-        int[] edgeTargets = new int[edgeKeys.length];
-        Arrays.fill(edgeKeys, -1L);
-        for (int s = 1; s < states; s++) {
-            if (nodes[s * STRIDE + ONLY_WORD] != MANY) {
-                continue;
-            }
-            for (int[] child : children.get(s)) {
-                long key = edgeKey(s, child[0]);
-                int slot = mix(key) & (edgeKeys.length - 1);
-                while (edgeKeys[slot] != -1L) {
-                    slot = (slot + 1) & (edgeKeys.length - 1);
-                }
-                edgeKeys[slot] = key;
-                edgeTargets[slot] = child[1];
+                offset += 1 + 2 * size;
             }
         }
 
         // failure links, breadth-first; a phrase ending at a state's failure target also ends at the state
         PhraseAutomaton automaton = new PhraseAutomaton(normalizedPhrases.toArray(new String[0]), hashes.size(),
-                vocabularyKeys, rootNext, edgeKeys, edgeTargets, nodes);
+                vocabularyKeys, rootNext, childTables, nodes);
         int[] queue = new int[states];
         int head = 0;
         int tail = 0;
@@ -221,11 +241,6 @@ public final class PhraseAutomaton {
         return h == 0 ? 1 : h;
     }
 
-    private static int mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
-    }
-
     /** The word id of a word hash, or {@link #NONE} when no phrase uses the word. */
     private int wordId(long key) {
         int slot = (int) key & vocabularyMask;
@@ -249,14 +264,16 @@ public final class PhraseAutomaton {
                 return nodes[base + ONLY_TARGET];
             }
             if (only == MANY) {
-                long key = edgeKey(state, wordId);
-                int slot = mix(key) & edgeMask;
-                long found;
-                while ((found = edgeKeys[slot]) != -1L) {
-                    if (found == key) {
-                        return edgeTargets[slot];
+                // word ids are vocabulary slots, i.e. already hash-spread: their low bits pick the slot
+                int table = nodes[base + ONLY_TARGET];
+                int mask = childTables[table];
+                int slot = wordId & mask;
+                int found;
+                while ((found = childTables[table + 1 + 2 * slot]) != 0) {
+                    if (found == wordId + 1) {
+                        return childTables[table + 2 + 2 * slot];
                     }
-                    slot = (slot + 1) & edgeMask;
+                    slot = (slot + 1) & mask;
                 }
             }
             state = nodes[base + FAIL];

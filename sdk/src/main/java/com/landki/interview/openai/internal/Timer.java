@@ -33,4 +33,9 @@ public final class Timer {
         ScheduledFuture<?> task = EXECUTOR.schedule(onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS);
         call.whenComplete((v, e) -> task.cancel(false));
     }
+
+    /** Runs {@code task} after {@code delay}; cancel the returned future to drop it. */
+    public static ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+        return EXECUTOR.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
 }

@@ -77,7 +77,7 @@ public abstract class EntryStore<T> {
                     }
                 }
             } else {
-                JsonlLog.Codec<T> codec = Json.codec(kind.type());
+                JsonlLog.Codec<T> codec = EntryCodecs.forKind(kind);
                 Iterator<T> it = all.iterator();
                 while (it.hasNext()) {
                     buffered.write(codec.encode(it.next()));

@@ -37,7 +37,7 @@ public final class JsonlInterviewStore implements InterviewStore {
     }
 
     private <T> JsonlLog<T> open(Path dir, EntryKind<T> kind, JsonlLog.Options options) {
-        return JsonlLog.open(dir, kind.fileName(), Json.codec(kind.type()), options, stats.listener(kind));
+        return JsonlLog.open(dir, kind.fileName(), EntryCodecs.forKind(kind), options, stats.listener(kind));
     }
 
     public static InterviewStore open(StoreConfig config) {

@@ -40,7 +40,7 @@ abstract class PgEntryStore<T> extends EntryStore<T> {
         this.table = table;
         this.insert = "insert into " + table + " (id, ts, session_id, " + columns + ", payload)"
                 + " values (?, ?, ?, ?, ?, ?::jsonb)";
-        this.codec = Json.codec(kind.type());
+        this.codec = EntryCodecs.forKind(kind);
     }
 
     /** Binds the two table-specific columns at parameter {@code i} and {@code i + 1}. */

@@ -19,6 +19,7 @@ public final class ApiFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String CLIENT_IP = "com.landki.interview.servlet.clientIp";
+    public static final String STORED_IP = "com.landki.interview.servlet.storedIp";
     private static final long DRAIN_LIMIT = 1024 * 1024;
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -39,6 +40,9 @@ public final class ApiFilter extends HttpFilter {
             tooLarge(req, res, e.limit());
         } catch (IOException | ServletException | RuntimeException e) {
             Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
+            if (res.isCommitted() && cause instanceof IOException) {
+                return; // the client went away while the answer was being written: nothing left to say
+            }
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 tooLarge(req, res, tooLarge.limit());
             } else {
@@ -52,6 +56,7 @@ public final class ApiFilter extends HttpFilter {
         String method = req.getMethod().toUpperCase(Locale.ROOT);
         String path = pathWithinMount(req);
         ClientIpResolver.ClientIp client = runtime.client(req);
+        req.setAttribute(STORED_IP, runtime.storedIp(client));
 
         String origin = req.getHeader("Origin");
         boolean preflight = "OPTIONS".equals(method) && req.getHeader("Access-Control-Request-Method") != null;
@@ -81,7 +86,7 @@ public final class ApiFilter extends HttpFilter {
         String bucket = ApiRuntime.bucketFor(method, path);
         TokenBucketLimiter limiter = bucket == null ? null : runtime.limiters.get(bucket);
         if (limiter != null) {
-            long waitNanos = limiter.tryAcquire(IpAddresses.format(client.address()));
+            long waitNanos = limiter.tryAcquire(IpAddresses.rateLimitKey(client.address()));
             if (waitNanos > 0) {
                 runtime.metrics.rateLimited(bucket);
                 long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);

@@ -8,6 +8,9 @@ import java.time.Duration;
 /** The API's Micrometer meters, registered once per mounted API. Thread-safe. */
 public final class ApiMetrics {
 
+    static final String UPSTREAM_RETRIES = "interview.upstream.retries";
+    static final String UPSTREAM_RETRIES_HELP = "retried calls to the OpenAI API";
+
     private final PrometheusMeterRegistry registry;
     private final Counter sessionsCreated;
     private final Counter outOfScope;
@@ -20,8 +23,7 @@ public final class ApiMetrics {
                 .description("ChatKit sessions minted").register(registry);
         this.outOfScope = Counter.builder("interview.out_of_scope")
                 .description("answers classified as out of scope").register(registry);
-        this.upstreamRetries = Counter.builder("interview.upstream.retries")
-                .description("retried calls to the OpenAI API").register(registry);
+        this.upstreamRetries = Counter.builder(UPSTREAM_RETRIES).description(UPSTREAM_RETRIES_HELP).register(registry);
         this.upstreamLatency = Timer.builder("interview.upstream.latency")
                 .description("latency of OpenAI API calls including retries").register(registry);
     }

@@ -47,8 +47,7 @@ public final class ApiRuntime {
         this.feedback = new FeedbackHandler(options.store(), options.feedbackCategories(), metrics);
         this.adminHandler = new AdminHandler(options.store(), options.clock());
         String base = contextPath + options.mountPath();
-        boolean server = InterviewApiOptions.BACKEND_SERVER.equals(options.effectiveChatKitBackend());
-        boolean configured = server ? options.chatKitServlet() != null : options.sessions() != null;
+        boolean configured = options.chatConfigured();
         List<Map<String, String>> prompts = options.prompts().stream()
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();
         this.info = new InfoHandler(options.store(), new InfoHandler.PageSettings(options.greeting(), prompts,

@@ -56,6 +56,18 @@ public final class IpAddresses {
         return String.format("%x:%x:%x::", word(bytes, 0), word(bytes, 2), word(bytes, 4));
     }
 
+    /**
+     * The key a client is rate-limited by: the IPv4 address, or the IPv6 /64 (one subscriber's network,
+     * whose addresses a client can rotate freely).
+     */
+    public static String rateLimitKey(InetAddress address) {
+        byte[] bytes = canonicalBytes(address);
+        if (bytes.length == 4) {
+            return format(address);
+        }
+        return String.format("%x:%x:%x:%x::/64", word(bytes, 0), word(bytes, 2), word(bytes, 4), word(bytes, 6));
+    }
+
     /** The plain text form without brackets or zone, IPv4-mapped addresses as IPv4. */
     public static String format(InetAddress address) {
         byte[] bytes = canonicalBytes(address);

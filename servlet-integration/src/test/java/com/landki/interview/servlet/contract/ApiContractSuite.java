@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.internal.Json;
+import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.classify.ScopeClassifier;
+import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,12 +54,17 @@ abstract class ApiContractSuite {
     private final FakeThreads threads = new FakeThreads();
     private MockWebServer upstreamServer;
     private Container container;
+    private Path storeDir;
+    private InterviewStore store;
     private String clientIp;
 
     abstract Container start(InterviewApiOptions options) throws Exception;
 
     @BeforeAll
     void startContainer() throws Exception {
+        // the real JSONL store, so "stored exactly once" is checked on disk
+        storeDir = Files.createTempDirectory("contract-store");
+        store = InterviewStore.open(StoreConfig.builder().type(StoreConfig.TYPE_JSONL).logDir(storeDir).build());
         upstreamServer = new MockWebServer();
         upstreamServer.setDispatcher(upstream);
         upstreamServer.start();
@@ -62,10 +72,18 @@ abstract class ApiContractSuite {
                 .adminToken(TOKEN)
                 .allowedOrigins(ALLOWED)
                 .trustedProxies("127.0.0.1", "::1")
-                .store(InterviewStore.inMemory())
+                .store(store)
                 .threadClassifier(ThreadClassifier.builder().reader(threads)
                         .classifier(ScopeClassifier.ofDefaults()).build())
-                .sessions(new HttpSessionPort(upstreamServer.url("/v1").toString(), Duration.ofMillis(700)))
+                .chatKitClient(ChatKitClient.builder()
+                        .apiKey("sk-contract-secret")
+                        .baseUrl(upstreamServer.url("/v1").toString())
+                        .defaultWorkflowId("wf_contract")
+                        .requestTimeout(Duration.ofMillis(700))
+                        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5))
+                                .maxBackoff(Duration.ofMillis(20)).maxRetryAfter(Duration.ofMillis(20))
+                                .deadline(Duration.ofSeconds(5)).build())
+                        .build())
                 .build();
         container = start(options);
     }
@@ -74,6 +92,7 @@ abstract class ApiContractSuite {
     void stopContainer() throws Exception {
         container.close();
         upstreamServer.close();
+        store.close();
     }
 
     @BeforeEach
@@ -93,7 +112,7 @@ abstract class ApiContractSuite {
         assertThat(body.path("status").asText()).isEqualTo("ok");
         assertThat(body.path("version").asText()).isNotBlank();
         assertThat(body.path("chatkit_configured").asBoolean()).isTrue();
-        assertThat(body.path("store").asText()).isEqualTo("memory");
+        assertThat(body.path("store").asText()).isEqualTo("jsonl");
         assertThat(res.body()).doesNotContain("sk-").doesNotContain(TOKEN);
     }
 
@@ -126,9 +145,16 @@ abstract class ApiContractSuite {
         assertThat(cookie).startsWith("interview_uid=u_").contains("HttpOnly").contains("SameSite=Lax")
                 .contains("Path=/interview/api").doesNotContain("Secure");
         RecordedRequest upstreamCall = lastUpstreamRequest(before);
+        assertThat(upstreamCall.getMethod()).isEqualTo("POST");
         assertThat(upstreamCall.getUrl().encodedPath()).isEqualTo("/v1/chatkit/sessions");
+        assertThat(upstreamCall.getHeaders().get("Authorization")).isEqualTo("Bearer sk-contract-secret");
+        assertThat(upstreamCall.getHeaders().get("OpenAI-Beta")).isEqualTo("chatkit_beta=v1");
+        JsonNode sent = Json.MAPPER.readTree(upstreamCall.getBody().utf8());
         String userId = cookie.substring("interview_uid=".length(), cookie.indexOf('.'));
-        assertThat(Json.MAPPER.readTree(upstreamCall.getBody().utf8()).path("user").asText()).isEqualTo(userId);
+        assertThat(sent.path("user").asText()).isEqualTo(userId);
+        assertThat(sent.path("workflow").path("id").asText()).isEqualTo("wf_contract");
+        assertThat(sent.path("chatkit_configuration").path("file_upload").path("enabled").asBoolean(true)).isFalse();
+        assertThat(res.body()).doesNotContain("sk-contract-secret");
     }
 
     @Test
@@ -160,7 +186,9 @@ abstract class ApiContractSuite {
     @Test
     void upstream400BecomesUpstreamBadRequestWithRequestId() throws Exception {
         upstream.answer(StickyUpstream.error(400, "Missing required parameter: 'workflow.id'.", "req_400"));
+        int before = upstreamServer.getRequestCount();
         HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
+        assertThat(upstreamServer.getRequestCount() - before).as("400 is never retried").isEqualTo(1);
         assertError(res, 502, "upstream_bad_request");
         assertThat(errorMessage(res)).contains("workflow.id");
         assertThat(res.headers().firstValue("x-request-id")).contains("req_400");
@@ -168,10 +196,10 @@ abstract class ApiContractSuite {
 
     @Test
     void upstream401BecomesUpstreamUnauthorized() throws Exception {
-        upstream.answer(StickyUpstream.error(401, "Incorrect API key provided: sk-test.", "req_401"));
+        upstream.answer(StickyUpstream.error(401, "Incorrect API key provided: sk-contr*****cret.", "req_401"));
         HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
         assertError(res, 502, "upstream_unauthorized");
-        assertThat(errorMessage(res)).contains("OPENAI_API_KEY").doesNotContain("sk-test");
+        assertThat(errorMessage(res)).contains("OPENAI_API_KEY").doesNotContain("sk-");
         assertThat(res.headers().firstValue("x-request-id")).contains("req_401");
     }
 
@@ -186,8 +214,10 @@ abstract class ApiContractSuite {
     @Test
     void upstream5xxBecomesUpstreamError() throws Exception {
         upstream.answer(StickyUpstream.error(503, "overloaded", "req_503"));
+        int before = upstreamServer.getRequestCount();
         HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
         assertError(res, 502, "upstream_error");
+        assertThat(upstreamServer.getRequestCount() - before).as("attempts").isEqualTo(3);
         assertThat(res.headers().firstValue("x-request-id")).contains("req_503");
     }
 
@@ -488,6 +518,9 @@ abstract class ApiContractSuite {
             }
             assertThat(stored).hasSize(threads * perThread).doesNotHaveDuplicates();
             assertThat(new HashSet<>(stored)).isEqualTo(returned);
+            long onDisk = Files.readAllLines(storeDir.resolve("feedback.jsonl")).stream()
+                    .filter(line -> line.contains("\"session_id\":\"conc\"")).count();
+            assertThat(onDisk).isEqualTo(threads * perThread);
         } finally {
             pool.shutdownNow();
         }

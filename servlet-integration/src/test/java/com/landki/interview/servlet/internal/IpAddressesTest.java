@@ -23,6 +23,14 @@ class IpAddressesTest {
     }
 
     @Test
+    void rateLimitKeyIsTheIpv4AddressOrTheIpv6Slash64() {
+        assertThat(IpAddresses.rateLimitKey(IpAddresses.parseLiteral("203.0.113.77"))).isEqualTo("203.0.113.77");
+        assertThat(IpAddresses.rateLimitKey(IpAddresses.parseLiteral("2001:db8:1:2:aaaa::1")))
+                .isEqualTo(IpAddresses.rateLimitKey(IpAddresses.parseLiteral("2001:db8:1:2:bbbb::9")))
+                .isEqualTo("2001:db8:1:2::/64");
+    }
+
+    @Test
     void cidrMatchesItsNetworkOnly() {
         Cidr cidr = Cidr.parse("192.168.4.0/22");
         assertThat(cidr.contains(IpAddresses.parseLiteral("192.168.7.255"))).isTrue();

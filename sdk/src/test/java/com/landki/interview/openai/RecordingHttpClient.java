@@ -1,4 +1,4 @@
-package com.landki.interview.chatkit;
+package com.landki.interview.openai;
 
 import java.io.IOException;
 import java.net.Authenticator;
@@ -17,9 +17,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /** A real {@link HttpClient} that remembers the futures of its asynchronous sends, to check cancellation. */
-final class RecordingHttpClient extends HttpClient {
+public final class RecordingHttpClient extends HttpClient {
 
-    final List<CompletableFuture<?>> sends = new CopyOnWriteArrayList<>();
+    public final List<CompletableFuture<?>> sends = new CopyOnWriteArrayList<>();
     private final HttpClient delegate = HttpClient.newHttpClient();
 
     @Override
