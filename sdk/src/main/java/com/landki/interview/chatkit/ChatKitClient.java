@@ -106,7 +106,7 @@ public final class ChatKitClient {
     public CompletableFuture<ChatKitSession> createSessionAsync(CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
         CreateSessionRequest body = request.withDefaultWorkflow(defaultWorkflowId, defaultWorkflowVersion);
-        return Futures.map(http.postJsonAsync("/chatkit/sessions", body, BETA), n -> read(n, ChatKitSession.class));
+        return Futures.map(http.postJsonResponseAsync("/chatkit/sessions", body, BETA), ChatKitClient::session);
     }
 
     /** Blocking form of {@link #createSessionAsync}. */
@@ -116,8 +116,8 @@ public final class ChatKitClient {
 
     /** {@code POST /chatkit/sessions/{id}/cancel}: the client secret stops working. */
     public CompletableFuture<ChatKitSession> cancelSessionAsync(String sessionId) {
-        return Futures.map(http.postJsonAsync("/chatkit/sessions/" + segment(sessionId, "sessionId") + "/cancel",
-                null, BETA), n -> read(n, ChatKitSession.class));
+        return Futures.map(http.postJsonResponseAsync("/chatkit/sessions/" + segment(sessionId, "sessionId")
+                + "/cancel", null, BETA), ChatKitClient::session);
     }
 
     /** Blocking form of {@link #cancelSessionAsync}. */
@@ -230,6 +230,10 @@ public final class ChatKitClient {
 
     private static String textOrNull(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static ChatKitSession session(OpenAiHttp.JsonResponse response) {
+        return read(response.body(), ChatKitSession.class).withRequestId(response.requestId());
     }
 
     private static <T> T read(JsonNode node, Class<T> type) {

@@ -1,5 +1,6 @@
 package com.landki.interview.chatkit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param status                {@link #STATUS_ACTIVE}, {@link #STATUS_EXPIRED}, {@link #STATUS_CANCELLED} or a
  *                              value added later
  * @param chatkitConfiguration  the resolved feature settings
+ * @param requestId             OpenAI's {@code x-request-id} of the response this came from (not part of the
+ *                              JSON), or {@code null} when unknown
  */
 public record ChatKitSession(
         String id,
@@ -36,11 +39,26 @@ public record ChatKitSession(
         @JsonProperty("rate_limits") RateLimits rateLimits,
         @JsonProperty("max_requests_per_1_minute") Integer maxRequestsPer1Minute,
         String status,
-        @JsonProperty("chatkit_configuration") ChatKitConfiguration chatkitConfiguration) {
+        @JsonProperty("chatkit_configuration") ChatKitConfiguration chatkitConfiguration,
+        @JsonIgnore String requestId) {
 
     public static final String STATUS_ACTIVE = "active";
     public static final String STATUS_EXPIRED = "expired";
     public static final String STATUS_CANCELLED = "cancelled";
+
+    /** A session without a known request id, e.g. one built in a test. */
+    public ChatKitSession(String id, String object, long expiresAt, String clientSecret, Workflow workflow,
+            String user, RateLimits rateLimits, Integer maxRequestsPer1Minute, String status,
+            ChatKitConfiguration chatkitConfiguration) {
+        this(id, object, expiresAt, clientSecret, workflow, user, rateLimits, maxRequestsPer1Minute, status,
+                chatkitConfiguration, null);
+    }
+
+    /** This session as answered by the response with OpenAI request id {@code requestId}. */
+    public ChatKitSession withRequestId(String requestId) {
+        return new ChatKitSession(id, object, expiresAt, clientSecret, workflow, user, rateLimits,
+                maxRequestsPer1Minute, status, chatkitConfiguration, requestId);
+    }
 
     /** {@link #expiresAt()} as an instant. */
     public Instant expiresAtInstant() {
@@ -52,7 +70,7 @@ public record ChatKitSession(
     public String toString() {
         return "ChatKitSession[id=" + id + ", expiresAt=" + expiresAt + ", clientSecret=<redacted>, workflow="
                 + workflow + ", user=" + user + ", rateLimits=" + rateLimits + ", status=" + status
-                + ", chatkitConfiguration=" + chatkitConfiguration + ']';
+                + ", chatkitConfiguration=" + chatkitConfiguration + ", requestId=" + requestId + ']';
     }
 
     /**

@@ -91,6 +91,12 @@ public final class OpenAiHttp {
 
     /** {@code POST {baseUrl}{path}} with a JSON body; completes with the JSON answer. */
     public CompletableFuture<JsonNode> postJsonAsync(String path, Object body, Map<String, String> headers) {
+        return Futures.map(postJsonResponseAsync(path, body, headers), JsonResponse::body);
+    }
+
+    /** Like {@link #postJsonAsync}, also giving the successful response's status and {@code x-request-id}. */
+    public CompletableFuture<JsonResponse> postJsonResponseAsync(String path, Object body,
+            Map<String, String> headers) {
         return sendJson("POST", path, Map.of(), body, headers);
     }
 
@@ -102,7 +108,7 @@ public final class OpenAiHttp {
     /** {@code GET {baseUrl}{path}?query}; {@code null} query values are left out. */
     public CompletableFuture<JsonNode> getJsonAsync(String path, Map<String, String> query,
             Map<String, String> headers) {
-        return sendJson("GET", path, query, null, headers);
+        return Futures.map(sendJson("GET", path, query, null, headers), JsonResponse::body);
     }
 
     /** Blocking form of {@link #getJsonAsync}. */
@@ -112,7 +118,7 @@ public final class OpenAiHttp {
 
     /** {@code DELETE {baseUrl}{path}}; completes with the JSON answer (a missing node when empty). */
     public CompletableFuture<JsonNode> deleteAsync(String path, Map<String, String> headers) {
-        return sendJson("DELETE", path, Map.of(), null, headers);
+        return Futures.map(sendJson("DELETE", path, Map.of(), null, headers), JsonResponse::body);
     }
 
     /** Blocking form of {@link #deleteAsync}. */
@@ -144,7 +150,7 @@ public final class OpenAiHttp {
         Futures.await(postStreamAsync(path, body, headers, listener));
     }
 
-    private CompletableFuture<JsonNode> sendJson(String method, String path, Map<String, String> query, Object body,
+    private CompletableFuture<JsonResponse> sendJson(String method, String path, Map<String, String> query, Object body,
             Map<String, String> headers) {
         byte[] bytes = toJson(body);
         URI uri = uri(path, query);
@@ -154,7 +160,7 @@ public final class OpenAiHttp {
             HttpRequest request = request(method, uri, bytes, headers, timeout, "application/json");
             CompletableFuture<HttpResponse<String>> send =
                     client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            CompletableFuture<JsonNode> out = new CompletableFuture<>();
+            CompletableFuture<JsonResponse> out = new CompletableFuture<>();
             send.whenComplete((response, error) -> {
                 if (error != null) {
                     out.completeExceptionally(Errors.fromFailure(error, what, config.apiKey(), timeout));
@@ -186,7 +192,7 @@ public final class OpenAiHttp {
         return left.compareTo(config.requestTimeout()) < 0 ? left : config.requestTimeout();
     }
 
-    private JsonNode readJson(String what, int attempt, HttpResponse<String> response) {
+    private JsonResponse readJson(String what, int attempt, HttpResponse<String> response) {
         int status = response.statusCode();
         String requestId = response.headers().firstValue("x-request-id").orElse(null);
         LOG.debug("{} -> {} (attempt {}, request-id {})", what, status, attempt, requestId);
@@ -196,14 +202,24 @@ public final class OpenAiHttp {
         }
         String body = response.body();
         if (body == null || body.isBlank()) {
-            return MissingNode.getInstance();
+            return new JsonResponse(status, requestId, MissingNode.getInstance());
         }
         try {
-            return Json.MAPPER.readTree(body);
+            return new JsonResponse(status, requestId, Json.MAPPER.readTree(body));
         } catch (IOException e) {
             throw new OpenAiException(what + " returned " + status + " with a body that is not JSON; request-id: "
                     + (requestId == null ? "none" : requestId), e);
         }
+    }
+
+    /**
+     * A successful JSON answer with what the response's headers say about it.
+     *
+     * @param status    the 2xx status
+     * @param requestId OpenAI's {@code x-request-id} (quote it to OpenAI support), or {@code null} when absent
+     * @param body      the JSON body, a missing node when the body was empty
+     */
+    public record JsonResponse(int status, String requestId, JsonNode body) {
     }
 
     /** The body of a streamed response: nothing on success, the error text otherwise. */

@@ -107,6 +107,32 @@ class ChatKitClientTest {
     }
 
     @Test
+    void successfulSessionCarriesTheUpstreamRequestIdOutsideItsJson() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .addHeader("x-request-id", "req_ok_42").body(SESSION).build());
+        server.enqueue(json(SESSION));
+
+        ChatKitSession session = client().createSession(CreateSessionRequest.of("user-1"));
+        ChatKitSession withoutHeader = client().createSession(CreateSessionRequest.of("user-1"));
+
+        assertThat(session.requestId()).isEqualTo("req_ok_42");
+        assertThat(session.toString()).contains("req_ok_42").doesNotContain("ek_secret_abc");
+        assertThat(withoutHeader.requestId()).isNull();
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(session));
+        assertThat(written.has("requestId")).isFalse();
+        assertThat(written.has("request_id")).isFalse();
+        assertThat(written.get("client_secret").asText()).isEqualTo("ek_secret_abc");
+    }
+
+    @Test
+    void cancelledSessionCarriesTheUpstreamRequestId() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .addHeader("x-request-id", "req_cancel_7").body(SESSION).build());
+
+        assertThat(client().cancelSession("cksess_123").requestId()).isEqualTo("req_cancel_7");
+    }
+
+    @Test
     void defaultWorkflowVersionAndRequestStateAreMerged() throws Exception {
         server.enqueue(json(SESSION));
         ChatKitClient client = builder().defaultWorkflowId("wf_default").defaultWorkflowVersion("7").build();
@@ -368,7 +394,7 @@ class ChatKitClientTest {
 
         assertThat(call).isCancelled();
         assertThat(httpClient.sends).hasSize(1);
-        assertThat(httpClient.sends.get(0)).isCancelled();
+        assertAborted(httpClient.sends.get(0));
     }
 
     @Test
@@ -382,6 +408,18 @@ class ChatKitClientTest {
         call.cancel(true);
 
         assertThat(httpClient.sends).hasSize(1);
-        assertThat(httpClient.sends.get(0)).isCancelled();
+        assertAborted(httpClient.sends.get(0));
+    }
+
+    /**
+     * The JDK's send future is either cancelled, or - when the exchange had already started - completed with
+     * its own "Request cancelled" failure; both mean the request was aborted (and the upstream answers only
+     * after 10 s, so nothing else can have completed it).
+     */
+    private static void assertAborted(CompletableFuture<?> send) {
+        assertThat(send).isCompletedExceptionally();
+        assertThatThrownBy(send::join).satisfiesAnyOf(
+                e -> assertThat(e).isInstanceOf(java.util.concurrent.CancellationException.class),
+                e -> assertThat(e).hasMessageContaining("Request cancelled"));
     }
 }

@@ -21,6 +21,7 @@ public final class ClientSessionPort implements SessionPort {
         CreateSessionRequest.Builder request = CreateSessionRequest.builder(userId).fileUpload(false, null, null);
         customizer.accept(request);
         return client.createSessionAsync(request.build())
-                .thenApply(session -> new Grant(session.clientSecret(), session.expiresAt(), session.id(), null));
+                .thenApply(session -> new Grant(session.clientSecret(), session.expiresAt(), session.id(),
+                        session.requestId()));
     }
 }

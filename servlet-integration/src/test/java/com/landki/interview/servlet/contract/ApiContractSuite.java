@@ -155,6 +155,17 @@ abstract class ApiContractSuite {
         assertThat(sent.path("workflow").path("id").asText()).isEqualTo("wf_contract");
         assertThat(sent.path("chatkit_configuration").path("file_upload").path("enabled").asBoolean(true)).isFalse();
         assertThat(res.body()).doesNotContain("sk-contract-secret");
+        // the upstream's x-request-id of a successful session is returned and logged with the event
+        assertThat(res.headers().firstValue("x-request-id")).contains("req_ok_1");
+        JsonNode created = null;
+        for (JsonNode entry : json(admin("GET", "/interview/api/admin/logs?type=chat&limit=500", null)).path("entries")) {
+            if ("cksess_1".equals(entry.path("session_id").asText())) {
+                created = entry;
+            }
+        }
+        assertThat(created).isNotNull();
+        assertThat(created.path("type").asText()).isEqualTo("session.created");
+        assertThat(created.path("request_id").asText()).isEqualTo("req_ok_1");
     }
 
     @Test
