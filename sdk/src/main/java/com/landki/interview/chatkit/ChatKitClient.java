@@ -86,6 +86,11 @@ public final class ChatKitClient {
         return http.config();
     }
 
+    /** This client with another retry policy, sharing its HTTP client and connection pool. */
+    public ChatKitClient withRetryPolicy(RetryPolicy retryPolicy) {
+        return new ChatKitClient(http.withRetryPolicy(retryPolicy), defaultWorkflowId, defaultWorkflowVersion);
+    }
+
     /** The workflow used when a request names none, or {@code null}. */
     public String defaultWorkflowId() {
         return defaultWorkflowId;

@@ -89,6 +89,14 @@ public final class OpenAiHttp {
         return config;
     }
 
+    /**
+     * A client like this one on the same {@link HttpClient} (and so the same connection pool), with another
+     * retry policy, e.g. the same one with a {@link RetryListener} that counts retries.
+     */
+    public OpenAiHttp withRetryPolicy(RetryPolicy retryPolicy) {
+        return new OpenAiHttp(config.toBuilder().retryPolicy(retryPolicy).build(), client);
+    }
+
     /** {@code POST {baseUrl}{path}} with a JSON body; completes with the JSON answer. */
     public CompletableFuture<JsonNode> postJsonAsync(String path, Object body, Map<String, String> headers) {
         return Futures.map(postJsonResponseAsync(path, body, headers), JsonResponse::body);

@@ -2,11 +2,13 @@ package com.landki.interview.servlet;
 
 import com.landki.interview.servlet.internal.Cidr;
 import com.landki.interview.servlet.internal.ClientSessionPort;
+import com.landki.interview.servlet.internal.RetryCounting;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.CreateSessionRequest;
 import com.landki.interview.classify.ChatKitThreadReader;
 import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.classify.ThreadClassifier;
+import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.servlet.internal.SecretFile;
 import com.landki.interview.servlet.internal.SessionPort;
 import com.landki.interview.store.InterviewStore;
@@ -254,6 +256,15 @@ public final class InterviewApiOptions {
     /** The ChatKit client that mints sessions and reads threads, or {@code null}. */
     public ChatKitClient chatKitClient() {
         return chatKitClient;
+    }
+
+    /**
+     * {@code policy} with a listener that also counts its retries in {@code interview_upstream_retries_total}
+     * of {@link #meterRegistry()}: for OpenAI clients the host builds itself (e.g. the Responses agent of an
+     * own {@code ChatKitServer}). The ChatKit client given to {@link Builder#chatKitClient} is counted already.
+     */
+    public RetryPolicy countingRetries(RetryPolicy policy) {
+        return RetryCounting.policy(policy, meterRegistry);
     }
 
     /** Why sessions cannot be minted, naming the missing settings; {@code null} when they can. */
@@ -566,7 +577,8 @@ public final class InterviewApiOptions {
         /**
          * The SDK's ChatKit client: mints sessions for {@code /chatkit/session} (needs its default workflow id,
          * {@code OPENAI_WORKFLOW_ID}) and reads threads for {@code /classify} with a {@code thread_id}.
-         * Without one, those answer 503 not_configured.
+         * Without one, those answer 503 not_configured. Its retries are counted in
+         * {@code interview_upstream_retries_total} (a copy on the same connection pool is used).
          */
         public Builder chatKitClient(ChatKitClient client) {
             this.chatKitClient = client;
@@ -643,7 +655,11 @@ public final class InterviewApiOptions {
             if (classifier == null) {
                 classifier = ScopeClassifier.ofDefaults();
             }
+            if (meterRegistry == null) {
+                meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            }
             if (chatKitClient != null) {
+                chatKitClient = RetryCounting.client(chatKitClient, meterRegistry);
                 if (sessions == null && chatKitClient.defaultWorkflowId() != null) {
                     sessions = new ClientSessionPort(chatKitClient, sessionCustomizer);
                 } else if (sessions == null) {
@@ -659,9 +675,6 @@ public final class InterviewApiOptions {
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
                 userIdCookieSecret = random;
-            }
-            if (meterRegistry == null) {
-                meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             }
             return new InterviewApiOptions(this);
         }

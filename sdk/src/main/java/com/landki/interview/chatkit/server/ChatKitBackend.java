@@ -3,6 +3,7 @@ package com.landki.interview.chatkit.server;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.classify.MarkerClassifier;
+import com.landki.interview.openai.OpenAiHttp;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
 import java.util.ArrayList;
@@ -65,6 +66,20 @@ public final class ChatKitBackend implements AutoCloseable {
      * @throws com.landki.interview.store.StoreException the thread store cannot be opened
      */
     public static ChatKitBackend fromEnv(Map<String, String> env, InterviewStore interview) {
+        return fromEnv(env, interview, ResponsesAgent.fromEnv(env));
+    }
+
+    /**
+     * Like {@link #fromEnv(Map, InterviewStore)}, with the agent calling OpenAI through {@code openAi}, e.g. the
+     * ChatKit client's transport with a retry listener that counts retries in metrics.
+     */
+    public static ChatKitBackend fromEnv(Map<String, String> env, InterviewStore interview,
+            OpenAiHttp openAi) {
+        Objects.requireNonNull(openAi, "openAi");
+        return fromEnv(env, interview, ResponsesAgent.fromEnv(env, openAi));
+    }
+
+    private static ChatKitBackend fromEnv(Map<String, String> env, InterviewStore interview, ResponsesAgent agent) {
         Objects.requireNonNull(interview, "interview");
         StoreConfig config = StoreConfig.fromEnv(env);
         List<AutoCloseable> resources = new ArrayList<>();
@@ -78,7 +93,7 @@ public final class ChatKitBackend implements AutoCloseable {
             }
         };
         try {
-            ChatKitServer server = ChatKitServer.builder().store(threads).responder(ResponsesAgent.fromEnv(env))
+            ChatKitServer server = ChatKitServer.builder().store(threads).responder(agent)
                     .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
                     .outOfScopeListener(StoreHooks.classifiedTo(interview.chatLog()))
                     .answerClassifier(StoreHooks.markers(MarkerClassifier.fromEnv(env)))

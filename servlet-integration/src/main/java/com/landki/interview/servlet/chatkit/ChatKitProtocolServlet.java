@@ -104,6 +104,11 @@ public class ChatKitProtocolServlet extends HttpServlet {
         this.streamTimeout = streamTimeout;
     }
 
+    /** The protocol server this servlet answers with (its thread store serves operator erasure). */
+    public ChatKitServer server() {
+        return server;
+    }
+
     /**
      * Registers {@code servlet} in {@code context} at {@code mapping} (e.g. {@code /interview/api/chatkit}) with
      * async support, which streaming needs — as must every filter in front of it. Call it while the context

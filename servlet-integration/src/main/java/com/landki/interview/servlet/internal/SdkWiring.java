@@ -7,14 +7,11 @@ import com.landki.interview.classify.CombinedClassifier;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.classify.StructuredClassifier;
 import com.landki.interview.openai.OpenAiConfig;
-import com.landki.interview.openai.RetryListener;
-import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
@@ -65,10 +62,11 @@ public final class SdkWiring {
         if (!map.containsKey(OpenAiConfig.ENV_API_KEY)) {
             return; // health, feedback, admin and the dashboard work; chat answers 503 not_configured
         }
-        OpenAiConfig openAi = countingRetries(OpenAiConfig.builder().fromEnv(map).build(), registry);
-        builder.chatKitClient(ChatKitClient.builder().fromEnv(map).config(openAi).build());
+        // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics
+        ChatKitClient client = RetryCounting.client(ChatKitClient.fromEnv(map), registry);
+        builder.chatKitClient(client);
         if (ChatKitBackend.SERVER.equals(backend)) {
-            ChatKitBackend server = ChatKitBackend.fromEnv(map, store);
+            ChatKitBackend server = ChatKitBackend.fromEnv(map, store, client.http());
             builder.closeOnDestroy(server);
             builder.chatKitServlet(new ChatKitProtocolServlet(server.server(),
                     req -> (String) req.getAttribute(InterviewApi.USER_ID_ATTRIBUTE),
@@ -78,18 +76,5 @@ public final class SdkWiring {
                     },
                     null, ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT));
         }
-    }
-
-    /** The same config, also counting every retry in {@code interview_upstream_retries_total}. */
-    static OpenAiConfig countingRetries(OpenAiConfig config, PrometheusMeterRegistry registry) {
-        Counter retries = Counter.builder(ApiMetrics.UPSTREAM_RETRIES).description(ApiMetrics.UPSTREAM_RETRIES_HELP)
-                .register(registry);
-        RetryPolicy policy = config.retryPolicy();
-        RetryListener before = policy.listener();
-        RetryListener counting = (call, failedAttempt, failure, wait) -> {
-            retries.increment();
-            before.onRetry(call, failedAttempt, failure, wait);
-        };
-        return config.toBuilder().retryPolicy(policy.toBuilder().listener(counting).build()).build();
     }
 }

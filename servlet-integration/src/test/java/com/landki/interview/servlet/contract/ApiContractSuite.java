@@ -233,9 +233,12 @@ abstract class ApiContractSuite {
     void upstream5xxBecomesUpstreamError() throws Exception {
         upstream.answer(StickyUpstream.error(503, "overloaded", "req_503"));
         int before = upstreamServer.getRequestCount();
+        double retriesBefore = upstreamRetries();
         HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
         assertError(res, 502, "upstream_error");
         assertThat(upstreamServer.getRequestCount() - before).as("attempts").isEqualTo(3);
+        // the client was passed in code, not built from the environment: its retries are counted all the same
+        assertThat(upstreamRetries() - retriesBefore).as("counted retries").isEqualTo(2.0);
         assertThat(res.headers().firstValue("x-request-id")).contains("req_503");
     }
 
@@ -591,6 +594,13 @@ abstract class ApiContractSuite {
     }
 
     // ---- helpers
+
+    private double upstreamRetries() throws Exception {
+        String metrics = admin("GET", "/interview/api/metrics", null).body();
+        return metrics.lines().filter(line -> line.startsWith("interview_upstream_retries_total "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no interview_upstream_retries_total in " + metrics));
+    }
 
     private String postFeedback(String body) throws Exception {
         HttpResponse<String> res = send("POST", "/interview/api/feedback", body, "application/json");

@@ -20,9 +20,10 @@ class SdkWiringTest {
                 .retryPolicy(RetryPolicy.builder().listener((call, attempt, failure, wait) -> waits.add(wait)).build())
                 .build();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        OpenAiConfig counting = SdkWiring.countingRetries(config, registry);
-        counting.retryPolicy().listener().onRetry("POST /v1/chatkit/sessions", 1, new RuntimeException(), Duration.ofMillis(7));
-        counting.retryPolicy().listener().onRetry("POST /v1/chatkit/sessions", 2, new RuntimeException(), Duration.ofMillis(9));
+        RetryPolicy counting = RetryCounting.policy(config.retryPolicy(), registry);
+        assertThat(RetryCounting.policy(counting, registry)).as("applied twice counts once").isSameAs(counting);
+        counting.listener().onRetry("POST /v1/chatkit/sessions", 1, new RuntimeException(), Duration.ofMillis(7));
+        counting.listener().onRetry("POST /v1/chatkit/sessions", 2, new RuntimeException(), Duration.ofMillis(9));
         assertThat(waits).containsExactly(Duration.ofMillis(7), Duration.ofMillis(9));
         assertThat(new ApiMetrics(registry).scrape()).contains("interview_upstream_retries_total 2.0");
     }

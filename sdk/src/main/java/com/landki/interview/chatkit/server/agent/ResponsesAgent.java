@@ -85,10 +85,19 @@ public final class ResponsesAgent implements ChatKitResponder {
      * (comma list allowed) and {@code INTERVIEW_INSTRUCTIONS_FILE}.
      */
     public static ResponsesAgent fromEnv(Map<String, String> env) {
-        Builder builder = builder();
         String key = env.get(OpenAiConfig.ENV_API_KEY);
-        if (key != null && !key.isBlank()) {
-            builder.openAi(OpenAiHttp.create(OpenAiConfig.builder().fromEnv(env).build()));
+        return fromEnv(env, key == null || key.isBlank() ? null
+                : OpenAiHttp.create(OpenAiConfig.builder().fromEnv(env).build()));
+    }
+
+    /**
+     * Like {@link #fromEnv(Map)}, but calling OpenAI through {@code http} (e.g. one shared with the ChatKit
+     * client, with a retry listener); {@code null} gives an agent that answers "not configured".
+     */
+    public static ResponsesAgent fromEnv(Map<String, String> env, OpenAiHttp http) {
+        Builder builder = builder();
+        if (http != null) {
+            builder.openAi(http);
         }
         String model = env.get("OPENAI_MODEL");
         if (model != null && !model.isBlank()) {
