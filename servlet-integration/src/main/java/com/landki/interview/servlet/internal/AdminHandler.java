@@ -1,10 +1,14 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.Page;
+import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +16,24 @@ import java.util.Map;
 /** {@code /admin/stats}, {@code /admin/logs} and {@code DELETE /admin/data}. Thread-safe. */
 public final class AdminHandler {
 
+    /** Largest id accepted by erasure; longer values are no ids of ours. */
+    private static final int MAX_ID_LENGTH = 200;
+    /** Threads read per page when erasing a user's threads. */
+    private static final int ERASE_PAGE = 500;
+
     private final InterviewStore store;
+    private final ThreadStore threads;
     private final Clock clock;
     private final Instant started;
 
     public AdminHandler(InterviewStore store, Clock clock) {
+        this(store, null, clock);
+    }
+
+    /** {@code threads}: the own ChatKit server's thread store ({@code server} backend), or {@code null}. */
+    public AdminHandler(InterviewStore store, ThreadStore threads, Clock clock) {
         this.store = store;
+        this.threads = threads;
         this.clock = clock;
         this.started = clock.instant();
     }
@@ -59,13 +75,63 @@ public final class AdminHandler {
         return ApiResponse.ok(out);
     }
 
-    public ApiResponse erase(String sessionId) {
-        if (sessionId == null || sessionId.isBlank()) {
-            throw ApiException.validation("session_id", "is required as a query parameter");
+    /**
+     * {@code DELETE /admin/data}: erasure by {@code session_id} or by {@code user_id} (exactly one).
+     *
+     * <p>A session id is a hosted session ({@code cksess_…}, whose feedback and chat-log records are erased) or,
+     * with the {@code server} backend, a thread id: the thread's feedback and log records carry it as their
+     * session id (see {@code StoreHooks}), and the thread with its items is erased as well. A user id (the
+     * signed cookie's {@code u_…} or the host's principal) erases all threads of that user in the thread store
+     * plus every record logged under those thread ids. {@code deleted} counts all erased records and threads,
+     * {@code threads_deleted} the threads among them.
+     */
+    public ApiResponse erase(String sessionId, String userId) {
+        boolean bySession = sessionId != null && !sessionId.isBlank();
+        boolean byUser = userId != null && !userId.isBlank();
+        if (bySession == byUser) {
+            throw ApiException.validation("session_id", bySession
+                    ? "give session_id or user_id, not both"
+                    : "is required as a query parameter (or user_id)");
         }
-        if (sessionId.length() > 200) {
-            throw ApiException.validation("session_id", "must be at most 200 characters");
+        List<String> ids;
+        if (bySession) {
+            requireId("session_id", sessionId);
+            ids = List.of(sessionId);
+        } else {
+            requireId("user_id", userId);
+            ids = threadIdsOf(userId);
         }
-        return ApiResponse.ok(Map.of("deleted", store.eraseSession(sessionId)));
+        long deleted = 0;
+        int threadsDeleted = 0;
+        for (String id : ids) {
+            deleted += store.eraseSession(id);
+            if (threads != null && threads.eraseThread(id)) {
+                threadsDeleted++;
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("deleted", deleted + threadsDeleted);
+        out.put("threads_deleted", threadsDeleted);
+        return ApiResponse.ok(out);
+    }
+
+    private List<String> threadIdsOf(String userId) {
+        List<String> ids = new ArrayList<>();
+        if (threads == null) {
+            return ids;
+        }
+        String after = null;
+        do {
+            Page<ThreadMetadata> page = threads.listThreads(userId, ERASE_PAGE, after, ThreadStore.ASC);
+            page.data().forEach(thread -> ids.add(thread.id()));
+            after = page.hasMore() ? page.after() : null;
+        } while (after != null);
+        return ids;
+    }
+
+    private static void requireId(String field, String value) {
+        if (value.length() > MAX_ID_LENGTH) {
+            throw ApiException.validation(field, "must be at most " + MAX_ID_LENGTH + " characters");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,10 @@ public final class ApiRuntime {
                 metrics, System::nanoTime);
         this.classify = new ClassifyHandler(options.classifier(), options.threadClassifier(), events, metrics);
         this.feedback = new FeedbackHandler(options.store(), options.feedbackCategories(), metrics);
-        this.adminHandler = new AdminHandler(options.store(), options.clock());
+        // the server backend's threads are erased with the records that carry their ids
+        this.adminHandler = new AdminHandler(options.store(),
+                options.chatKitServlet() instanceof ChatKitProtocolServlet servlet ? servlet.server().store() : null,
+                options.clock());
         String base = contextPath + options.mountPath();
         boolean configured = options.chatConfigured();
         List<Map<String, String>> prompts = options.prompts().stream()

@@ -66,7 +66,7 @@ public final class ApiServlet extends HttpServlet {
                 c -> done(runtime.adminHandler.logs(c.query("type"), limit(c.query("limit"), 100))));
         route("/admin/feedback/export", "GET", Access.ADMIN, false, false, this::export);
         route("/admin/data", "DELETE", Access.ADMIN, false, false,
-                c -> done(runtime.adminHandler.erase(c.query("session_id"))));
+                c -> done(runtime.adminHandler.erase(c.query("session_id"), c.query("user_id"))));
         route("/metrics", "GET", Access.ADMIN, false, false, c -> metricsScrape(c.res()));
         route("/chatkit", "POST", Access.PUBLIC, false, false, c -> {
             throw ApiException.notConfigured("the ChatKit server backend is not mounted here;"

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.StoreHooks;
 import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.AssistantContent;
+import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
 import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import com.landki.interview.servlet.internal.Json;
+import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.InterviewStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +36,22 @@ class ChatKitMountTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static InterviewApiOptions options() {
-        ChatKitServer chatKit = ChatKitServer.builder().store(ThreadStore.inMemory()).responder(turn -> { }).build();
+        return options(InterviewStore.inMemory());
+    }
+
+    /** A server whose answers are one finished assistant message, its thumbs going to {@code store}. */
+    private static InterviewApiOptions options(InterviewStore store) {
+        ChatKitServer chatKit = ChatKitServer.builder().store(ThreadStore.inMemory())
+                .responder(turn -> turn.emit(new ThreadStreamEvent.ThreadItemDone(new AssistantMessageItem(
+                        turn.newItemId("msg"), turn.thread().id(), turn.now(),
+                        List.of(AssistantContent.of("Antwort", List.of()))))))
+                .feedbackListener(StoreHooks.feedbackTo(store.feedback()))
+                .build();
         ChatKitProtocolServlet servlet = new ChatKitProtocolServlet(chatKit,
                 req -> (String) req.getAttribute(InterviewApi.USER_ID_ATTRIBUTE),
                 req -> Map.of("ip", req.getAttribute(InterviewApi.CLIENT_IP_ATTRIBUTE)), null,
                 ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT);
-        return InterviewApiOptions.builder().store(InterviewStore.inMemory()).chatKitBackend("server")
+        return InterviewApiOptions.builder().store(store).chatKitBackend("server")
                 .chatKitServlet(servlet).build();
     }
 
@@ -69,6 +86,77 @@ class ChatKitMountTest {
             assertThat(config.path("chatkit_configured").asBoolean()).isTrue();
             assertThat(config.path("chatkit_url").asText()).isEqualTo("/interview/api/chatkit");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void erasureRemovesThreadsWithTheirFeedback(String kind) throws Exception {
+        InterviewStore store = InterviewStore.inMemory();
+        try (Container container = "jetty".equals(kind) ? Container.jetty(options(store))
+                : Container.tomcat(options(store))) {
+            String url = container.base() + "/interview/api/chatkit";
+            HttpResponse<String> first = post(url, CREATE, null, null);
+            String setCookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+            String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+            String userId = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf('.'));
+            String threadA = threadId(first.body());
+            JsonNode rated = Json.MAPPER.readTree(post(url, "{\"type\":\"items.feedback\",\"params\":{\"thread_id\":\""
+                    + threadA + "\",\"item_ids\":[\"" + assistantItemId(first.body()) + "\"],\"kind\":\"negative\"}}",
+                    cookie, null).body());
+            assertThat(rated.isObject()).isTrue();
+            assertThat(store.feedback().newest(10)).extracting(FeedbackEntry::sessionId).containsExactly(threadA);
+            String threadB = threadId(post(url, CREATE, cookie, null).body());
+
+            // the thread id is the server backend's session id: its feedback and the thread itself go
+            JsonNode bySession = Json.MAPPER.readTree(erase(container, "session_id=" + threadA).body());
+            assertThat(bySession.path("deleted").asLong()).isEqualTo(2);
+            assertThat(bySession.path("threads_deleted").asInt()).isEqualTo(1);
+            assertThat(store.feedback().newest(10)).isEmpty();
+            assertThat(threadIds(post(url, LIST, cookie, null))).containsExactly(threadB);
+
+            // "erase my data": every thread of the user
+            JsonNode byUser = Json.MAPPER.readTree(erase(container, "user_id=" + userId).body());
+            assertThat(byUser.path("threads_deleted").asInt()).isEqualTo(1);
+            assertThat(threadIds(post(url, LIST, cookie, null))).isEmpty();
+            assertThat(erase(container, "session_id=x&user_id=" + userId).statusCode()).isEqualTo(400);
+        }
+    }
+
+    private static final String CREATE = "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+            + "[{\"type\":\"input_text\",\"text\":\"Hallo\"}],\"attachments\":[],\"inference_options\":{}}},"
+            + "\"metadata\":{}}";
+    private static final String LIST = "{\"type\":\"threads.list\",\"params\":{}}";
+
+    /** DELETE /admin/data from loopback, which is admin while no ADMIN_TOKEN is set. */
+    private HttpResponse<String> erase(Container container, String query) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(container.base() + "/interview/api/admin/data?" + query))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> threadIds(HttpResponse<String> list) throws Exception {
+        List<String> ids = new ArrayList<>();
+        Json.MAPPER.readTree(list.body()).path("data").forEach(thread -> ids.add(thread.path("id").asText()));
+        return ids;
+    }
+
+    private static String threadId(String sse) throws Exception {
+        return event(sse, "thread.created").path("thread").path("id").asText();
+    }
+
+    private static String assistantItemId(String sse) throws Exception {
+        return event(sse, "thread.item.done").path("item").path("id").asText();
+    }
+
+    private static JsonNode event(String sse, String type) throws Exception {
+        for (String line : sse.split("\n")) {
+            if (line.startsWith("data:")) {
+                JsonNode event = Json.MAPPER.readTree(line.substring("data:".length()));
+                if (type.equals(event.path("type").asText())) {
+                    return event;
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " event in " + sse);
     }
 
     private HttpResponse<String> post(String url, String body, String cookie, String origin) throws Exception {

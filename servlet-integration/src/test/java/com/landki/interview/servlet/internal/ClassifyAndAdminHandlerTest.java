@@ -5,6 +5,10 @@ import static com.landki.interview.servlet.internal.HandlerFixtures.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.ThreadMetadata;
+import com.landki.interview.chatkit.server.types.UserContent;
+import com.landki.interview.chatkit.server.types.UserMessageItem;
 import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.FeedbackEntry;
@@ -12,6 +16,7 @@ import com.landki.interview.store.InterviewStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -62,10 +67,40 @@ class ClassifyAndAdminHandlerTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> stats = (Map<String, Object>) admin.stats().body();
         assertThat(stats).containsEntry("feedback_total", 2L).containsEntry("uptime_s", 0L).containsKey("error_rate");
-        assertThat(admin.erase("gone").body()).isEqualTo(Map.of("deleted", 1L));
+        assertThat(admin.erase("gone", null).body()).isEqualTo(Map.of("deleted", 1L, "threads_deleted", 0));
         assertThat(store.feedback().newest(10)).extracting(FeedbackEntry::sessionId).containsExactly("kept");
-        assertThatThrownBy(() -> admin.erase(" ")).hasMessageContaining("session_id");
+        assertThatThrownBy(() -> admin.erase(" ", null)).hasMessageContaining("session_id");
+        assertThatThrownBy(() -> admin.erase("kept", "u_1")).hasMessageContaining("not both");
+        assertThatThrownBy(() -> admin.erase(null, "u".repeat(201))).hasMessageContaining("user_id");
         assertThatThrownBy(() -> admin.logs("other", 10)).hasMessageContaining("type");
+    }
+
+    @Test
+    void erasureRemovesServerBackendThreadsWithTheirRecords() {
+        ThreadStore threads = ThreadStore.inMemory();
+        AdminHandler admin = new AdminHandler(store, threads, Clock.systemUTC());
+        for (int i = 0; i < 3; i++) {
+            String id = "cthr_a" + i;
+            threads.saveThread("u_alice", ThreadMetadata.of(id, Instant.now()));
+            threads.saveItem("u_alice", id, new UserMessageItem("msg_" + i, id, Instant.now(),
+                    List.of(UserContent.text("Frage " + i)), null, null, null));
+            store.feedback().append(FeedbackEntry.publicFeedback(id, "Q", "A", "thumbs_down", null, null));
+        }
+        threads.saveThread("u_bob", ThreadMetadata.of("cthr_b", Instant.now()));
+        store.feedback().append(FeedbackEntry.publicFeedback("cthr_b", "Q", "A", "thumbs_up", null, null));
+
+        // a thread id is the session id of the server backend: records and the thread itself go
+        assertThat(admin.erase("cthr_a0", null).body()).isEqualTo(Map.of("deleted", 2L, "threads_deleted", 1));
+        assertThat(threads.loadThread("u_alice", "cthr_a0")).isEmpty();
+        assertThat(threads.listItems("u_alice", "cthr_a0", 10, null, ThreadStore.ASC).data()).isEmpty();
+        assertThat(admin.erase("cthr_a0", null).body()).isEqualTo(Map.of("deleted", 0L, "threads_deleted", 0));
+
+        // a user id erases every thread of that user and what was logged under their ids, nobody else's
+        assertThat(admin.erase(null, "u_alice").body()).isEqualTo(Map.of("deleted", 4L, "threads_deleted", 2));
+        assertThat(threads.listThreads("u_alice", 10, null, ThreadStore.ASC).data()).isEmpty();
+        assertThat(threads.loadThread("u_bob", "cthr_b")).isPresent();
+        assertThat(store.feedback().newest(10)).extracting(FeedbackEntry::sessionId).containsExactly("cthr_b");
+        assertThat(admin.erase(null, "u_nobody").body()).isEqualTo(Map.of("deleted", 0L, "threads_deleted", 0));
     }
 
     @Test
