@@ -22,7 +22,7 @@ import java.util.Objects;
  * }</pre>
  *
  * The thread id stands in for the seed's session id, so erasure by session id ({@code DELETE /admin/data})
- * removes a thread's feedback and log lines. The client IP is taken from the {@link RequestContext#IP}
+ * removes a thread's feedback and log lines together with the thread ({@code ThreadStore.eraseThread}). The client IP is taken from the {@link RequestContext#IP}
  * attribute only (the integration anonymizes it); without it none is stored. All hooks are thread-safe.
  */
 public final class StoreHooks {
