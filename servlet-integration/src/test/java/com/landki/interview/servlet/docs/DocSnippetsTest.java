@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DocSnippetsTest {
 
     private static final Path DOC = Path.of("..", "docs", "integration.md");
+    private static final Path README = Path.of("..", "README.md");
     private static final Path SOURCE = Path.of("src", "test", "java", "com", "landki", "interview", "servlet", "docs",
             "DocSnippetsTest.java");
 
@@ -171,6 +172,18 @@ class DocSnippetsTest {
         for (String snippet : snippets) {
             assertThat(doc).as("docs/integration.md must contain the snippet:%n%s", snippet).contains(snippet);
         }
+    }
+
+    /** MISSION.md §2: the README shows mounting into embedded Jetty in about ten lines, this compiled code. */
+    @Test
+    void readmeShowsTheJettySnippet() throws Exception {
+        Matcher jetty = Pattern.compile("// tag::jetty\\[]\\n(.*?)\\n\\s*// end::jetty\\[]", Pattern.DOTALL)
+                .matcher(Files.readString(SOURCE));
+        assertThat(jetty.find()).isTrue();
+        String snippet = dedent(jetty.group(1));
+        assertThat(snippet.lines().count()).as("lines of the README example").isLessThanOrEqualTo(12);
+        assertThat(Files.readString(README)).as("README.md must contain the snippet:%n%s", snippet)
+                .contains("```java\n" + snippet + "\n```");
     }
 
     @Test
