@@ -43,3 +43,12 @@ describe('parseConfig', () => {
     expect(parseConfig({}).chatConfigured).toBe(true);
   });
 });
+
+describe('endpoint URLs', () => {
+  it('defaults to the standard mount path and follows the server when it names its URLs', () => {
+    expect(DEFAULT_CONFIG.sessionUrl).toBe('/interview/api/chatkit/session');
+    expect(DEFAULT_CONFIG.chatKitUrl).toBe('/interview/api/chatkit');
+    const custom = parseConfig({ session_url: '/chat/api/chatkit/session', chatkit_url: '/chat/api/chatkit' });
+    expect([custom.sessionUrl, custom.chatKitUrl]).toEqual(['/chat/api/chatkit/session', '/chat/api/chatkit']);
+  });
+});

@@ -1,9 +1,10 @@
 import { useCallback, useReducer, useRef, useState } from 'react';
 import { ChatKit, useChatKit } from '@openai/chatkit-react';
+import { ApiError } from '../shared/http';
 import { classifyThread, createSession, sendFeedback } from './api';
 import type { PageConfig } from './config';
 import type { ChatKitScriptError } from './chatkitScript';
-import { feedbackErrorMessage, scriptErrorMessage, sessionErrorMessage } from './messages';
+import { feedbackErrorMessage, notConfiguredNotice, scriptErrorMessage, sessionErrorMessage } from './messages';
 import { buildChatKitOptions, classifiesAfterResponse } from './options';
 import { INITIAL_SCOPE, flagFromToolParams, scopeReducer, toolSaysOutOfScope } from './scope';
 import './App.css';
@@ -25,15 +26,17 @@ export function App({ config, scriptError, configError }: Props) {
 
   const getClientSecret = useCallback(async (current: string | null) => {
     try {
-      const secret = await createSession(fetch, current);
+      const secret = await createSession(fetch, current, config.sessionUrl);
       sessionId.current = secret.session_id ?? sessionId.current;
       setSessionError(null);
       return secret.client_secret;
     } catch (e) {
-      setSessionError(sessionErrorMessage(e));
+      // The "not set up" notice already says this when /config reported it; do not say it twice.
+      const known = !config.chatConfigured && e instanceof ApiError && e.code === 'not_configured';
+      setSessionError(known ? null : sessionErrorMessage(e));
       throw e;
     }
-  }, []);
+  }, [config.sessionUrl, config.chatConfigured]);
 
   const onClientTool = useCallback(async ({ name, params }: { name: string; params: Record<string, unknown> }) => {
     if (name !== OUT_OF_SCOPE_TOOL) {
@@ -104,9 +107,7 @@ export function App({ config, scriptError, configError }: Props) {
   }, [scope.flag, config.feedbackCategories]);
 
   const notices = [
-    !config.chatConfigured
-      ? 'Der Chat ist auf diesem Server noch nicht eingerichtet (OPENAI_API_KEY und OPENAI_WORKFLOW_ID fehlen).'
-      : null,
+    !config.chatConfigured ? notConfiguredNotice(config.backend) : null,
     config.notice,
     configError,
   ].filter((n): n is string => !!n);

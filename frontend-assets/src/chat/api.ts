@@ -33,12 +33,16 @@ export async function fetchConfig(fetchFn: FetchLike): Promise<PageConfig> {
  * Mints a ChatKit client secret. The first call sends no body (like the seed's curl probe); a refresh sends
  * `{"current_client_secret": …}` so the server can tie the new session to the old one.
  */
-export async function createSession(fetchFn: FetchLike, currentClientSecret: string | null): Promise<SessionSecret> {
+export async function createSession(
+  fetchFn: FetchLike,
+  currentClientSecret: string | null,
+  url = `${API_BASE}/chatkit/session`,
+): Promise<SessionSecret> {
   const init: RequestInit =
     currentClientSecret === null
       ? { method: 'POST', credentials: 'same-origin' }
       : postJson({ current_client_secret: currentClientSecret });
-  const secret = await requestJson<SessionSecret>(fetchFn, `${API_BASE}/chatkit/session`, init);
+  const secret = await requestJson<SessionSecret>(fetchFn, url, init);
   if (!secret || typeof secret.client_secret !== 'string' || secret.client_secret === '') {
     throw new Error('The session endpoint answered without a client_secret.');
   }

@@ -1,5 +1,6 @@
 // The page settings served by GET {API_BASE}/config, normalised into one typed value. Missing or
 // malformed fields fall back to the seed's defaults so a partial /config never blanks the page.
+import { API_BASE } from '../shared/http';
 
 export type Backend = 'hosted' | 'server';
 
@@ -21,6 +22,9 @@ export interface PageConfig {
   chatConfigured: boolean;
   /** Optional operator notice from the server, shown as a banner. */
   notice: string | null;
+  /** Where to mint client secrets and where the own ChatKit server listens (follow a custom mount path). */
+  sessionUrl: string;
+  chatKitUrl: string;
 }
 
 export const DEFAULT_CONFIG: PageConfig = {
@@ -32,6 +36,8 @@ export const DEFAULT_CONFIG: PageConfig = {
   feedbackCategories: ['out_of_scope'],
   chatConfigured: true,
   notice: null,
+  sessionUrl: `${API_BASE}/chatkit/session`,
+  chatKitUrl: `${API_BASE}/chatkit`,
 };
 
 function str(value: unknown): string | null {
@@ -72,5 +78,7 @@ export function parseConfig(json: unknown): PageConfig {
     feedbackCategories: categories.length > 0 ? categories : DEFAULT_CONFIG.feedbackCategories,
     chatConfigured: configured !== false,
     notice: str(j.notice) ?? str(j.banner),
+    sessionUrl: str(j.session_url) ?? DEFAULT_CONFIG.sessionUrl,
+    chatKitUrl: str(j.chatkit_url) ?? DEFAULT_CONFIG.chatKitUrl,
   };
 }

@@ -2,6 +2,7 @@
 // technical code stays in the text so support can match it to the server's log.
 import { ApiError } from '../shared/http';
 import type { ChatKitScriptError } from './chatkitScript';
+import type { Backend } from './config';
 
 export function sessionErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
@@ -36,4 +37,15 @@ export function scriptErrorMessage(error: ChatKitScriptError): string {
 export function feedbackErrorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return `Das Feedback konnte nicht gespeichert werden: ${text}`;
+}
+
+/**
+ * Banner when /config says chat is not configured. Names the variables for both backends: with
+ * CHATKIT_BACKEND=auto and nothing set, the operator may want either.
+ */
+export function notConfiguredNotice(backend: Backend): string {
+  const hosted = 'OPENAI_API_KEY und OPENAI_WORKFLOW_ID (Agent-Builder-Workflow)';
+  const server = 'OPENAI_API_KEY und OPENAI_VECTOR_STORE_ID mit CHATKIT_BACKEND=server (eigenes ChatKit-Backend)';
+  const [first, second] = backend === 'server' ? [server, hosted] : [hosted, server];
+  return `Der Chat ist auf diesem Server noch nicht eingerichtet: Der Betreiber muss ${first} setzen – oder ${second}. Bis dahin funktioniert nur das Feedback.`;
 }

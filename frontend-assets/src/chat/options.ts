@@ -1,7 +1,6 @@
 // Maps our page settings onto ChatKit's options. Kept apart from React so tests can check the exact shape
 // handed to the web component for both backends.
 import type { ChatKitOptions } from '@openai/chatkit-react';
-import { API_BASE } from '../shared/http';
 import type { PageConfig } from './config';
 
 export interface ChatHandlers {
@@ -12,7 +11,7 @@ export interface ChatHandlers {
 export function buildChatKitOptions(config: PageConfig, handlers: ChatHandlers): ChatKitOptions {
   const api: ChatKitOptions['api'] =
     config.backend === 'server'
-      ? { url: `${API_BASE}/chatkit`, domainKey: config.domainKey ?? '' }
+      ? { url: config.chatKitUrl, domainKey: config.domainKey ?? '' }
       : { getClientSecret: handlers.getClientSecret };
   return {
     api,

@@ -82,7 +82,7 @@ export function parseLogs(json: unknown): LogRow[] {
     return {
       ts: toMillis(e.ts ?? e.time ?? e.timestamp),
       event,
-      sessionId: text(e, 'session_id'),
+      sessionId: text(e, 'session_id', 'thread_id'),
       detail,
       outOfScope: typeof oos === 'boolean' ? oos : null,
       raw: e,

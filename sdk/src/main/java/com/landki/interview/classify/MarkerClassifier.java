@@ -26,12 +26,10 @@ import java.util.Set;
  * <p>Matching ignores case, accents ({@code ä} = {@code ae} = {@code a}, {@code é} = {@code e}),
  * {@code ß}/{@code ss}, apostrophes ({@code don't} = {@code dont}), and treats every run of whitespace,
  * punctuation and line breaks as one space. Phrases match whole words only, so the phrase "keine
- * Informationen dazu" never fires on "keine Informationen dazugelernt"; a phrase ending in {@code *} lets
- * its last word continue ({@code "außerhalb meines Fachgebiet*"} also matches "Fachgebietes").
+ * Information" never fires on "keine Informationen": list inflected forms as phrases of their own.
  *
- * <p>The text is scanned once by an Aho–Corasick automaton, so the cost per answer does not grow with the
- * number of phrases (see {@code docs/benchmarks.md}); the automaton needs about
- * {@code 4 bytes × states × distinct characters}, a few MB for thousands of phrases.
+ * <p>The text is scanned once by an Aho–Corasick automaton over its words, so the cost per answer does not
+ * grow with the number of phrases (see {@code docs/benchmarks.md}).
  *
  * <p>Phrase files ({@link Builder#addPhrasesFrom(Path)}, {@value #ENV_MARKERS_FILE}) are UTF-8, one phrase
  * per line; blank lines and lines starting with {@code #} are ignored, and a line {@code @defaults}
@@ -51,12 +49,10 @@ public final class MarkerClassifier implements ScopeClassifier {
     public static final String INCLUDE_DEFAULTS = "@defaults";
 
     private final List<String> phrases;
-    private final String[] phraseByIndex;
     private final PhraseAutomaton automaton;
 
-    private MarkerClassifier(List<String> phrases, String[] phraseByIndex, PhraseAutomaton automaton) {
+    private MarkerClassifier(List<String> phrases, PhraseAutomaton automaton) {
         this.phrases = phrases;
-        this.phraseByIndex = phraseByIndex;
         this.automaton = automaton;
     }
 
@@ -65,7 +61,7 @@ public final class MarkerClassifier implements ScopeClassifier {
         return Defaults.CLASSIFIER;
     }
 
-    /** Exactly the given phrases (a trailing {@code *} makes the last word a prefix). */
+    /** Exactly the given phrases. */
     public static MarkerClassifier of(Collection<String> phrases) {
         return builder().addPhrases(phrases).build();
     }
@@ -105,7 +101,7 @@ public final class MarkerClassifier implements ScopeClassifier {
             return Optional.empty();
         }
         int index = automaton.find(text);
-        return index < 0 ? Optional.empty() : Optional.of(phraseByIndex[index]);
+        return index < 0 ? Optional.empty() : Optional.of(phrases.get(index));
     }
 
     /** Classifies an answer text. */
@@ -114,7 +110,7 @@ public final class MarkerClassifier implements ScopeClassifier {
             return ScopeDecision.none();
         }
         int index = automaton.find(answer);
-        return index < 0 ? ScopeDecision.none() : ScopeDecision.marker(phraseByIndex[index]);
+        return index < 0 ? ScopeDecision.none() : ScopeDecision.marker(phrases.get(index));
     }
 
     /** Classifies the turn's answer text; the question is not looked at. */
@@ -147,7 +143,7 @@ public final class MarkerClassifier implements ScopeClassifier {
             return this;
         }
 
-        /** Adds one phrase; a trailing {@code *} makes its last word a prefix. */
+        /** Adds one phrase. */
         public Builder addPhrase(String phrase) {
             Objects.requireNonNull(phrase, "phrase");
             if (phrase.isBlank()) {
@@ -170,7 +166,8 @@ public final class MarkerClassifier implements ScopeClassifier {
          * Adds the phrases of a UTF-8 file: one per line, {@code #} comments and blank lines ignored,
          * {@value #INCLUDE_DEFAULTS} includes the default lists.
          *
-         * @throws UncheckedIOException naming the file when it cannot be read
+         * @throws UncheckedIOException     naming the file when it cannot be read
+         * @throws IllegalArgumentException naming the file when it holds no phrase
          */
         public Builder addPhrasesFrom(Path file) {
             Objects.requireNonNull(file, "file");
@@ -180,7 +177,12 @@ public final class MarkerClassifier implements ScopeClassifier {
             } catch (IOException e) {
                 throw new UncheckedIOException("marker phrases: cannot read " + file.toAbsolutePath() + ": " + e, e);
             }
-            for (String line : parseLines(lines)) {
+            List<String> phraseLines = parseLines(lines);
+            if (phraseLines.isEmpty()) {
+                throw new IllegalArgumentException("marker phrases: " + file.toAbsolutePath()
+                        + " has no phrase; write one per line, or the line " + INCLUDE_DEFAULTS);
+            }
+            for (String line : phraseLines) {
                 if (line.equals(INCLUDE_DEFAULTS)) {
                     addDefaults();
                 } else {
@@ -201,34 +203,19 @@ public final class MarkerClassifier implements ScopeClassifier {
                         "phrases: give at least one phrase, or use MarkerClassifier.ofDefaults()");
             }
             List<String> kept = new ArrayList<>();
-            List<String> wholeWords = new ArrayList<>();
-            List<String> keptWholeWords = new ArrayList<>();
-            List<String> prefixes = new ArrayList<>();
-            List<String> keptPrefixes = new ArrayList<>();
+            List<String> normalized = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (String phrase : phrases) {
-                boolean prefix = phrase.endsWith("*");
-                String body = prefix ? phrase.substring(0, phrase.length() - 1) : phrase;
-                String normalized = Folding.normalize(body);
-                if (normalized.isEmpty()) {
+                String folded = Folding.normalize(phrase);
+                if (folded.isEmpty()) {
                     throw new IllegalArgumentException("phrase '" + phrase + "': has no letter or digit");
                 }
-                if (!seen.add((prefix ? "*" : " ") + normalized)) {
-                    continue;
+                if (seen.add(folded)) {
+                    kept.add(phrase);
+                    normalized.add(folded);
                 }
-                kept.add(phrase);
-                (prefix ? prefixes : wholeWords).add(normalized);
-                (prefix ? keptPrefixes : keptWholeWords).add(phrase);
             }
-            String[] byIndex = new String[kept.size()];
-            int i = 0;
-            for (String phrase : keptWholeWords) {
-                byIndex[i++] = phrase;
-            }
-            for (String phrase : keptPrefixes) {
-                byIndex[i++] = phrase;
-            }
-            return new MarkerClassifier(List.copyOf(kept), byIndex, PhraseAutomaton.build(wholeWords, prefixes));
+            return new MarkerClassifier(List.copyOf(kept), PhraseAutomaton.build(normalized));
         }
     }
 

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>a client tool call ({@value ChatItem#CLIENT_TOOL_CALL}) named {@value #DEFAULT_TOOL_NAME} (or
- *       the configured name). Its JSON {@code arguments} may carry {@code out_of_scope} (boolean) and a
- *       {@code reason}; a call without {@code out_of_scope}, or with arguments that are no JSON object,
- *       still reports out of scope — making the call is the report;</li>
+ *       the configured name). Its JSON {@code arguments} may carry {@code out_of_scope} (boolean, also
+ *       accepted nested as {@code classification.out_of_scope}) and a {@code reason}; a call without the
+ *       flag, or with arguments that are no JSON object, still reports out of scope — making the call is
+ *       the report;</li>
  *   <li>{@code classification.out_of_scope} in an assistant message's metadata (nested
  *       {@code {"classification":{"out_of_scope":true}}} or the flat key
  *       {@code "classification.out_of_scope"}).</li>
@@ -141,7 +142,13 @@ public final class StructuredClassifier implements ScopeClassifier {
             LOG.debug("{} arguments are no JSON ({}); counted as out of scope", toolName, e.getOriginalMessage());
             return true;
         }
-        Boolean flag = node != null && node.isObject() ? asFlag(node.get(ARGUMENT_OUT_OF_SCOPE)) : null;
+        if (node == null || !node.isObject()) {
+            return true;
+        }
+        Boolean flag = asFlag(node.get(ARGUMENT_OUT_OF_SCOPE));
+        if (flag == null) {
+            flag = asFlag(node.path("classification").get(ARGUMENT_OUT_OF_SCOPE));
+        }
         return flag == null || flag;
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads what {@link ThreadClassifier} needs from a thread store: the thread's owner and its newest items.
- * the adapter over the ChatKit client reads OpenAI's ChatKit threads API; the own ChatKit server can implement it
+ * {@link ChatKitThreadReader} reads OpenAI's ChatKit threads API; the own ChatKit server can implement it
  * over its store. Implementations must be thread-safe; failures (upstream errors, timeouts) complete the
  * futures exceptionally with the implementation's own exceptions, which {@link ThreadClassifier} passes on.
  */

@@ -1,6 +1,9 @@
 package com.landki.interview.openai;
 
-/** 400 Bad Request: the request is malformed or names something that does not exist (e.g. a missing workflow id). Never retried. */
+/**
+ * 400 Bad Request: the request is malformed or names something that does not exist (e.g. a missing workflow
+ * id). Never retried.
+ */
 public class BadRequestException extends OpenAiApiException {
 
     private static final long serialVersionUID = 1L;

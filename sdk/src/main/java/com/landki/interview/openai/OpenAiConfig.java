@@ -24,6 +24,7 @@ import java.util.Objects;
  *   <tr><td>{@link Builder#organizationId}</td><td>{@code OPENAI_ORG_ID}</td><td>none</td></tr>
  *   <tr><td>{@link Builder#connectTimeout}</td><td>-</td><td>10 s</td></tr>
  *   <tr><td>{@link Builder#requestTimeout}</td><td>-</td><td>60 s per attempt</td></tr>
+ *   <tr><td>{@link Builder#streamIdleTimeout}</td><td>-</td><td>5 min of silence in a stream</td></tr>
  *   <tr><td>{@link Builder#retryPolicy}</td><td>-</td><td>{@link RetryPolicy#ofDefaults()}</td></tr>
  * </table>
  */
@@ -44,6 +45,8 @@ public final class OpenAiConfig {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Time allowed for one attempt, from sending the request to the last byte of a JSON response. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** Longest silence allowed inside a Server-Sent-Event stream. */
+    public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
     private final String apiKey;
     private final URI baseUrl;
@@ -51,6 +54,7 @@ public final class OpenAiConfig {
     private final String organizationId;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final Duration streamIdleTimeout;
     private final RetryPolicy retryPolicy;
 
     private OpenAiConfig(Builder b) {
@@ -60,6 +64,7 @@ public final class OpenAiConfig {
         this.organizationId = b.organizationId;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.streamIdleTimeout = b.streamIdleTimeout;
         this.retryPolicy = b.retryPolicy;
     }
 
@@ -91,6 +96,7 @@ public final class OpenAiConfig {
         b.organizationId = organizationId;
         b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout;
+        b.streamIdleTimeout = streamIdleTimeout;
         b.retryPolicy = retryPolicy;
         return b;
     }
@@ -123,6 +129,10 @@ public final class OpenAiConfig {
         return requestTimeout;
     }
 
+    public Duration streamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
@@ -135,6 +145,7 @@ public final class OpenAiConfig {
                 + ", organizationId=" + organizationId
                 + ", connectTimeout=" + connectTimeout
                 + ", requestTimeout=" + requestTimeout
+                + ", streamIdleTimeout=" + streamIdleTimeout
                 + ", retryPolicy=" + retryPolicy + '}';
     }
 
@@ -146,6 +157,7 @@ public final class OpenAiConfig {
         private String organizationId;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
         private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
 
         private Builder() {
@@ -219,6 +231,12 @@ public final class OpenAiConfig {
         /** Positive; one attempt's limit, default {@link #DEFAULT_REQUEST_TIMEOUT}. */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** Positive; longest silence inside a streamed response, default {@link #DEFAULT_STREAM_IDLE_TIMEOUT}. */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            this.streamIdleTimeout = requirePositive(streamIdleTimeout, "streamIdleTimeout");
             return this;
         }
 

@@ -10,6 +10,7 @@ import com.landki.interview.openai.internal.Json;
 import com.landki.interview.openai.internal.Retrier;
 import com.landki.interview.openai.internal.SseSubscriber;
 import com.landki.interview.openai.internal.StreamBrokenException;
+import com.landki.interview.openai.internal.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +125,9 @@ public final class OpenAiHttp {
      * arrives. The future completes when the stream ends, or fails with the same exceptions as the JSON calls
      * (an error status before the stream is read as an OpenAI error body). Retried like the JSON calls, but only
      * until the first byte of the body: a stream broken later fails with {@link OpenAiConnectionException}.
-     * The per-attempt timeout covers the wait for the response headers, not the stream's length.
+     * The per-attempt timeout covers the wait for the response headers, not the stream's length; a stream that
+     * sends nothing (not even a keep-alive comment) for {@link OpenAiConfig#streamIdleTimeout()} fails with
+     * {@link OpenAiTimeoutException}, retried only if no byte of the body had arrived.
      */
     public CompletableFuture<Void> postStreamAsync(String path, Object body, Map<String, String> headers,
             ServerSentEventListener listener) {
@@ -155,7 +157,7 @@ public final class OpenAiHttp {
             CompletableFuture<JsonNode> out = new CompletableFuture<>();
             send.whenComplete((response, error) -> {
                 if (error != null) {
-                    out.completeExceptionally(Errors.fromFailure(error, what, config.apiKey()));
+                    out.completeExceptionally(Errors.fromFailure(error, what, config.apiKey(), timeout));
                     return;
                 }
                 try {
@@ -165,7 +167,7 @@ public final class OpenAiHttp {
                 }
             });
             // HttpRequest.timeout only covers the wait for the headers; this also bounds a slow body
-            CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            Timer.onTimeout(out, timeout, () -> {
                 if (out.completeExceptionally(new OpenAiTimeoutException(what + " timed out after " + timeout))) {
                     send.cancel(true);
                 }
@@ -212,7 +214,7 @@ public final class OpenAiHttp {
             Duration timeout, ServerSentEventListener listener) {
         HttpRequest request = request("POST", uri, bytes, headers, timeout, "text/event-stream");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        SseSubscriber subscriber = new SseSubscriber(listener, done);
+        SseSubscriber subscriber = new SseSubscriber(listener, done, what, config.streamIdleTimeout());
         CompletableFuture<HttpResponse<StreamBody>> send = client.sendAsync(request, info -> {
             if (info.statusCode() >= 200 && info.statusCode() <= 299) {
                 return BodySubscribers.fromLineSubscriber(subscriber, s -> new StreamBody(null),
@@ -223,7 +225,7 @@ public final class OpenAiHttp {
         });
         send.whenComplete((response, error) -> {
             if (error != null) {
-                RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey());
+                RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey(), timeout);
                 done.completeExceptionally(subscriber.started()
                         ? new StreamBrokenException(what + ": stream broken: " + mapped.getMessage(), mapped)
                         : mapped);

@@ -19,7 +19,8 @@ import java.util.function.DoubleSupplier;
  * the time left.
  *
  * <p>Immutable and thread-safe; executed through resilience4j-retry, which stays an implementation detail.
- * {@link Sleeper}, {@link Clock} and the random source are injectable so tests never sleep.
+ * {@link Sleeper}, {@link Clock} and the random source are injectable so tests never sleep; a
+ * {@link RetryListener} is told about every retry.
  */
 public final class RetryPolicy {
 
@@ -46,6 +47,7 @@ public final class RetryPolicy {
     private final Sleeper sleeper;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final RetryListener listener;
 
     private RetryPolicy(Builder b) {
         this.maxAttempts = b.maxAttempts;
@@ -58,6 +60,7 @@ public final class RetryPolicy {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.random = b.random;
+        this.listener = b.listener;
     }
 
     /** 3 attempts, 0.5 s → 1 s backoff (max 8 s) with 25 % jitter, Retry-After up to 60 s, 2 min deadline. */
@@ -86,6 +89,7 @@ public final class RetryPolicy {
         b.sleeper = sleeper;
         b.clock = clock;
         b.random = random;
+        b.listener = listener;
         return b;
     }
 
@@ -158,6 +162,10 @@ public final class RetryPolicy {
         return clock;
     }
 
+    public RetryListener listener() {
+        return listener;
+    }
+
     @Override
     public String toString() {
         return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
@@ -177,6 +185,7 @@ public final class RetryPolicy {
         private Sleeper sleeper = Sleeper.system();
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private RetryListener listener = RetryListener.none();
 
         private Builder() {
         }
@@ -248,11 +257,18 @@ public final class RetryPolicy {
             return this;
         }
 
+        /** Told about every retry before its wait (metrics, logs); default: none. */
+        public Builder listener(RetryListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** @throws IllegalStateException when {@code initialBackoff} exceeds {@code maxBackoff} */
         public RetryPolicy build() {
             if (initialBackoff.compareTo(maxBackoff) > 0) {
                 throw new IllegalStateException("initialBackoff (" + initialBackoff
-                        + ") must not exceed maxBackoff (" + maxBackoff + "): raise maxBackoff or lower initialBackoff");
+                        + ") must not exceed maxBackoff (" + maxBackoff
+                        + "): raise maxBackoff or lower initialBackoff");
             }
             return new RetryPolicy(this);
         }

@@ -121,12 +121,12 @@ class MarkerClassifierTest {
     }
 
     @Test
-    void wholeWordsOnlyUnlessThePhraseEndsInAStar() {
-        MarkerClassifier whole = MarkerClassifier.of(List.of("keine Information"));
-        MarkerClassifier prefix = MarkerClassifier.of(List.of("keine Information*"));
+    void wholeWordsOnly() {
+        MarkerClassifier classifier = MarkerClassifier.of(List.of("keine Information", "information"));
 
-        assertThat(whole.find("Es gibt keine Informationen.")).isEmpty();
-        assertThat(prefix.find("Es gibt keine Informationen.")).contains("keine Information*");
+        assertThat(classifier.find("Es gibt keine Informationen.")).isEmpty();
+        assertThat(classifier.find("Weitere Informationen im Anhang; misinformation")).isEmpty();
+        assertThat(classifier.find("Es gibt keine Information.")).contains("keine Information");
     }
 
     @Test
@@ -168,6 +168,17 @@ class MarkerClassifierTest {
         assertThatThrownBy(() -> MarkerClassifier.fromEnv(Map.of(MarkerClassifier.ENV_MARKERS_FILE, missing.toString())))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining(missing.toAbsolutePath().toString());
+    }
+
+    @Test
+    void fileWithoutPhrasesIsRejectedWithItsPath(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("empty.txt");
+        Files.writeString(file, "# nothing yet\n\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> MarkerClassifier.builder().addPhrasesFrom(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining("no phrase");
     }
 
     @Test

@@ -41,6 +41,14 @@ class StructuredClassifierTest {
     }
 
     @Test
+    void flagNestedUnderClassificationInTheArgumentsIsRead() {
+        ScopeDecision decision = structured.classify(turn(
+                ChatItem.clientToolCall("report_out_of_scope", "{\"classification\":{\"out_of_scope\":false}}")));
+
+        assertThat(decision).isEqualTo(ScopeDecision.structured(false, "report_out_of_scope"));
+    }
+
+    @Test
     void otherToolsAndItemTypesAreIgnored() {
         ScopeDecision decision = structured.classify(turn(
                 ChatItem.clientToolCall("open_calendar", "{\"out_of_scope\":true}"),

@@ -234,4 +234,30 @@ class OpenAiHttpRetryTest {
             assertThat(request.getHeaders().get("OpenAI-Beta")).isEqualTo("chatkit_beta=v1");
         }
     }
+
+    @Test
+    void listenerIsToldAboutEveryRetry() {
+        server.enqueue(status(503));
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3").build());
+        server.enqueue(ok());
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RetryPolicy policy = time.policy().listener((call, attempt, failure, wait) ->
+                seen.add(call + " #" + attempt + " " + ((OpenAiApiException) failure).statusCode() + " " + wait))
+                .build();
+
+        http(policy).postJson("/x", Map.of(), Map.of());
+
+        assertThat(seen).containsExactly("POST /v1/x #1 503 PT0.5S", "POST /v1/x #2 429 PT3S");
+    }
+
+    @Test
+    void failingListenerDoesNotBreakTheCall() {
+        server.enqueue(status(500));
+        server.enqueue(ok());
+        RetryPolicy policy = time.policy().listener((call, attempt, failure, wait) -> {
+            throw new IllegalStateException("metrics down");
+        }).build();
+
+        assertThat(http(policy).postJson("/x", Map.of(), Map.of()).get("ok").asBoolean()).isTrue();
+    }
 }

@@ -90,7 +90,7 @@ class OpenAiHttpStreamTest {
     void deliversEventsAsTheyArriveBeforeTheStreamEnds() throws Exception {
         String first = "data: first\n\n";
         server.enqueue(sse().body(first + "data: second\n\n")
-                .throttleBody(first.length(), 2, TimeUnit.SECONDS).build());
+                .throttleBody(first.length(), 4, TimeUnit.SECONDS).build());
         BlockingQueue<ServerSentEvent> queue = new LinkedBlockingQueue<>();
 
         CompletableFuture<Void> done = http().postStreamAsync("/s", Map.of(), Map.of(), queue::add);
@@ -155,6 +155,19 @@ class OpenAiHttpStreamTest {
     }
 
     @Test
+    void slowResponseHeadersTimeOut() {
+        server.enqueue(sse().headersDelay(5, TimeUnit.SECONDS).body("data: late\n\n").build());
+        OpenAiHttp http = OpenAiHttp.create(OpenAiConfig.builder().apiKey("sk-k")
+                .baseUrl(server.url("/v1").toString()).requestTimeout(Duration.ofMillis(300))
+                .retryPolicy(time.policy().maxAttempts(1).build()).build());
+
+        assertThatThrownBy(() -> http.postStream("/s", Map.of(), Map.of(), events::add))
+                .isInstanceOf(OpenAiTimeoutException.class)
+                .hasMessage("POST /v1/s timed out after PT0.3S");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void listenerFailureAbortsTheStreamWithThatException() {
         server.enqueue(sse().body("data: 1\n\ndata: 2\n\n").build());
         IllegalStateException boom = new IllegalStateException("listener failed");
@@ -165,5 +178,50 @@ class OpenAiHttpStreamTest {
         })).isSameAs(boom);
         assertThat(events).hasSize(1);
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingTheStreamAbortsTheRequest() {
+        server.enqueue(sse().headersDelay(10, TimeUnit.SECONDS).body("data: late\n\n").build());
+        RecordingHttpClient httpClient = new RecordingHttpClient();
+        OpenAiHttp http = OpenAiHttp.create(OpenAiConfig.builder().apiKey("sk-k")
+                .baseUrl(server.url("/v1").toString()).retryPolicy(time.policy().build()).build(), httpClient);
+
+        CompletableFuture<Void> stream = http.postStreamAsync("/s", Map.of(), Map.of(), events::add);
+        stream.cancel(true);
+
+        assertThat(httpClient.sends).hasSize(1);
+        assertThat(httpClient.sends.get(0)).isCancelled();
+        assertThat(events).isEmpty();
+    }
+
+    private OpenAiHttp http(Duration idleTimeout) {
+        return OpenAiHttp.create(OpenAiConfig.builder().apiKey("sk-k").baseUrl(server.url("/v1").toString())
+                .streamIdleTimeout(idleTimeout).retryPolicy(time.policy().build()).build());
+    }
+
+    @Test
+    void silenceAfterTheFirstByteIsAFinalTimeout() {
+        String first = "data: first\n\n";
+        server.enqueue(sse().body(first + "data: second\n\n").throttleBody(first.length(), 10, TimeUnit.SECONDS)
+                .build());
+        server.enqueue(sse().body("data: must not be fetched\n\n").build());
+
+        assertThatThrownBy(() -> http(Duration.ofMillis(300)).postStream("/s", Map.of(), Map.of(), events::add))
+                .isInstanceOf(OpenAiTimeoutException.class)
+                .hasMessage("POST /v1/s: stream sent nothing for PT0.3S");
+        assertThat(events).extracting(ServerSentEvent::data).containsExactly("first");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void silenceBeforeTheFirstByteIsRetried() {
+        server.enqueue(sse().bodyDelay(10, TimeUnit.SECONDS).body("data: late\n\n").build());
+        server.enqueue(sse().body("data: ok\n\n").build());
+
+        http(Duration.ofMillis(300)).postStream("/s", Map.of(), Map.of(), events::add);
+
+        assertThat(events).extracting(ServerSentEvent::data).containsExactly("ok");
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 }

@@ -1,25 +1,110 @@
 package com.landki.interview.example;
 
+import com.landki.interview.servlet.AssetServlet;
+import com.landki.interview.servlet.InterviewApiInitializer;
+import com.landki.interview.servlet.InterviewApiOptions;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The standalone interview server (placeholder until the servlet integration lands). */
+/**
+ * The standalone interview server: the API at {@code /interview/api}, the chat page at {@code /interview/}
+ * and the dashboard at {@code /interview/dashboard/} (from {@code interview-frontend-assets} on the
+ * classpath). {@link #main} reads the environment of MISSION.md §3; tests call {@link #createServer} with
+ * port 0.
+ */
 public final class InterviewServer {
+
+    /** How long a stop waits for requests in flight. */
+    public static final long STOP_TIMEOUT_MS = 15_000;
+
+    static final String CHAT_MISSING = "chat is NOT configured: set OPENAI_API_KEY and OPENAI_WORKFLOW_ID"
+            + " (hosted Agent Builder workflow), or OPENAI_API_KEY and OPENAI_VECTOR_STORE_ID with"
+            + " CHATKIT_BACKEND=server; health, feedback and the dashboard work without them";
+
+    private static final Logger LOG = LoggerFactory.getLogger(InterviewServer.class);
 
     private InterviewServer() {
     }
 
     /** Creates, but does not start, a server on {@code port} (0 picks a free port). */
-    public static Server createServer(int port) {
-        Server server = new Server(port);
-        server.setHandler(new ServletContextHandler("/"));
+    public static Server createServer(int port, InterviewApiOptions options) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("interview");
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(port);
+        // longer than the API's async timeout (120 s), so a slow upstream gets our 504, not a dropped connection
+        connector.setIdleTimeout(130_000);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServletContainerInitializer(new InterviewApiInitializer(options));
+        context.addServlet(new ServletHolder("interview-assets", new AssetServlet()), "/interview/*");
+        context.addServlet(new ServletHolder("root-redirect", new RootRedirect()), "");
+
+        // graceful stop: refuse new requests, let those in flight finish, then destroy the context
+        // (which closes the stores the options own)
+        server.setHandler(new GracefulHandler(context));
+        server.setStopTimeout(STOP_TIMEOUT_MS);
+        server.setStopAtShutdown(true);
         return server;
     }
 
+    /** The port a started server listens on. */
+    public static int port(Server server) {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3001"));
-        Server server = createServer(port);
+        String portText = System.getenv().getOrDefault("PORT", "3001").trim();
+        int port;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PORT must be a number, was '" + portText + "'", e);
+        }
+        InterviewApiOptions options = InterviewApiOptions.fromEnv();
+        Server server = createServer(port, options);
         server.start();
+        LOG.info(startupLine(port(server), options));
+        if (!options.chatConfigured()) {
+            LOG.warn(CHAT_MISSING);
+        }
         server.join();
+    }
+
+    /** One line naming port, store and what is configured; never a secret. */
+    static String startupLine(int port, InterviewApiOptions options) {
+        boolean assets = InterviewServer.class.getClassLoader()
+                .getResource(AssetServlet.DEFAULT_PREFIX + "/index.html") != null;
+        boolean chat = options.chatConfigured();
+        return "interview server listening on port " + port + ": page /interview/, dashboard /interview/dashboard/, API "
+                + options.mountPath() + "; store=" + options.store().type()
+                + ", chat backend=" + options.effectiveChatKitBackend() + " (" + (chat ? "configured" : "NOT configured")
+                + "), admin=" + (options.adminToken() == null ? "loopback only (ADMIN_TOKEN unset)" : "bearer token")
+                + ", allowed origins=" + (options.allowedOrigins().isEmpty() ? "same origin only"
+                        : String.join(" ", options.allowedOrigins()))
+                + ", page assets=" + (assets ? "present" : "missing (add interview-frontend-assets)");
+    }
+
+    /** {@code /} sends visitors to the chat page. */
+    private static final class RootRedirect extends HttpServlet {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) {
+            res.setStatus(302);
+            res.setHeader("Location", req.getContextPath() + "/interview/");
+        }
     }
 }

@@ -205,24 +205,22 @@ public final class ChatKitServer {
         JsonNode input = params.path("input");
         ThreadMetadata thread = ThreadMetadata.of(newId("thr"), clock.instant());
         UserMessageItem message = userMessage(input, thread.id());
-        thread = thread.withTitle(title(message.text()));
-        store.saveThread(context.userId(), thread);
-        List<ThreadStreamEvent> lead = List.of(new ThreadStreamEvent.ThreadCreated(ThreadView.of(thread, Page.empty())));
-        return respondTo(context, thread, message, metadata, lead);
+        ThreadMetadata titled = thread.withTitle(title(message.text()));
+        // saved when the stream runs, as in the reference: a request that never streams leaves no empty thread
+        Consumer<ResponseTurn> prelude = turn -> {
+            store.saveThread(context.userId(), titled);
+            turn.emit(new ThreadStreamEvent.ThreadCreated(ThreadView.of(titled, Page.empty())));
+            turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
+        };
+        return ChatKitResult.ofStream(new StreamingTurn(this, context, titled, message, metadata, prelude,
+                responder::respond));
     }
 
     private ChatKitResult addUserMessage(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = requireThread(context, text(params, "thread_id"));
         UserMessageItem message = userMessage(params.path("input"), thread.id());
-        return respondTo(context, thread, message, metadata, List.of());
-    }
-
-    private ChatKitResult respondTo(RequestContext context, ThreadMetadata thread, UserMessageItem message,
-                                    Map<String, Object> metadata, List<ThreadStreamEvent> lead) {
-        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, message, metadata, lead, turn -> {
-            turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
-            responder.respond(turn);
-        }));
+        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, message, metadata,
+                turn -> turn.emit(new ThreadStreamEvent.ThreadItemDone(message)), responder::respond));
     }
 
     private ChatKitResult addClientToolOutput(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -242,7 +240,7 @@ public final class ChatKitServer {
         recent.stream().filter(ClientToolCallItem.class::isInstance).map(ClientToolCallItem.class::cast)
                 .filter(c -> ClientToolCallItem.PENDING.equals(c.status()) && !c.id().equals(call.id()))
                 .forEach(c -> store.deleteItem(context.userId(), thread.id(), c.id()));
-        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, null, metadata, List.of(),
+        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, null, metadata, null,
                 responder::respond));
     }
 
@@ -254,7 +252,7 @@ public final class ChatKitServer {
         if (!(item instanceof UserMessageItem message)) {
             throw ChatKitException.validation("params.item_id", "must name a user message");
         }
-        Consumer<ResponseTurn> body = turn -> {
+        Consumer<ResponseTurn> dropLaterItems = turn -> {
             List<ThreadItem> all = store.listItems(context.userId(), thread.id(), Integer.MAX_VALUE, null,
                     ThreadStore.ASC).data();
             boolean after = false;
@@ -264,9 +262,9 @@ public final class ChatKitServer {
                 }
                 after |= candidate.id().equals(itemId);
             }
-            responder.respond(turn);
         };
-        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, message, metadata, List.of(), body));
+        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, message, metadata,
+                dropLaterItems, responder::respond));
     }
 
     private ChatKitResult customAction(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -277,7 +275,7 @@ public final class ChatKitServer {
         }
         String itemId = optionalText(params, "item_id");
         Map<String, Object> actionMap = ProtocolJson.mapper().convertValue(action, MAP);
-        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, null, metadata, List.of(),
+        return ChatKitResult.ofStream(new StreamingTurn(this, context, thread, null, metadata, null,
                 turn -> responder.action(turn, actionMap, itemId)));
     }
 

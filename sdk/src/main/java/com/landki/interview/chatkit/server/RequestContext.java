@@ -10,6 +10,11 @@ import java.util.Objects;
  */
 public record RequestContext(String userId, Map<String, Object> attributes) {
 
+    /** Attribute: the caller's client IP, already anonymized by the integration (stored with feedback). */
+    public static final String IP = "ip";
+    /** Attribute: the caller's user id hashed for logs ({@code user_hash}); {@link StoreHooks} hashes if absent. */
+    public static final String USER_HASH = "user_hash";
+
     public RequestContext {
         Objects.requireNonNull(userId, "userId");
         if (userId.isBlank()) {

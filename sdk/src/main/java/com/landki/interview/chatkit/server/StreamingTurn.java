@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one streamed answer: sends the lead events, lets the responder emit, stores items on
+ * Runs one streamed answer: runs the prelude (store and announce the user message), lets the responder emit, stores items on
  * {@code thread.item.done}, turns failures into an {@code error} event and reports out-of-scope answers at the
  * end. Confined to the thread that calls {@link #run}, except {@link #cancel()} and {@link #isCancelled()}.
  */
@@ -32,7 +32,7 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     private final ThreadMetadata thread;
     private final UserMessageItem input;
     private final Map<String, Object> requestMetadata;
-    private final List<ThreadStreamEvent> leadEvents;
+    private final Consumer<ResponseTurn> prelude;
     private final Consumer<ResponseTurn> body;
     private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
     private final List<AssistantMessageItem> answered = new ArrayList<>();
@@ -43,14 +43,13 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     private List<ThreadItem> history;
 
     StreamingTurn(ChatKitServer server, RequestContext context, ThreadMetadata thread, UserMessageItem input,
-                  Map<String, Object> requestMetadata, List<ThreadStreamEvent> leadEvents,
-                  Consumer<ResponseTurn> body) {
+                  Map<String, Object> requestMetadata, Consumer<ResponseTurn> prelude, Consumer<ResponseTurn> body) {
         this.server = server;
         this.context = context;
         this.thread = thread;
         this.input = input;
         this.requestMetadata = requestMetadata;
-        this.leadEvents = leadEvents;
+        this.prelude = prelude;
         this.body = body;
     }
 
@@ -63,9 +62,10 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
         this.sink = eventSink;
         server.streamStarted();
         try {
-            for (ThreadStreamEvent event : leadEvents) {
-                emit(event);
+            if (prelude != null) {
+                prelude.accept(this);
             }
+            // as in the reference: the user message first, then the options of the answer's stream
             emit(new ThreadStreamEvent.StreamOptions(new ThreadStreamEvent.StreamOptions.Options(true)));
             body.accept(this);
             classifyAnswer();

@@ -7,8 +7,10 @@ import com.landki.interview.openai.OpenAiException;
 import com.landki.interview.openai.OpenAiTimeoutException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -91,14 +93,17 @@ public final class Errors {
     }
 
     /** The SDK exception for a transport failure of {@code what} (e.g. {@code POST /chatkit/sessions}). */
-    public static RuntimeException fromFailure(Throwable failure, String what, String apiKey) {
+    public static RuntimeException fromFailure(Throwable failure, String what, String apiKey, Duration timeout) {
         Throwable t = unwrap(failure);
         if (t instanceof OpenAiException) {
             return (OpenAiException) t;
         }
         String detail = scrub(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), apiKey);
+        if (t instanceof HttpConnectTimeoutException) {
+            return new OpenAiTimeoutException(what + " timed out connecting: " + detail, t);
+        }
         if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
-            return new OpenAiTimeoutException(what + " timed out: " + detail, t);
+            return new OpenAiTimeoutException(what + " timed out after " + timeout, t);
         }
         if (t instanceof IOException) {
             return new OpenAiConnectionException(what + " failed: " + detail, t);

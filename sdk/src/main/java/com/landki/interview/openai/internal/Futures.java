@@ -4,6 +4,7 @@ import com.landki.interview.openai.OpenAiException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /** Blocking waits for the asynchronous calls, rethrowing the original unchecked exception. */
 public final class Futures {
@@ -34,5 +35,24 @@ public final class Futures {
         } catch (CancellationException e) {
             throw new OpenAiException("OpenAI call was cancelled", e);
         }
+    }
+
+    /**
+     * {@code source.thenApply(fn)}, except that cancelling the result also cancels {@code source} (a plain
+     * dependent stage would leave the request running).
+     */
+    public static <T, R> CompletableFuture<R> map(CompletableFuture<T> source, Function<? super T, ? extends R> fn) {
+        CompletableFuture<R> result = source.thenApply(fn);
+        propagateCancel(result, source);
+        return result;
+    }
+
+    /** Cancels {@code upstream} when {@code result} is cancelled. */
+    public static void propagateCancel(CompletableFuture<?> result, CompletableFuture<?> upstream) {
+        result.whenComplete((v, e) -> {
+            if (result.isCancelled()) {
+                upstream.cancel(true);
+            }
+        });
     }
 }

@@ -113,6 +113,11 @@ public final class Retrier {
             }
             LOG.debug("{}: attempt {} failed ({}), retrying in {} ms", what, number, failure.getMessage(),
                     waitMillis);
+            try {
+                policy.listener().onRetry(what, number, failure, wait);
+            } catch (RuntimeException listenerFailure) {
+                LOG.warn("retry listener failed for {}", what, listenerFailure);
+            }
             policy.sleeper().sleep(wait).whenComplete((ignored, sleepError) -> {
                 if (sleepError != null) {
                     result.completeExceptionally(failure);

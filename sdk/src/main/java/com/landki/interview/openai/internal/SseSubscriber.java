@@ -1,24 +1,35 @@
 package com.landki.interview.openai.internal;
 
+import com.landki.interview.openai.OpenAiTimeoutException;
 import com.landki.interview.openai.ServerSentEventListener;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Receives the lines of a streamed body from the JDK (which splits lines and decodes UTF-8 across chunks),
  * parses events and hands them to the listener. Requests one line at a time, so a slow listener slows the
- * socket instead of filling memory. A listener failure cancels the body and fails {@code done}.
+ * socket instead of filling memory. A listener failure cancels the body and fails {@code done}; so does
+ * silence longer than the idle timeout (retryable while no byte of the body has arrived, final afterwards).
  */
 public final class SseSubscriber implements Flow.Subscriber<String> {
 
     private final CompletableFuture<Void> done;
     private final SseParser parser;
+    private final String what;
+    private final Duration idleTimeout;
     private volatile boolean started;
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
+    private volatile ScheduledFuture<?> idleTask;
 
-    public SseSubscriber(ServerSentEventListener listener, CompletableFuture<Void> done) {
+    public SseSubscriber(ServerSentEventListener listener, CompletableFuture<Void> done, String what,
+            Duration idleTimeout) {
         this.done = done;
         this.parser = new SseParser(listener::onEvent);
+        this.what = what;
+        this.idleTimeout = idleTimeout;
+        done.whenComplete((v, e) -> disarm());
     }
 
     /** Whether any line of the body has arrived; after that, a failure is no longer retried. */
@@ -32,6 +43,7 @@ public final class SseSubscriber implements Flow.Subscriber<String> {
         if (done.isDone()) {
             s.cancel();
         } else {
+            arm();
             s.request(1);
         }
     }
@@ -39,6 +51,7 @@ public final class SseSubscriber implements Flow.Subscriber<String> {
     @Override
     public void onNext(String line) {
         started = true;
+        arm();
         if (done.isDone()) {
             subscription.cancel();
             return;
@@ -56,10 +69,42 @@ public final class SseSubscriber implements Flow.Subscriber<String> {
     @Override
     public void onError(Throwable throwable) {
         // reported through the response future, which fails with the same cause
+        disarm();
     }
 
     @Override
     public void onComplete() {
         // an unterminated last event is discarded (WHATWG rule); the response future completes next
+        disarm();
+    }
+
+    /** (Re)starts the idle timer; called from the serialized Flow callbacks only. */
+    private void arm() {
+        ScheduledFuture<?> previous = idleTask;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        if (!done.isDone()) {
+            idleTask = Timer.schedule(idleTimeout, this::idle);
+        }
+    }
+
+    private void disarm() {
+        ScheduledFuture<?> task = idleTask;
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void idle() {
+        OpenAiTimeoutException timeout = started
+                ? new StreamIdleException(what + ": stream sent nothing for " + idleTimeout)
+                : new OpenAiTimeoutException(what + ": stream sent nothing for " + idleTimeout);
+        if (done.completeExceptionally(timeout)) {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+        }
     }
 }

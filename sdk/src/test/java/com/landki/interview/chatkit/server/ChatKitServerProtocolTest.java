@@ -41,7 +41,7 @@ class ChatKitServerProtocolTest {
     void threadsCreateStreamsThreadUserMessageAndAnswer() {
         List<JsonNode> events = stream(ALICE, create("Was steht im Leitfaden?"));
 
-        assertThat(Sse.types(events)).containsExactly("thread.created", "stream_options", "thread.item.done",
+        assertThat(Sse.types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
                 "thread.item.added", "thread.item.updated", "thread.item.updated", "thread.item.updated",
                 "thread.item.updated", "thread.item.updated", "thread.item.done");
         JsonNode thread = events.get(0).get("thread");
@@ -51,9 +51,9 @@ class ChatKitServerProtocolTest {
         assertThat(thread.get("status").get("type").asText()).isEqualTo("active");
         assertThat(thread.get("items").get("data")).isEmpty();
         assertThat(thread.get("items").get("has_more").asBoolean()).isFalse();
-        assertThat(events.get(1).get("stream_options").get("allow_cancel").asBoolean()).isTrue();
+        assertThat(events.get(2).get("stream_options").get("allow_cancel").asBoolean()).isTrue();
 
-        JsonNode user = events.get(2).get("item");
+        JsonNode user = events.get(1).get("item");
         assertThat(user.get("type").asText()).isEqualTo("user_message");
         assertThat(user.get("id").asText()).startsWith("msg_");
         assertThat(user.get("thread_id").asText()).isEqualTo(thread.get("id").asText());
@@ -91,6 +91,29 @@ class ChatKitServerProtocolTest {
         assertThat(stored).hasSize(2);
         assertThat(stored.get(0)).isInstanceOf(UserMessageItem.class);
         assertThat(((AssistantMessageItem) stored.get(1)).text()).isEqualTo("Hallo Welt");
+    }
+
+    @Test
+    void everyFrameIsOneDataLineWithTheTypeFirst() {
+        ChatKitResult result = server.process(bytes(create("eins")), ALICE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        result.writeTo(out);
+
+        String body = out.toString(StandardCharsets.UTF_8);
+        assertThat(body).startsWith("data: {\"type\":\"thread.created\",");
+        for (String frame : body.split("\n\n")) {
+            assertThat(frame).startsWith("data: {\"type\":\"");
+        }
+        assertThat(body).contains("\"item\":{\"type\":\"user_message\",");
+        assertThat(body).contains("\"update\":{\"type\":\"assistant_message.content_part.text_delta\",");
+    }
+
+    @Test
+    void aThreadsCreateThatIsNeverStreamedLeavesNoThread() {
+        ChatKitResult result = server.process(bytes(create("eins")), ALICE);
+
+        assertThat(result.isStreaming()).isTrue();
+        assertThat(store.listThreads(ALICE.userId(), 10, null, ThreadStore.DESC).data()).isEmpty();
     }
 
     @Test
@@ -161,8 +184,8 @@ class ChatKitServerProtocolTest {
 
         List<JsonNode> events = stream(ALICE, addMessage(threadId, "zwei"));
 
-        assertThat(Sse.types(events)).startsWith("stream_options", "thread.item.done").doesNotContain("thread.created");
-        assertThat(events.get(1).get("item").get("thread_id").asText()).isEqualTo(threadId);
+        assertThat(Sse.types(events)).startsWith("thread.item.done", "stream_options").doesNotContain("thread.created");
+        assertThat(events.get(0).get("item").get("thread_id").asText()).isEqualTo(threadId);
         assertThat(responder.turns.get(1).history()).hasSize(4);
     }
 
@@ -365,7 +388,7 @@ class ChatKitServerProtocolTest {
             sent.add(event.type());
         });
 
-        assertThat(sent).containsExactly("thread.created", "stream_options", "thread.item.done", "thread.item.added");
+        assertThat(sent).containsExactly("thread.created", "thread.item.done", "stream_options", "thread.item.added");
         assertThat(cancelled).containsExactly("upstream aborted");
         assertThat(cancelling.activeStreams()).isZero();
         String threadId = store.listThreads(ALICE.userId(), 1, null, ThreadStore.DESC).data().get(0).id();

@@ -12,6 +12,11 @@ import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
+import com.landki.interview.openai.OpenAiApiException;
+import com.landki.interview.openai.OpenAiConfig;
+import com.landki.interview.openai.OpenAiException;
+import com.landki.interview.openai.OpenAiHttp;
+import com.landki.interview.openai.OpenAiTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,14 +61,14 @@ public final class ResponsesAgent implements ChatKitResponder {
     private final String searchingText;
 
     private ResponsesAgent(Builder builder) {
-        this.transport = builder.transport != null ? builder.transport : ResponsesTransport.http(builder.upstream);
-        this.configured = builder.transport != null || builder.upstream.configured();
+        this.transport = builder.transport;
+        this.configured = transport != null;
         this.model = builder.model;
         this.instructions = builder.instructions != null ? builder.instructions : defaultInstructions();
         this.vectorStoreIds = List.copyOf(builder.vectorStoreIds);
         this.searchingText = builder.searchingText;
         if (!configured) {
-            LOG.warn("ChatKit server backend: OPENAI_API_KEY is not set; every answer will report that the assistant is not configured");
+            LOG.warn("ChatKit server backend: no OpenAI client (OPENAI_API_KEY is not set); every answer will report that the assistant is not configured");
         }
         if (vectorStoreIds.isEmpty()) {
             LOG.warn("ChatKit server backend: OPENAI_VECTOR_STORE_ID is not set; the assistant answers without file_search");
@@ -80,8 +85,11 @@ public final class ResponsesAgent implements ChatKitResponder {
      * (comma list allowed) and {@code INTERVIEW_INSTRUCTIONS_FILE}.
      */
     public static ResponsesAgent fromEnv(Map<String, String> env) {
-        Builder builder = builder().upstream(UpstreamSettings.of(env.get("OPENAI_BASE_URL"), env.get("OPENAI_API_KEY"))
-                .withProject(env.get("OPENAI_PROJECT_ID"), env.get("OPENAI_ORG_ID")));
+        Builder builder = builder();
+        String key = env.get(OpenAiConfig.ENV_API_KEY);
+        if (key != null && !key.isBlank()) {
+            builder.openAi(OpenAiHttp.create(OpenAiConfig.builder().fromEnv(env).build()));
+        }
         String model = env.get("OPENAI_MODEL");
         if (model != null && !model.isBlank()) {
             builder.model(model.strip());
@@ -118,8 +126,15 @@ public final class ResponsesAgent implements ChatKitResponder {
             ResponseStreamMapper mapper = new ResponseStreamMapper(turn, searchingText);
             try {
                 transport.stream(request, mapper::accept, turn::onCancel);
-            } catch (UpstreamException e) {
+            } catch (OpenAiException e) {
+                if (turn.isCancelled()) {
+                    throw new com.landki.interview.chatkit.server.StreamCancelledException("cancelled", e);
+                }
                 throw toStreamException(e);
+            }
+            if (!mapper.completed()) {
+                // a cut connection can look like a clean end; without response.completed the answer is partial
+                throw StreamException.streamError(true, "the Responses stream ended without response.completed", null);
             }
             mapper.finish();
             List<ResponseStreamMapper.FunctionCall> calls = mapper.functionCalls();
@@ -203,12 +218,19 @@ public final class ResponsesAgent implements ChatKitResponder {
         return input;
     }
 
-    private static StreamException toStreamException(UpstreamException e) {
-        if (e.status() == 429) {
-            return StreamException.custom("Der Assistent ist gerade ausgelastet. Bitte versuche es gleich noch einmal.", true);
+    /** The foundation's typed errors as the page sees them; details go to the log only. */
+    private static StreamException toStreamException(OpenAiException e) {
+        if (e instanceof OpenAiApiException api) {
+            int status = api.statusCode();
+            if (status == 429) {
+                return StreamException.custom("Der Assistent ist gerade ausgelastet. Bitte versuche es gleich noch einmal.", true);
+            }
+            boolean retry = status != 400 && status != 401 && status != 403 && status != 404 && status != 422;
+            String hint = status == 401 || status == 403 ? " (check OPENAI_API_KEY)" : "";
+            return StreamException.streamError(retry, "Responses API error " + status + hint + ": " + e.getMessage(), e);
         }
-        boolean retry = e.status() != 400 && e.status() != 401 && e.status() != 403 && e.status() != 404;
-        return StreamException.streamError(retry, e.getMessage(), e);
+        String what = e instanceof OpenAiTimeoutException ? "Responses API timed out: " : "Responses API unreachable: ";
+        return StreamException.streamError(true, what + e.getMessage(), e);
     }
 
     private static String defaultInstructions() {
@@ -224,7 +246,6 @@ public final class ResponsesAgent implements ChatKitResponder {
 
     /** Builds a {@link ResponsesAgent}. Not thread-safe. */
     public static final class Builder {
-        private UpstreamSettings upstream = UpstreamSettings.of(null, null);
         private ResponsesTransport transport;
         private String model = DEFAULT_MODEL;
         private String instructions;
@@ -234,13 +255,13 @@ public final class ResponsesAgent implements ChatKitResponder {
         private Builder() {
         }
 
-        /** Where and how to call the Responses API (ignored when a {@link #transport} is given). */
-        public Builder upstream(UpstreamSettings settings) {
-            this.upstream = Objects.requireNonNull(settings, "upstream");
+        /** Calls the Responses API through the shared OpenAI client (its base URL, key, retries, errors). */
+        public Builder openAi(OpenAiHttp http) {
+            this.transport = ResponsesTransport.of(http);
             return this;
         }
 
-        /** Replaces the HTTP transport, e.g. with the shared OpenAI client. */
+        /** Replaces the HTTP transport entirely, e.g. for another HTTP stack. */
         public Builder transport(ResponsesTransport transport) {
             this.transport = transport;
             return this;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -20,6 +21,8 @@ import java.util.function.Function;
 public class InMemoryThreadStore implements ThreadStore {
 
     private final Map<String, Entry> threads = new ConcurrentHashMap<>();
+    /** Thread ids per owner, so listing costs the user's threads, not everyone's. */
+    private final Map<String, Set<String>> byOwner = new ConcurrentHashMap<>();
 
     private static final class Entry {
         final String owner;
@@ -36,7 +39,9 @@ public class InMemoryThreadStore implements ThreadStore {
     public void saveThread(String userId, ThreadMetadata thread) {
         Entry created = new Entry(userId, thread);
         Entry existing = threads.putIfAbsent(thread.id(), created);
-        if (existing != null) {
+        if (existing == null) {
+            byOwner.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(thread.id());
+        } else {
             if (!existing.owner.equals(userId)) {
                 throw ChatKitException.notFound("thread", thread.id());
             }
@@ -53,15 +58,46 @@ public class InMemoryThreadStore implements ThreadStore {
     public Page<ThreadMetadata> listThreads(String userId, int limit, String after, String order) {
         Comparator<ThreadMetadata> byTime = Comparator.comparing(ThreadMetadata::createdAt)
                 .thenComparing(ThreadMetadata::id);
-        List<ThreadMetadata> mine = threads.values().stream().filter(e -> e.owner.equals(userId))
-                .map(e -> e.thread).sorted(DESC.equals(order) ? byTime.reversed() : byTime).toList();
+        List<ThreadMetadata> mine = byOwner.getOrDefault(userId, Set.of()).stream().map(threads::get)
+                .filter(e -> e != null && e.owner.equals(userId)).map(e -> e.thread)
+                .sorted(DESC.equals(order) ? byTime.reversed() : byTime).toList();
         return page(mine, limit, after, ThreadMetadata::id);
     }
 
     @Override
     public boolean deleteThread(String userId, String threadId) {
         Entry entry = owned(userId, threadId).orElse(null);
-        return entry != null && threads.remove(threadId, entry);
+        if (entry == null || !threads.remove(threadId, entry)) {
+            return false;
+        }
+        Set<String> ids = byOwner.get(userId);
+        if (ids != null) {
+            ids.remove(threadId);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean eraseThread(String threadId) {
+        Entry entry = threadId == null ? null : threads.get(threadId);
+        return entry != null && deleteThread(entry.owner, threadId);
+    }
+
+    @Override
+    public int eraseThreadsCreatedBefore(java.time.Instant cutoff) {
+        int erased = 0;
+        for (String id : threadsCreatedBefore(cutoff)) {
+            if (eraseThread(id)) {
+                erased++;
+            }
+        }
+        return erased;
+    }
+
+    /** Ids of every thread created before {@code cutoff}. */
+    protected List<String> threadsCreatedBefore(java.time.Instant cutoff) {
+        return threads.values().stream().filter(e -> e.thread.createdAt().isBefore(cutoff)).map(e -> e.thread.id())
+                .toList();
     }
 
     @Override

@@ -40,8 +40,27 @@ public interface ThreadStore {
     /** Removes one item; false if there was none. */
     boolean deleteItem(String userId, String threadId, String itemId);
 
+    /**
+     * Erasure for operators (privacy requests, {@code DELETE /admin/data?session_id=<thread id>}): deletes the
+     * thread and its items whoever owns it. Never reachable from the protocol. False if there is no such thread.
+     */
+    boolean eraseThread(String threadId);
+
+    /** Retention: erases every thread created before {@code cutoff}, whoever owns it; returns how many. */
+    int eraseThreadsCreatedBefore(java.time.Instant cutoff);
+
     /** An in-memory store (tests, single-instance demos); lost on restart. */
     static ThreadStore inMemory() {
         return new InMemoryThreadStore();
+    }
+
+    /** The durable JSONL store in {@code dir} (e.g. {@code INTERVIEW_LOG_DIR}); close it on shutdown. */
+    static JsonlThreadStore jsonl(java.nio.file.Path dir, com.landki.interview.store.Durability durability) {
+        return JsonlThreadStore.open(dir, durability);
+    }
+
+    /** The PostgreSQL store on a data source the caller owns; creates its tables now if missing. */
+    static PostgresThreadStore postgres(javax.sql.DataSource dataSource) {
+        return PostgresThreadStore.open(dataSource);
     }
 }

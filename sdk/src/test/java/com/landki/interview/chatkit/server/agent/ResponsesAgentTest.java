@@ -18,12 +18,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import com.landki.interview.openai.OpenAiConfig;
+import com.landki.interview.openai.OpenAiHttp;
+import com.landki.interview.openai.RetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -46,13 +49,15 @@ class ResponsesAgentTest {
     private final List<OutOfScopeListener.OutOfScope> outOfScope = new CopyOnWriteArrayList<>();
 
     private ChatKitServer server() {
-        return server(UpstreamSettings.of(upstream.url("/v1").toString(), "sk-test-secret").withRetries(3, Duration.ZERO));
+        OpenAiConfig config = OpenAiConfig.builder().apiKey("sk-test-secret").baseUrl(upstream.url("/v1").toString())
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).sleeper(duration -> CompletableFuture.completedFuture(null)).build())
+                .build();
+        return server(ResponsesAgent.builder().openAi(OpenAiHttp.create(config)));
     }
 
-    private ChatKitServer server(UpstreamSettings settings) {
-        ResponsesAgent agent = ResponsesAgent.builder().upstream(settings).model("gpt-test")
-                .vectorStoreIds(List.of("vs_seed")).build();
-        return ChatKitServer.builder().store(store).responder(agent).outOfScopeListener(outOfScope::add).build();
+    private ChatKitServer server(ResponsesAgent.Builder agent) {
+        return ChatKitServer.builder().store(store).responder(agent.model("gpt-test").vectorStoreIds(List.of("vs_seed")).build())
+                .outOfScopeListener(outOfScope::add).build();
     }
 
     @Test
@@ -62,7 +67,7 @@ class ResponsesAgentTest {
 
         List<JsonNode> events = run(server(), create("Was sagt der Leitfaden?"));
 
-        assertThat(Sse.types(events)).containsExactly("thread.created", "stream_options", "thread.item.done",
+        assertThat(Sse.types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
                 "progress_update", "thread.item.added", "thread.item.updated", "thread.item.updated",
                 "thread.item.updated", "thread.item.updated", "thread.item.updated", "thread.item.done");
         assertThat(events.get(3).get("text").asText()).isEqualTo("Durchsuche die Dokumente …");
@@ -196,6 +201,9 @@ class ResponsesAgentTest {
         List<JsonNode> events = run(server(), create("Frage"));
 
         assertThat(Sse.types(events)).last().isEqualTo("error");
+        String threadId = events.get(0).get("thread").get("id").asText();
+        assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data())
+                .singleElement().isInstanceOf(UserMessageItem.class);
     }
 
     @Test
@@ -242,7 +250,7 @@ class ResponsesAgentTest {
 
     @Test
     void withoutAnApiKeyTheAnswerSaysTheAssistantIsNotConfigured() {
-        List<JsonNode> events = run(server(UpstreamSettings.of(upstream.url("/v1").toString(), null)), create("Frage"));
+        List<JsonNode> events = run(server(ResponsesAgent.builder()), create("Frage"));
 
         JsonNode error = events.get(events.size() - 1);
         assertThat(error.get("code").asText()).isEqualTo("custom");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.chatkit.server.ResponseTurn;
 import com.landki.interview.chatkit.server.StreamException;
 import com.landki.interview.chatkit.server.agent.UpstreamEvent;
-import com.landki.interview.chatkit.server.agent.UpstreamException;
 import com.landki.interview.chatkit.server.types.Annotation;
 import com.landki.interview.chatkit.server.types.AssistantContent;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
@@ -75,7 +74,7 @@ public final class ResponseStreamMapper {
         try {
             event = MAPPER.readTree(raw.data());
         } catch (IOException e) {
-            throw new UpstreamException(0, null, "the Responses stream sent an event that is not JSON", null, e);
+            throw StreamException.streamError(true, "the Responses stream sent an event that is not JSON", e);
         }
         String type = event.path("type").asText(raw.event() == null ? "" : raw.event());
         switch (type) {

@@ -1,0 +1,200 @@
+package com.landki.interview.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.servlet.InterviewApiOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import java.util.Map;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed's quick tests (INTERVIEW_CHATKIT_GUIDE §11) against the example server, each HTTP call exactly
+ * what the seed's curl line sends; the server reads its settings as {@code main} does, from variables.
+ */
+@Timeout(60)
+class SeedQuickTestsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path logDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> env = new HashMap<>();
+    private Server server;
+    private String base;
+
+    private MockWebServer upstream;
+
+    @BeforeEach
+    void start() throws Exception {
+        upstream = new MockWebServer();
+        upstream.start();
+        env.put("INTERVIEW_LOG_DIR", logDir.toString());
+        env.put("OPENAI_API_KEY", "sk-quicktest-secret");
+        env.put("OPENAI_WORKFLOW_ID", "wf_quicktest");
+        env.put("OPENAI_BASE_URL", upstream.url("/v1").toString());
+        server = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(env::get));
+        server.start();
+        base = "http://127.0.0.1:" + InterviewServer.port(server);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+        upstream.close();
+    }
+
+    private static MockResponse session(long delayMillis) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .headersDelay(delayMillis, TimeUnit.MILLISECONDS)
+                .body("{\"id\":\"cksess_quick\",\"object\":\"chatkit.session\",\"client_secret\":\"ek_quick_secret\","
+                        + "\"expires_at\":1893456000,\"status\":\"active\"}")
+                .build();
+    }
+
+    @Test
+    void healthCheck() throws Exception {
+        // curl -sS http://127.0.0.1:3001/interview/api/health
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/interview/api/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(res.body());
+        assertThat(body.path("status").asText()).isEqualTo("ok");
+        assertThat(body.path("store").asText()).isEqualTo("jsonl");
+        assertThat(body.path("chatkit_configured").asBoolean()).isTrue();
+        assertThat(res.body()).doesNotContain("sk-quicktest-secret");
+    }
+
+    @Test
+    void sessionProbeReturnsAClientSecret() throws Exception {
+        upstream.enqueue(session(0));
+        // curl -sS -X POST http://127.0.0.1:3001/interview/api/chatkit/session | jq '.client_secret'
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/interview/api/chatkit/session"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(res.body()).path("client_secret").asText()).isEqualTo("ek_quick_secret");
+        RecordedRequest sent = upstream.takeRequest();
+        assertThat(sent.getHeaders().get("Authorization")).isEqualTo("Bearer sk-quicktest-secret");
+        assertThat(JSON.readTree(sent.getBody().utf8()).path("workflow").path("id").asText()).isEqualTo("wf_quicktest");
+        assertThat(Files.readString(logDir.resolve("chat.jsonl"))).contains("session.created")
+                .doesNotContain("ek_quick_secret");
+    }
+
+    @Test
+    void stopLetsARequestInFlightFinish() throws Exception {
+        upstream.enqueue(session(1500));
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "/interview/api/chatkit/session"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        upstream.takeRequest(); // the request is now waiting on the upstream
+        server.stop();
+        HttpResponse<String> res = inFlight.get(10, TimeUnit.SECONDS);
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("ek_quick_secret");
+    }
+
+    @Test
+    void feedbackProbeThenListFromLoopbackWithoutToken() throws Exception {
+        // curl -sS -X POST http://127.0.0.1:3001/interview/api/feedback -H 'Content-Type: application/json' -d '{…}'
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/interview/api/feedback"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"session_id\":\"demo\",\"user_question\":\"Q?\",\"assistant_reply\":\"A\",\"category\":\"out_of_scope\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(posted.body()).path("id").asText()).startsWith("fb_");
+
+        // curl -sS http://127.0.0.1:3001/interview/api/feedback/list | jq '.entries | length'
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + "/interview/api/feedback/list"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body()).path("entries").size()).isEqualTo(1);
+        assertThat(Files.readString(logDir.resolve("feedback.jsonl"))).contains("\"session_id\":\"demo\"");
+    }
+
+    @Test
+    void withoutOpenAiSettingsItStartsAndTheSessionProbeSaysWhatIsMissing() throws Exception {
+        Map<String, String> bare = Map.of("INTERVIEW_STORE", "memory", "INTERVIEW_LOG_DIR", logDir.toString());
+        Server plain = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(bare::get));
+        plain.start();
+        try {
+            String plainBase = "http://127.0.0.1:" + InterviewServer.port(plain);
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(plainBase + "/interview/api/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(health.body()).path("chatkit_configured").asBoolean()).isFalse();
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(plainBase
+                    + "/interview/api/chatkit/session")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).isEqualTo(503);
+            JsonNode error = JSON.readTree(res.body()).path("error");
+            assertThat(error.path("code").asText()).isEqualTo("not_configured");
+            assertThat(error.path("message").asText()).contains("OPENAI_API_KEY").contains("OPENAI_WORKFLOW_ID");
+            assertThat(InterviewServer.CHAT_MISSING).contains("OPENAI_API_KEY").contains("OPENAI_WORKFLOW_ID");
+        } finally {
+            plain.stop();
+        }
+    }
+
+    @Test
+    void servesTheChatPageAndTheDashboardFromTheAssetsJar() throws Exception {
+        for (String page : new String[] {"/interview/", "/interview/dashboard/"}) {
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).as(page).isEqualTo(200);
+            assertThat(res.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(res.headers().firstValue("Cache-Control")).contains("no-cache");
+            assertThat(res.body()).containsIgnoringCase("<!doctype html");
+        }
+    }
+
+    @Test
+    void rootRedirectsToTheChatPage() throws Exception {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(302);
+        assertThat(res.headers().firstValue("Location").orElseThrow()).endsWith("/interview/");
+    }
+
+    @Test
+    void startupLineNamesPortStoreAndChatButNoSecret() {
+        env.put("ADMIN_TOKEN", "super-secret-admin");
+        env.put("INTERVIEW_STORE", "memory");
+        String line = InterviewServer.startupLine(3001, InterviewApiOptions.fromEnv(env::get));
+        assertThat(line).contains("port 3001").contains("store=memory").contains("backend=hosted (configured)")
+                .doesNotContain("super-secret-admin").doesNotContain("sk-quicktest-secret");
+    }
+
+    @Test
+    void stopReleasesTheStoreSoANewServerCanOpenIt() throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(base + "/interview/api/health")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        server.stop();
+        // the store's lock is released: a new server on the same directory opens it
+        server = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(env::get));
+        server.start();
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + InterviewServer.port(server) + "/interview/api/health")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,106 @@
+package com.landki.interview.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.servlet.InterviewApiOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code CHATKIT_BACKEND=server} from the environment: the example server answers the ChatKit protocol
+ * itself, streaming the Responses API (here a loopback stand-in) into the page's events, and keeps the
+ * thread for its user only.
+ */
+@Timeout(60)
+class ServerBackendTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path logDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private MockWebServer upstream;
+    private Server server;
+    private String chatkit;
+
+    @BeforeEach
+    void start() throws Exception {
+        upstream = new MockWebServer();
+        upstream.start();
+        Map<String, String> env = new HashMap<>();
+        env.put("INTERVIEW_LOG_DIR", logDir.toString());
+        env.put("CHATKIT_BACKEND", "server");
+        env.put("OPENAI_API_KEY", "sk-server-backend-secret");
+        env.put("OPENAI_BASE_URL", upstream.url("/v1").toString());
+        env.put("OPENAI_VECTOR_STORE_ID", "vs_seed");
+        server = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(env::get));
+        server.start();
+        chatkit = "http://127.0.0.1:" + InterviewServer.port(server) + "/interview/api/chatkit";
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+        upstream.close();
+    }
+
+    @Test
+    void threadsCreateStreamsTheAnswerAndKeepsTheThreadForItsUser() throws Exception {
+        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                .body(event("response.created", "\"response\":{\"id\":\"resp_1\"}")
+                        + event("response.output_item.added", "\"item\":{\"id\":\"m_1\",\"type\":\"message\",\"content\":[]}")
+                        + event("response.output_text.delta", "\"item_id\":\"m_1\",\"content_index\":0,\"delta\":\"Die Interviews \"")
+                        + event("response.output_text.delta", "\"item_id\":\"m_1\",\"content_index\":0,\"delta\":\"handeln von KI.\"")
+                        + event("response.output_item.done", "\"item\":{\"id\":\"m_1\",\"type\":\"message\","
+                                + "\"content\":[{\"type\":\"output_text\",\"text\":\"Die Interviews handeln von KI.\"}]}")
+                        + event("response.completed", "\"response\":{\"id\":\"resp_1\",\"status\":\"completed\"}"))
+                .build());
+        HttpResponse<String> created = post("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+                + "[{\"type\":\"input_text\",\"text\":\"Worum geht es?\"}],\"attachments\":[],\"inference_options\":{}}},"
+                + "\"metadata\":{}}", null);
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).contains("thread.created").contains("Die Interviews ").contains("thread.item.done");
+        RecordedRequest sent = upstream.takeRequest();
+        assertThat(sent.getUrl().encodedPath()).isEqualTo("/v1/responses");
+        assertThat(sent.getBody().utf8()).contains("vs_seed").contains("Worum geht es?");
+
+        String setCookie = created.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        JsonNode mine = JSON.readTree(post("{\"type\":\"threads.list\",\"params\":{}}", cookie).body());
+        assertThat(mine.path("data")).hasSize(1);
+        JsonNode stranger = JSON.readTree(post("{\"type\":\"threads.list\",\"params\":{}}", null).body());
+        assertThat(stranger.path("data")).isEmpty();
+        assertThat(Files.list(logDir).map(p -> p.getFileName().toString())).anyMatch(n -> n.contains("thread"));
+    }
+
+    private static String event(String type, String fields) {
+        return "event: " + type + "\ndata: {\"type\":\"" + type + "\"," + fields + "}\n\n";
+    }
+
+    private HttpResponse<String> post(String body, String cookie) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(chatkit)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,152 @@
+package com.landki.interview.example.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * The OpenAI ChatKit API as the browser tests need it, behind mockwebserver3: {@code POST /v1/chatkit/sessions}
+ * mints numbered client secrets for the user our server sends; {@code GET /v1/chatkit/threads/{id}} and
+ * {@code …/items} describe a thread of that user whose answer is an out-of-scope reply; and
+ * {@code POST /__control/fail-sessions} ({@code true}/{@code false}) lets the browser script make session
+ * creation fail with 401, as a wrong API key does; {@code POST /v1/responses} streams the same out-of-scope
+ * reply for the {@code server} backend. Thread-safe (mockwebserver dispatches concurrently).
+ */
+final class OpenAiStandIn extends Dispatcher {
+
+    static final String QUESTION_FOR_CLASSIFY = "Wie hoch ist der Eiffelturm?";
+    static final String OUT_OF_SCOPE_REPLY = "Dazu liegen mir leider keine Informationen vor.";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AtomicBoolean failSessions = new AtomicBoolean();
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicReference<String> lastUser = new AtomicReference<>("unknown");
+    final List<JsonNode> sessionBodies = new CopyOnWriteArrayList<>();
+    final Map<String, Integer> threadReads = new ConcurrentHashMap<>();
+    final AtomicInteger responsesCalls = new AtomicInteger();
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        String method = request.getMethod();
+        try {
+            if (path.equals("/__control/fail-sessions") && method.equals("POST")) {
+                failSessions.set(Boolean.parseBoolean(body(request).trim()));
+                return json(200, "{\"fail_sessions\":" + failSessions.get() + "}");
+            }
+            if (path.equals("/v1/chatkit/sessions") && method.equals("POST")) {
+                return session(request);
+            }
+            if (path.equals("/v1/responses") && method.equals("POST")) {
+                responsesCalls.incrementAndGet();
+                return answerStream();
+            }
+            if (path.startsWith("/v1/chatkit/threads/") && method.equals("GET")) {
+                return thread(path.substring("/v1/chatkit/threads/".length()));
+            }
+        } catch (IOException e) {
+            return json(400, "{\"error\":{\"message\":\"" + e.getMessage() + "\",\"type\":\"invalid_request_error\"}}");
+        }
+        return json(404, "{\"error\":{\"message\":\"stand-in has no " + method + " " + path + "\",\"type\":\"not_found\"}}");
+    }
+
+    private MockResponse session(RecordedRequest request) throws IOException {
+        JsonNode body = JSON.readTree(body(request));
+        sessionBodies.add(body);
+        if (failSessions.get()) {
+            return json(401, "{\"error\":{\"message\":\"Incorrect API key provided.\",\"type\":\"invalid_request_error\","
+                    + "\"code\":\"invalid_api_key\"}}");
+        }
+        String user = body.path("user").asText("unknown");
+        lastUser.set(user);
+        int n = sessions.incrementAndGet();
+        ObjectNode session = JSON.createObjectNode()
+                .put("id", "cksess_browser_" + n)
+                .put("object", "chatkit.session")
+                .put("client_secret", "ek_browser_" + n)
+                .put("expires_at", System.currentTimeMillis() / 1000 + 600)
+                .put("user", user)
+                .put("status", "active");
+        session.putObject("workflow").put("id", body.path("workflow").path("id").asText());
+        return json(200, session.toString());
+    }
+
+    private MockResponse thread(String rest) {
+        boolean items = rest.endsWith("/items");
+        String threadId = items ? rest.substring(0, rest.length() - "/items".length()) : rest;
+        threadReads.merge(threadId, 1, Integer::sum);
+        long now = System.currentTimeMillis() / 1000;
+        if (!items) {
+            ObjectNode thread = JSON.createObjectNode()
+                    .put("id", threadId)
+                    .put("object", "chatkit.thread")
+                    .put("created_at", now)
+                    .put("user", lastUser.get());
+            thread.putNull("title");
+            thread.putObject("status").put("type", "active");
+            return json(200, thread.toString());
+        }
+        ObjectNode list = JSON.createObjectNode().put("object", "list").put("has_more", false);
+        ArrayNode data = list.putArray("data");
+        ObjectNode question = data.addObject()
+                .put("id", "cthi_q").put("object", "chatkit.thread_item").put("type", "chatkit.user_message")
+                .put("thread_id", threadId).put("created_at", now);
+        question.putArray("content").addObject().put("type", "input_text").put("text", QUESTION_FOR_CLASSIFY);
+        question.putArray("attachments");
+        ObjectNode answer = data.addObject()
+                .put("id", "cthi_a").put("object", "chatkit.thread_item").put("type", "chatkit.assistant_message")
+                .put("thread_id", threadId).put("created_at", now);
+        ObjectNode text = answer.putArray("content").addObject().put("type", "output_text").put("text", OUT_OF_SCOPE_REPLY);
+        text.putArray("annotations");
+        list.put("first_id", "cthi_q").put("last_id", "cthi_a");
+        return json(200, list.toString());
+    }
+
+    /** A streamed Responses API answer (the {@code server} backend's agent): {@link #OUT_OF_SCOPE_REPLY} in two deltas. */
+    private static MockResponse answerStream() {
+        String item = "msg_browser";
+        int half = OUT_OF_SCOPE_REPLY.length() / 2;
+        String body = sse("response.created", "\"response\":{\"id\":\"resp_browser\",\"status\":\"in_progress\"}")
+                + sse("response.output_item.added", "\"output_index\":0,\"item\":{\"id\":\"" + item
+                        + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[]}")
+                + delta(item, OUT_OF_SCOPE_REPLY.substring(0, half)) + delta(item, OUT_OF_SCOPE_REPLY.substring(half))
+                + sse("response.output_text.done", "\"item_id\":\"" + item + "\",\"output_index\":0,\"content_index\":0,"
+                        + "\"text\":\"" + OUT_OF_SCOPE_REPLY + "\"")
+                + sse("response.output_item.done", "\"output_index\":0,\"item\":{\"id\":\"" + item + "\",\"type\":\"message\","
+                        + "\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"" + OUT_OF_SCOPE_REPLY
+                        + "\",\"annotations\":[]}]}")
+                + sse("response.completed", "\"response\":{\"id\":\"resp_browser\",\"status\":\"completed\"}");
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(body).build();
+    }
+
+    private static String delta(String item, String text) {
+        return sse("response.output_text.delta", "\"item_id\":\"" + item + "\",\"output_index\":0,\"content_index\":0,"
+                + "\"delta\":\"" + text + "\"");
+    }
+
+    private static String sse(String type, String fields) {
+        return "event: " + type + "\ndata: {\"type\":\"" + type + "\"," + fields + "}\n\n";
+    }
+
+    private static String body(RecordedRequest request) {
+        return request.getBody() == null ? "" : request.getBody().utf8();
+    }
+
+    private static MockResponse json(int status, String body) {
+        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
+                .addHeader("x-request-id", "req_browser").body(body).build();
+    }
+}

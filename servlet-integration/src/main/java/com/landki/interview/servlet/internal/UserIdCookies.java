@@ -1,0 +1,86 @@
+package com.landki.interview.servlet.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Issues and verifies the persistent user id cookie value {@code u_<32 hex>.<base64url HMAC-SHA256>}.
+ * A value whose signature does not verify is treated as absent, so a forged or foreign cookie is
+ * replaced, never trusted. Thread-safe.
+ */
+public final class UserIdCookies {
+
+    public static final String DEFAULT_NAME = "interview_uid";
+    static final long MAX_AGE_SECONDS = 365L * 24 * 3600;
+
+    private final byte[] key;
+    private final SecureRandom random = new SecureRandom();
+
+    public UserIdCookies(byte[] key) {
+        if (key.length < 16) {
+            throw new IllegalArgumentException("USER_ID_COOKIE_SECRET must be at least 16 bytes");
+        }
+        this.key = key.clone();
+    }
+
+    /** A new random user id. */
+    public String newUserId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return "u_" + HexFormat.of().formatHex(bytes);
+    }
+
+    public String sign(String userId) {
+        return userId + "." + mac(userId);
+    }
+
+    /** The user id inside a signed cookie value, or {@code null} when absent, malformed or forged. */
+    public String verify(String cookieValue) {
+        if (cookieValue == null) {
+            return null;
+        }
+        int dot = cookieValue.lastIndexOf('.');
+        if (dot <= 0 || dot > 80) {
+            return null;
+        }
+        String userId = cookieValue.substring(0, dot);
+        byte[] expected = mac(userId).getBytes(StandardCharsets.US_ASCII);
+        byte[] actual = cookieValue.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, actual) ? userId : null;
+    }
+
+    /** The full {@code Set-Cookie} header value. */
+    public static String setCookieHeader(String name, String value, String path, boolean secure) {
+        StringBuilder header = new StringBuilder()
+                .append(name).append('=').append(value)
+                .append("; Path=").append(path.isEmpty() ? "/" : path)
+                .append("; Max-Age=").append(MAX_AGE_SECONDS)
+                .append("; HttpOnly; SameSite=Lax");
+        if (secure) {
+            header.append("; Secure");
+        }
+        return header.toString();
+    }
+
+    /** A short, stable, non-reversible form of a user id for logs. */
+    public String hashForLog(String userId) {
+        return "uh_" + mac("log:" + userId).substring(0, 16);
+    }
+
+    private String mac(String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

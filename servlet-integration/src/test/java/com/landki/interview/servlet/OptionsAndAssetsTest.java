@@ -1,0 +1,96 @@
+package com.landki.interview.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.landki.interview.store.InterviewStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptionsAndAssetsTest {
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> env = new HashMap<>();
+
+    private InterviewApiOptions fromEnv() {
+        env.putIfAbsent("INTERVIEW_STORE", "memory");
+        env.putIfAbsent("INTERVIEW_LOG_DIR", dir.toString());
+        return InterviewApiOptions.fromEnv(env::get);
+    }
+
+    @Test
+    void readsMission3Variables() {
+        env.put("ADMIN_TOKEN", "t0ken");
+        env.put("ALLOWED_ORIGINS", "https://landki.com/, https://b.example");
+        env.put("TRUSTED_PROXIES", "10.0.0.0/8,::1");
+        env.put("IP_ANONYMIZATION", "false");
+        env.put("FEEDBACK_LIST_PUBLIC", "true");
+        env.put("RATE_LIMIT_SESSION_PER_MIN", "0");
+        env.put("CHATKIT_BACKEND", "server");
+        env.put("DOMAIN_PUBLIC_KEY", "domain_pk_1");
+        env.put("INTERVIEW_PROMPTS", "Eins|Erste Frage;Zwei|Zweite Frage");
+        InterviewApiOptions options = fromEnv();
+        assertThat(options.adminToken()).isEqualTo("t0ken");
+        assertThat(options.allowedOrigins()).containsExactlyInAnyOrder("https://landki.com", "https://b.example");
+        assertThat(options.trustedProxies()).hasSize(2);
+        assertThat(options.ipAnonymization()).isFalse();
+        assertThat(options.feedbackListPublic()).isTrue();
+        assertThat(options.rateLimitSessionPerMin()).isZero();
+        assertThat(options.rateLimitFeedbackPerMin()).isEqualTo(30);
+        assertThat(options.effectiveChatKitBackend()).isEqualTo("server");
+        assertThat(options.domainPublicKey()).isEqualTo("domain_pk_1");
+        assertThat(options.prompts()).extracting(InterviewApiOptions.Prompt::label).containsExactly("Eins", "Zwei");
+        assertThat(options.toString()).doesNotContain("t0ken");
+        options.closeOwned();
+    }
+
+    @Test
+    void badValuesNameTheVariable() {
+        env.put("RATE_LIMIT_FEEDBACK_PER_MIN", "many");
+        assertThatThrownBy(this::fromEnv).hasMessageContaining("RATE_LIMIT_FEEDBACK_PER_MIN");
+        env.put("RATE_LIMIT_FEEDBACK_PER_MIN", "-1");
+        assertThatThrownBy(this::fromEnv).hasMessageContaining("RATE_LIMIT_FEEDBACK_PER_MIN");
+        env.remove("RATE_LIMIT_FEEDBACK_PER_MIN");
+        env.put("IP_ANONYMIZATION", "maybe");
+        assertThatThrownBy(this::fromEnv).hasMessageContaining("IP_ANONYMIZATION");
+        env.remove("IP_ANONYMIZATION");
+        env.put("CHATKIT_BACKEND", "cloud");
+        assertThatThrownBy(this::fromEnv).hasMessageContaining("CHATKIT_BACKEND");
+    }
+
+    @Test
+    void cookieSecretIsGeneratedOnceOwnerOnlyAndReused() throws Exception {
+        byte[] first = fromEnv().userIdCookieSecret();
+        Path file = dir.resolve("user-id-cookie.secret");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(fromEnv().userIdCookieSecret()).isEqualTo(first);
+        env.put("USER_ID_COOKIE_SECRET", "an-explicit-secret-value");
+        assertThat(fromEnv().userIdCookieSecret()).isNotEqualTo(first);
+    }
+
+    @Test
+    void builderValidatesWithMessagesThatSayWhatToDo() {
+        assertThatThrownBy(() -> InterviewApiOptions.builder().build()).hasMessageContaining("InterviewStore");
+        assertThatThrownBy(() -> InterviewApiOptions.builder().mountPath("api")).hasMessageContaining("mountPath");
+        assertThat(InterviewApiOptions.builder().mountPath("/x/api/").store(InterviewStore.inMemory()).build()
+                .mountPath()).isEqualTo("/x/api");
+    }
+
+    @Test
+    void assetPathsNeverLeaveThePrefix() {
+        assertThat(AssetServlet.normalize("/assets/app.js")).isEqualTo("assets/app.js");
+        assertThat(AssetServlet.normalize("//assets/./app.js")).isEqualTo("assets/app.js");
+        assertThat(AssetServlet.normalize("/")).isEmpty();
+        assertThat(AssetServlet.normalize("/assets/../../secret.txt")).isNull();
+        assertThat(AssetServlet.normalize("/..")).isNull();
+        assertThat(AssetServlet.normalize("/a\\..\\b")).isNull();
+        assertThat(AssetServlet.normalize("/c:/windows")).isNull();
+    }
+}

@@ -1,0 +1,303 @@
+package com.landki.interview.servlet.chatkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.FeedbackListener;
+import com.landki.interview.chatkit.server.OutOfScopeListener;
+import com.landki.interview.chatkit.server.RequestContext;
+import com.landki.interview.chatkit.server.agent.ResponsesAgent;
+import com.landki.interview.openai.OpenAiConfig;
+import com.landki.interview.openai.OpenAiHttp;
+import com.landki.interview.openai.RetryPolicy;
+import com.landki.interview.chatkit.server.store.ThreadStore;
+import jakarta.servlet.http.HttpServlet;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The ChatKit protocol servlet over real HTTP, with the Responses API scripted by MockWebServer. Run once per
+ * container by the Jetty and Tomcat subclasses.
+ */
+@Timeout(30)
+abstract class ChatKitProtocolServletContract {
+
+    static final String PATH = "/interview/api/chatkit";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @StartStop
+    final MockWebServer upstream = new MockWebServer();
+
+    final ThreadStore store = ThreadStore.inMemory();
+    final List<FeedbackListener.Feedback> feedback = new CopyOnWriteArrayList<>();
+    final List<OutOfScopeListener.OutOfScope> outOfScope = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    ChatKitServer server;
+    private URI endpoint;
+
+    /** Starts the container, which registers {@code servlet} with {@link ChatKitProtocolServlet#register}; returns its base URI. */
+    abstract URI start(HttpServlet servlet) throws Exception;
+
+    abstract void stop() throws Exception;
+
+    @BeforeEach
+    void startContainer() throws Exception {
+        OpenAiConfig config = OpenAiConfig.builder().apiKey("sk-test").baseUrl(upstream.url("/v1").toString())
+                .retryPolicy(RetryPolicy.none()).build();
+        ResponsesAgent agent = ResponsesAgent.builder().openAi(OpenAiHttp.create(config))
+                .vectorStoreIds(List.of("vs_seed")).build();
+        server = ChatKitServer.builder().store(store).responder(agent).feedbackListener(feedback::add)
+                .outOfScopeListener(outOfScope::add).build();
+        ChatKitProtocolServlet servlet = new ChatKitProtocolServlet(server, req -> req.getHeader("X-Test-User"),
+                req -> Map.of(RequestContext.IP, "203.0.113.0"), null, Duration.ofMillis(50), Duration.ofSeconds(20));
+        endpoint = start(servlet).resolve(PATH);
+    }
+
+    @AfterEach
+    void stopContainer() throws Exception {
+        stop();
+    }
+
+    @Test
+    void threadsCreateAnswersAnEventStreamWithTheStreamedAnswer() throws Exception {
+        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_1", "Laut Leitfaden")));
+
+        HttpResponse<String> response = post("alice", create("Was sagt der Leitfaden?"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-cache");
+        List<JsonNode> events = events(response.body());
+        assertThat(types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
+                "thread.item.added", "thread.item.updated", "thread.item.updated", "thread.item.updated",
+                "thread.item.updated", "thread.item.updated", "thread.item.done");
+        assertThat(events.get(7).get("update").get("annotation").get("source").get("filename").asText()).isEqualTo("leitfaden.pdf");
+        assertThat(events.get(9).get("item").get("content").get(0).get("text").asText()).isEqualTo("Laut Leitfaden");
+        String threadId = events.get(0).get("thread").get("id").asText();
+        assertThat(store.listItems("alice", threadId, 10, null, ThreadStore.ASC).data()).hasSize(2);
+    }
+
+    @Test
+    void everyJsonRequestTypeRoundTrips() throws Exception {
+        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_1", "Antwort eins")));
+        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_2", "Antwort zwei")));
+        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_3", "Antwort drei")));
+        String threadId = events(post("alice", create("Frage eins")).body()).get(0).get("thread").get("id").asText();
+
+        List<JsonNode> added = events(post("alice", "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\""
+                + threadId + "\",\"input\":{\"content\":[{\"type\":\"input_text\",\"text\":\"Frage zwei\"}],"
+                + "\"attachments\":[],\"inference_options\":{}}}}").body());
+        assertThat(types(added)).startsWith("thread.item.done", "stream_options").endsWith("thread.item.done");
+
+        JsonNode list = json(post("alice", "{\"type\":\"threads.list\",\"params\":{\"limit\":10,\"order\":\"desc\"}}"));
+        assertThat(list.get("data")).singleElement().satisfies(t -> assertThat(t.get("id").asText()).isEqualTo(threadId));
+        assertThat(list.get("has_more").asBoolean()).isFalse();
+
+        JsonNode thread = json(post("alice", "{\"type\":\"threads.get_by_id\",\"params\":{\"thread_id\":\"" + threadId + "\"}}"));
+        assertThat(thread.get("title").asText()).isEqualTo("Frage eins");
+        assertThat(thread.get("items").get("data")).hasSize(4);
+
+        JsonNode items = json(post("alice", "{\"type\":\"items.list\",\"params\":{\"thread_id\":\"" + threadId + "\",\"limit\":1}}"));
+        JsonNode newest = items.get("data").get(0);
+        assertThat(newest.get("content").get(0).get("text").asText()).isEqualTo("Antwort zwei");
+        assertThat(items.get("has_more").asBoolean()).isTrue();
+
+        JsonNode renamed = json(post("alice", "{\"type\":\"threads.update\",\"params\":{\"thread_id\":\"" + threadId
+                + "\",\"title\":\"Umbenannt\"}}"));
+        assertThat(renamed.get("title").asText()).isEqualTo("Umbenannt");
+
+        JsonNode rated = json(post("alice", "{\"type\":\"items.feedback\",\"params\":{\"thread_id\":\"" + threadId
+                + "\",\"item_ids\":[\"" + newest.get("id").asText() + "\"],\"kind\":\"positive\"}}"));
+        assertThat(rated).isEmpty();
+        assertThat(feedback).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("positive");
+            assertThat(f.context().attribute(RequestContext.IP)).isEqualTo("203.0.113.0");
+            assertThat(f.question()).isEqualTo("Frage zwei");
+            assertThat(f.answer()).isEqualTo("Antwort zwei");
+        });
+
+        String secondQuestion = thread.get("items").get("data").get(2).get("id").asText();
+        List<JsonNode> retried = events(post("alice", "{\"type\":\"threads.retry_after_item\",\"params\":{\"thread_id\":\""
+                + threadId + "\",\"item_id\":\"" + secondQuestion + "\"}}").body());
+        assertThat(retried.get(retried.size() - 1).get("item").get("content").get(0).get("text").asText()).isEqualTo("Antwort drei");
+
+        JsonNode deleted = json(post("alice", "{\"type\":\"threads.delete\",\"params\":{\"thread_id\":\"" + threadId + "\"}}"));
+        assertThat(deleted).isEmpty();
+        assertThat(json(post("alice", "{\"type\":\"threads.list\",\"params\":{}}")).get("data")).isEmpty();
+    }
+
+    @Test
+    void aUserNeverSeesAnotherUsersThread() throws Exception {
+        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_1", "Geheim")));
+        String threadId = events(post("alice", create("Meine Frage")).body()).get(0).get("thread").get("id").asText();
+
+        assertThat(json(post("bob", "{\"type\":\"threads.list\",\"params\":{}}")).get("data")).isEmpty();
+        for (String request : List.of(
+                "{\"type\":\"threads.get_by_id\",\"params\":{\"thread_id\":\"" + threadId + "\"}}",
+                "{\"type\":\"items.list\",\"params\":{\"thread_id\":\"" + threadId + "\"}}",
+                "{\"type\":\"threads.update\",\"params\":{\"thread_id\":\"" + threadId + "\",\"title\":\"x\"}}",
+                "{\"type\":\"threads.delete\",\"params\":{\"thread_id\":\"" + threadId + "\"}}",
+                "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\"" + threadId
+                        + "\",\"input\":{\"content\":[{\"type\":\"input_text\",\"text\":\"x\"}],\"attachments\":[]}}}")) {
+            HttpResponse<String> response = post("bob", request);
+            assertThat(response.statusCode()).as(request).isEqualTo(404);
+            assertThat(MAPPER.readTree(response.body()).get("error").get("code").asText()).isEqualTo("not_found");
+        }
+        assertThat(json(post("alice", "{\"type\":\"threads.list\",\"params\":{}}")).get("data")).hasSize(1);
+        assertThat(upstream.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportOutOfScopeCallReachesThePageAsAClientEffect() throws Exception {
+        String args = "{\\\"out_of_scope\\\":true,\\\"reason\\\":\\\"Wetter\\\"}";
+        upstream.enqueue(UpstreamScript.sse(UpstreamScript.event("response.created", "\"response\":{\"id\":\"resp_1\"}")
+                + UpstreamScript.event("response.output_item.done", "\"item\":{\"id\":\"fc_1\",\"type\":\"function_call\","
+                        + "\"call_id\":\"call_1\",\"name\":\"report_out_of_scope\",\"arguments\":\"" + args + "\"}")
+                + UpstreamScript.event("response.completed", "\"response\":{\"id\":\"resp_1\"}")));
+        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_2", "Nur Fragen zu den Dokumenten")));
+
+        List<JsonNode> events = events(post("alice", create("Wie wird das Wetter?")).body());
+
+        JsonNode effect = events.stream().filter(e -> e.get("type").asText().equals("client_effect")).findFirst().orElseThrow();
+        assertThat(effect.get("name").asText()).isEqualTo("out_of_scope");
+        assertThat(effect.get("data").get("reason").asText()).isEqualTo("Wetter");
+        assertThat(outOfScope).singleElement().satisfies(o -> assertThat(o.answer()).isEqualTo("Nur Fragen zu den Dokumenten"));
+    }
+
+    @Test
+    void anUpstreamErrorMidStreamBecomesAnErrorEvent() throws Exception {
+        upstream.enqueue(UpstreamScript.sse(UpstreamScript.event("response.created", "\"response\":{\"id\":\"resp_1\"}")
+                + UpstreamScript.start("m1") + UpstreamScript.delta("m1", "Halb")
+                + UpstreamScript.event("error", "\"code\":\"server_error\",\"message\":\"boom\"")));
+
+        List<JsonNode> events = events(post("alice", create("Frage")).body());
+
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.get("type").asText()).isEqualTo("error");
+        assertThat(last.get("allow_retry").asBoolean()).isTrue();
+        String threadId = events.get(0).get("thread").get("id").asText();
+        assertThat(store.listItems("alice", threadId, 10, null, ThreadStore.ASC).data()).hasSize(1);
+    }
+
+    @Test
+    void aClientThatDisconnectsMidStreamStopsTheUpstreamCall() throws Exception {
+        CountDownLatch aborted = new CountDownLatch(1);
+        upstream.enqueue(UpstreamScript.hanging(UpstreamScript.event("response.created", "\"response\":{\"id\":\"resp_1\"}")
+                + UpstreamScript.start("m1") + UpstreamScript.delta("m1", "Erster Teil"), aborted));
+
+        HttpResponse<InputStream> response = http.send(request("alice", create("Frage")), HttpResponse.BodyHandlers.ofInputStream());
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data: ")) {
+                    seen.add(MAPPER.readTree(line.substring(6)).path("update").path("type").asText());
+                    if (seen.contains("assistant_message.content_part.text_delta")) {
+                        break;
+                    }
+                }
+            }
+        }
+
+        assertThat(seen).contains("assistant_message.content_part.text_delta");
+        assertThat(aborted.await(15, TimeUnit.SECONDS)).as("upstream call aborted").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.activeStreams() == 0);
+        String threadId = store.listThreads("alice", 1, null, ThreadStore.DESC).data().get(0).id();
+        assertThat(store.listItems("alice", threadId, 10, null, ThreadStore.ASC).data()).hasSize(1);
+    }
+
+    @Test
+    void refusesWhatIsNotAChatKitRequest() throws Exception {
+        HttpResponse<String> text = http.send(HttpRequest.newBuilder(endpoint).header("X-Test-User", "alice")
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(text.statusCode()).isEqualTo(415);
+
+        HttpResponse<String> huge = post("alice", "{\"type\":\"threads.list\",\"params\":{},\"metadata\":{\"x\":\""
+                + "a".repeat(ChatKitProtocolServlet.MAX_BODY_BYTES) + "\"}}");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(MAPPER.readTree(huge.body()).get("error").get("code").asText()).isEqualTo("payload_too_large");
+
+        HttpResponse<String> broken = post("alice", "{not json");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(broken.body()).get("error").get("code").asText()).isEqualTo("invalid_json");
+
+        HttpResponse<String> attachments = post("alice", "{\"type\":\"attachments.create\",\"params\":{}}");
+        assertThat(attachments.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(attachments.body()).get("error").get("code").asText()).isEqualTo("not_supported");
+
+        HttpResponse<String> anonymous = post(null, "{\"type\":\"threads.list\",\"params\":{}}");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(endpoint).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow").orElse("")).contains("POST");
+    }
+
+    // ---- helpers ----
+
+    static String create(String text) {
+        return "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":[{\"type\":\"input_text\",\"text\":\""
+                + text + "\"}],\"attachments\":[],\"inference_options\":{}}},\"metadata\":{}}";
+    }
+
+    private HttpRequest request(String user, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            builder.header("X-Test-User", user);
+        }
+        return builder.build();
+    }
+
+    private HttpResponse<String> post(String user, String body) throws IOException, InterruptedException {
+        return http.send(request(user, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        return MAPPER.readTree(response.body());
+    }
+
+    /** SSE frames back to JSON; heartbeat comments are skipped. */
+    static List<JsonNode> events(String body) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        for (String frame : body.split("\n\n")) {
+            if (frame.startsWith("data: ")) {
+                assertThat(frame).doesNotContain("\n");
+                events.add(MAPPER.readTree(frame.substring(6)));
+            } else {
+                assertThat(frame).startsWith(":");
+            }
+        }
+        return events;
+    }
+
+    static List<String> types(List<JsonNode> events) {
+        return events.stream().map(e -> e.get("type").asText()).toList();
+    }
+}

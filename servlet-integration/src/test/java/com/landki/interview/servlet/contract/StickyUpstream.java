@@ -1,0 +1,46 @@
+package com.landki.interview.servlet.contract;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A ChatKit API stand-in for mockwebserver3 that answers every request with the current script, so a
+ * client that retries sees the same answer each time and nothing is left over for the next test.
+ */
+final class StickyUpstream extends Dispatcher {
+
+    private volatile MockResponse response = session("cksess_default", "ek_default");
+
+    static MockResponse session(String id, String secret) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .addHeader("x-request-id", "req_ok_1")
+                .body("{\"id\":\"" + id + "\",\"object\":\"chatkit.session\",\"client_secret\":\"" + secret
+                        + "\",\"expires_at\":1893456000,\"status\":\"active\"}")
+                .build();
+    }
+
+    static MockResponse error(int status, String message, String requestId) {
+        return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json")
+                .addHeader("x-request-id", requestId).addHeader("Retry-After", "1")
+                .body("{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\",\"code\":null}}")
+                .build();
+    }
+
+    static MockResponse slow(Duration delay) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .body("{}").build();
+    }
+
+    void answer(MockResponse next) {
+        this.response = next;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        return response;
+    }
+}
