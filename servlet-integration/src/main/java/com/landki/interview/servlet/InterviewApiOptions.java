@@ -1,10 +1,10 @@
 package com.landki.interview.servlet;
 
-import com.landki.interview.servlet.internal.ChatKitThreadReader;
 import com.landki.interview.servlet.internal.Cidr;
 import com.landki.interview.servlet.internal.ClientSessionPort;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.CreateSessionRequest;
+import com.landki.interview.classify.ChatKitThreadReader;
 import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.servlet.internal.SecretFile;
@@ -651,7 +651,7 @@ public final class InterviewApiOptions {
                             + " or CHATKIT_BACKEND=server";
                 }
                 if (threadClassifier == null) {
-                    threadClassifier = ThreadClassifier.builder().reader(new ChatKitThreadReader(chatKitClient))
+                    threadClassifier = ThreadClassifier.builder().reader(ChatKitThreadReader.of(chatKitClient))
                             .classifier(classifier).build();
                 }
             }

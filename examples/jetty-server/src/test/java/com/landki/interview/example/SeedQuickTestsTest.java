@@ -21,6 +21,7 @@ import mockwebserver3.RecordedRequest;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -98,6 +99,32 @@ class SeedQuickTestsTest {
         assertThat(JSON.readTree(sent.getBody().utf8()).path("workflow").path("id").asText()).isEqualTo("wf_quicktest");
         assertThat(Files.readString(logDir.resolve("chat.jsonl"))).contains("session.created")
                 .doesNotContain("ek_quick_secret");
+    }
+
+    @Test
+    void theSeedsCurlLinesRunAsWritten() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
+        String host = "http://127.0.0.1:" + InterviewServer.port(server);
+        upstream.enqueue(session(0));
+        assertThat(JSON.readTree(curl("-sS", host + "/interview/api/health")).path("status").asText()).isEqualTo("ok");
+        assertThat(JSON.readTree(curl("-sS", "-X", "POST", host + "/interview/api/chatkit/session"))
+                .path("client_secret").asText()).isEqualTo("ek_quick_secret");
+        assertThat(JSON.readTree(curl("-sS", "-X", "POST", host + "/interview/api/feedback",
+                "-H", "Content-Type: application/json",
+                "-d", "{\"session_id\":\"demo\",\"user_question\":\"Q?\",\"assistant_reply\":\"A\",\"category\":\"out_of_scope\"}"))
+                .path("id").asText()).startsWith("fb_");
+        assertThat(JSON.readTree(curl("-sS", host + "/interview/api/feedback/list")).path("entries").size()).isEqualTo(1);
+    }
+
+    private static String curl(String... args) throws Exception {
+        String[] command = new String[args.length + 1];
+        command[0] = "/usr/bin/curl";
+        System.arraycopy(args, 0, command, 1, args.length);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
     }
 
     @Test

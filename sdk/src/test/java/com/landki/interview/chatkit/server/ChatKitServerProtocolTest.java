@@ -94,6 +94,21 @@ class ChatKitServerProtocolTest {
     }
 
     @Test
+    void everyFrameIsOneDataLineWithTheTypeFirst() {
+        ChatKitResult result = server.process(bytes(create("eins")), ALICE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        result.writeTo(out);
+
+        String body = out.toString(StandardCharsets.UTF_8);
+        assertThat(body).startsWith("data: {\"type\":\"thread.created\",");
+        for (String frame : body.split("\n\n")) {
+            assertThat(frame).startsWith("data: {\"type\":\"");
+        }
+        assertThat(body).contains("\"item\":{\"type\":\"user_message\",");
+        assertThat(body).contains("\"update\":{\"type\":\"assistant_message.content_part.text_delta\",");
+    }
+
+    @Test
     void aThreadsCreateThatIsNeverStreamedLeavesNoThread() {
         ChatKitResult result = server.process(bytes(create("eins")), ALICE);
 

@@ -60,11 +60,14 @@ public final class ApiFilter extends HttpFilter {
 
         String origin = req.getHeader("Origin");
         boolean preflight = "OPTIONS".equals(method) && req.getHeader("Access-Control-Request-Method") != null;
-        if (origin != null && !Cors.sameOrigin(origin, req.getHeader("Host"))) {
+        if (origin != null && !sameOrigin(req, origin)) {
             boolean allowed = runtime.cors.allowed(origin);
             if (allowed) {
                 res.setHeader("Access-Control-Allow-Origin", origin);
-                res.setHeader("Access-Control-Allow-Credentials", "true");
+                if (runtime.cors.listed(origin)) {
+                    // the user-id cookie travels only to origins named one by one, never to "*"
+                    res.setHeader("Access-Control-Allow-Credentials", "true");
+                }
                 res.setHeader("Access-Control-Expose-Headers", Cors.EXPOSE_HEADERS);
             }
             res.addHeader("Vary", "Origin");
@@ -136,6 +139,16 @@ public final class ApiFilter extends HttpFilter {
             error = error.withHeader("Connection", "close");
         }
         Responses.error(res, error);
+    }
+
+    /** Same origin as the Host header, or, behind a trusted proxy, as its {@code X-Forwarded-Host}. */
+    private boolean sameOrigin(HttpServletRequest req, String origin) {
+        if (Cors.sameOrigin(origin, req.getHeader("Host"))) {
+            return true;
+        }
+        String forwardedHost = req.getHeader("X-Forwarded-Host");
+        return forwardedHost != null && runtime.ips.isTrustedPeer(req.getRemoteAddr())
+                && Cors.sameOrigin(origin, forwardedHost.split(",", 2)[0].trim());
     }
 
     static boolean isJson(String contentType) {

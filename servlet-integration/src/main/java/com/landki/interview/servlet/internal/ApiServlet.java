@@ -97,13 +97,15 @@ public final class ApiServlet extends HttpServlet {
             throw new ApiException(404, "not_found", "no endpoint " + method + " " + req.getContextPath()
                     + runtime.options.mountPath() + path);
         }
-        String allow = String.join(", ", byMethod.keySet()) + ", OPTIONS";
+        String allow = String.join(", ", byMethod.keySet()) + (byMethod.containsKey("GET") ? ", HEAD" : "")
+                + ", OPTIONS";
         if ("OPTIONS".equals(method)) {
             res.setHeader("Allow", allow);
             res.setStatus(204);
             return;
         }
-        Endpoint endpoint = byMethod.get(method);
+        // HEAD runs the GET endpoint; the container drops the body
+        Endpoint endpoint = byMethod.get("HEAD".equals(method) ? "GET" : method);
         if (endpoint == null) {
             throw new ApiException(405, "method_not_allowed", method + " is not allowed on " + path
                     + "; use " + String.join(" or ", byMethod.keySet()), Map.of("Allow", allow));

@@ -46,6 +46,11 @@ public final class Cors {
         }
     }
 
+    /** Named in {@code ALLOWED_ORIGINS} itself, not only matched by {@code *}. */
+    public boolean listed(String origin) {
+        return allowed.contains(origin.trim().toLowerCase(Locale.ROOT));
+    }
+
     public boolean allowed(String origin) {
         String normalized = origin.trim().toLowerCase(Locale.ROOT);
         return !"null".equals(normalized) && (any || allowed.contains(normalized));

@@ -25,5 +25,7 @@ class CorsTest {
         assertThat(cors.allowed("https://landki.com.evil.example")).isFalse();
         assertThat(new Cors(Set.of("*")).allowed("null")).isFalse();
         assertThat(new Cors(Set.of("*")).allowed("https://any.example")).isTrue();
+        assertThat(new Cors(Set.of("*")).listed("https://any.example")).isFalse();
+        assertThat(cors.listed("https://landki.com")).isTrue();
     }
 }

@@ -9,24 +9,20 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class SdkWiringTest {
 
     @Test
-    void retryWaitsAreCountedAndStillWaitThroughTheOriginalSleeper() {
+    void retriesAreCountedAndTheEarlierListenerStillHears() {
         List<Duration> waits = new ArrayList<>();
         OpenAiConfig config = OpenAiConfig.builder().apiKey("sk-test")
-                .retryPolicy(RetryPolicy.builder().sleeper(d -> {
-                    waits.add(d);
-                    return CompletableFuture.completedFuture(null);
-                }).build())
+                .retryPolicy(RetryPolicy.builder().listener((call, attempt, failure, wait) -> waits.add(wait)).build())
                 .build();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         OpenAiConfig counting = SdkWiring.countingRetries(config, registry);
-        counting.retryPolicy().sleeper().sleep(Duration.ofMillis(7)).toCompletableFuture().join();
-        counting.retryPolicy().sleeper().sleep(Duration.ofMillis(9)).toCompletableFuture().join();
+        counting.retryPolicy().listener().onRetry("POST /v1/chatkit/sessions", 1, new RuntimeException(), Duration.ofMillis(7));
+        counting.retryPolicy().listener().onRetry("POST /v1/chatkit/sessions", 2, new RuntimeException(), Duration.ofMillis(9));
         assertThat(waits).containsExactly(Duration.ofMillis(7), Duration.ofMillis(9));
         assertThat(new ApiMetrics(registry).scrape()).contains("interview_upstream_retries_total 2.0");
     }

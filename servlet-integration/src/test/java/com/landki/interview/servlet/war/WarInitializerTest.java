@@ -73,10 +73,18 @@ class WarInitializerTest {
                 <context-param><param-name>interview.api.autoregister</param-name><param-value>false</param-value></context-param>
                 <context-param><param-name>INTERVIEW_STORE</param-name><param-value>memory</param-value></context-param>
                 <context-param><param-name>INTERVIEW_API_MOUNT_PATH</param-name><param-value>/chat/api</param-value></context-param>
+                <context-param><param-name>ADMIN_TOKEN</param-name><param-value>war-token</param-value></context-param>
+                <context-param><param-name>FEEDBACK_LIST_PUBLIC</param-name><param-value>true</param-value></context-param>
+                <context-param><param-name>IP_ANONYMIZATION</param-name><param-value>false</param-value></context-param>
                 <listener><listener-class>com.landki.interview.servlet.InterviewApiListener</listener-class></listener>
                 """);
         assertThat(send("GET", base + "/chat/api/health", null, null).statusCode()).isEqualTo(200);
         assertThat(send("GET", base + "/interview/api/health", null, null).statusCode()).isEqualTo(404);
+        assertThat(send("POST", base + "/chat/api/feedback", "{\"session_id\":\"pub\"}", null).statusCode()).isEqualTo(201);
+        HttpResponse<String> list = send("GET", base + "/chat/api/feedback/list", null, null);
+        assertThat(list.statusCode()).as("FEEDBACK_LIST_PUBLIC=true").isEqualTo(200);
+        assertThat(list.body()).contains("\"ip\":\"127.0.0.1\"");
+        assertThat(send("GET", base + "/chat/api/admin/stats", null, null).statusCode()).isEqualTo(401);
     }
 
     private String deploy(String contextParams) throws Exception {

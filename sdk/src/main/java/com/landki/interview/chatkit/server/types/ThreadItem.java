@@ -1,6 +1,7 @@
 package com.landki.interview.chatkit.server.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 
 /**
@@ -8,6 +9,7 @@ import java.time.Instant;
  * marker, hidden context, or an item of a type this server does not know ({@link RawItem}, kept as it came).
  * The JSON discriminator is {@code type}. All implementations are immutable records.
  */
+@JsonPropertyOrder({"type"})
 public sealed interface ThreadItem
         permits UserMessageItem, AssistantMessageItem, ClientToolCallItem, HiddenContextItem, RawItem {
 

@@ -1,8 +1,10 @@
 package com.landki.interview.chatkit.server.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** The {@code update} of a {@code thread.item.updated} event; discriminated by {@code type}. */
+@JsonPropertyOrder({"type"})
 public sealed interface ThreadItemUpdate {
 
     @JsonProperty("type")

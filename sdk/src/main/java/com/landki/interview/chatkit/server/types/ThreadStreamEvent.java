@@ -1,12 +1,14 @@
 package com.landki.interview.chatkit.server.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
 /**
  * One event of a streamed answer, sent to the page as one SSE frame {@code data: {json}\n\n}. The JSON
  * discriminator is {@code type}. All implementations are immutable records.
  */
+@JsonPropertyOrder({"type"})
 public sealed interface ThreadStreamEvent {
 
     @JsonProperty("type")

@@ -45,6 +45,7 @@ public final class OpenAiResponsesTransport implements ResponsesTransport {
             cancelled.set(true);
             done.cancel(true);
         });
+        boolean ended = false;
         try {
             while (true) {
                 if (cancelled.get()) {
@@ -55,6 +56,7 @@ public final class OpenAiResponsesTransport implements ResponsesTransport {
                     continue;
                 }
                 if (next == END) {
+                    ended = true;
                     return;
                 }
                 if (next instanceof Throwable failure) {
@@ -64,8 +66,13 @@ public final class OpenAiResponsesTransport implements ResponsesTransport {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            done.cancel(true);
             throw new StreamCancelledException("interrupted while streaming", e);
+        } finally {
+            if (!ended) {
+                // the consumer gave up (error event, cancel): stop the exchange so no HTTP thread waits on the queue
+                cancelled.set(true);
+                done.cancel(true);
+            }
         }
     }
 
