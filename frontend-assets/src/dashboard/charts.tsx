@@ -9,6 +9,14 @@ function hourLabel(ms: number): string {
   return new Date(ms).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' });
 }
 
+function NoData({ show }: { show: boolean }) {
+  return show ? (
+    <text className="chart-empty" x={(W + PAD.left) / 2} y={H / 2} textAnchor="middle">
+      No data in the last 24 h
+    </text>
+  ) : null;
+}
+
 function niceMax(v: number): number {
   if (v <= 4) return 4;
   const pow = 10 ** Math.floor(Math.log10(v));
@@ -62,6 +70,7 @@ export function BarChart({ starts, values, label }: { starts: number[]; values: 
         </rect>
       ))}
       <XLabels starts={starts} />
+      <NoData show={values.every((v) => v === 0)} />
     </svg>
   );
 }
@@ -104,6 +113,7 @@ export function RateChart({ starts, rates, label }: { starts: number[]; rates: (
         ),
       )}
       <XLabels starts={starts} />
+      <NoData show={rates.every((r) => r === null)} />
     </svg>
   );
 }

@@ -394,7 +394,7 @@ class ChatKitClientTest {
 
         assertThat(call).isCancelled();
         assertThat(httpClient.sends).hasSize(1);
-        assertAborted(httpClient.sends.get(0));
+        assertThat(httpClient.aborted(0)).as("the HTTP request was aborted").isTrue();
     }
 
     @Test
@@ -408,18 +408,6 @@ class ChatKitClientTest {
         call.cancel(true);
 
         assertThat(httpClient.sends).hasSize(1);
-        assertAborted(httpClient.sends.get(0));
-    }
-
-    /**
-     * The JDK's send future is either cancelled, or - when the exchange had already started - completed with
-     * its own "Request cancelled" failure; both mean the request was aborted (and the upstream answers only
-     * after 10 s, so nothing else can have completed it).
-     */
-    private static void assertAborted(CompletableFuture<?> send) {
-        assertThat(send).isCompletedExceptionally();
-        assertThatThrownBy(send::join).satisfiesAnyOf(
-                e -> assertThat(e).isInstanceOf(java.util.concurrent.CancellationException.class),
-                e -> assertThat(e).hasMessageContaining("Request cancelled"));
+        assertThat(httpClient.aborted(0)).as("the HTTP request was aborted").isTrue();
     }
 }

@@ -20,6 +20,26 @@ import javax.net.ssl.SSLParameters;
 public final class RecordingHttpClient extends HttpClient {
 
     public final List<CompletableFuture<?>> sends = new CopyOnWriteArrayList<>();
+
+    /**
+     * Whether the n-th send was aborted. The JDK either marks its future cancelled or, when the exchange
+     * notices the cancel first, fails it with a {@link java.util.concurrent.CancellationException} wrapped
+     * in a {@link java.util.concurrent.CompletionException}; both mean the request was given up.
+     */
+    public boolean aborted(int n) {
+        CompletableFuture<?> send = sends.get(n);
+        if (send.isCancelled()) {
+            return true;
+        }
+        try {
+            send.getNow(null);
+            return false;
+        } catch (java.util.concurrent.CancellationException e) {
+            return true;
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() instanceof java.util.concurrent.CancellationException;
+        }
+    }
     private final HttpClient delegate = HttpClient.newHttpClient();
 
     @Override

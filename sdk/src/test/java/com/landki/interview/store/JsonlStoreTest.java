@@ -76,6 +76,27 @@ class JsonlStoreTest extends DurableStoreContractTest {
     }
 
     @Test
+    void readsAndErasesLinesWrittenByTheSeedsPythonServer() throws IOException {
+        store.close();
+        Files.writeString(feedbackFile(), String.join("\n",
+                "{\"ts\": \"2025-03-01T10:15:00.123456\", \"session_id\": \"demo\", \"user_question\": \"Q?\", "
+                        + "\"assistant_reply\": \"A\", \"category\": \"out_of_scope\", \"comment\": null}",
+                "{\"ts\": \"2025-03-01T10:16:00+00:00\", \"session_id\": \"s\\u00fc\", \"user_question\": \"\\u00c4\"}",
+                ""), StandardCharsets.UTF_8);
+
+        store = open();
+
+        List<FeedbackEntry> newest = store.feedback().newest(5);
+        assertThat(newest).extracting(FeedbackEntry::sessionId).containsExactly("s\u00fc", "demo");
+        assertThat(newest.get(1).ts()).isEqualTo(Instant.parse("2025-03-01T10:15:00.123456Z"));
+        assertThat(newest.get(0).userQuestion()).isEqualTo("\u00c4");
+        assertThat(store.stats().feedbackTotal()).isEqualTo(2);
+        assertThat(store.feedback().eraseSession("s\u00fc")).isEqualTo(1);
+        assertThat(store.feedback().eraseSession("demo")).isEqualTo(1);
+        assertThat(Files.size(feedbackFile())).isZero();
+    }
+
+    @Test
     void aSecondStoreOnTheSameDirectoryIsRefused() {
         assertThatThrownBy(this::open).isInstanceOf(StoreLockedException.class)
                 .hasMessageContaining("already open in this process");

@@ -190,6 +190,23 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void chatLogCsvExportRoundTripsEveryField() throws IOException {
+        List<ChatEvent> saved = List.of(
+                store.chatLog().append(ChatEvent.builder(ChatEvent.SESSION_CREATED).sessionId("s,1").userHash("h")
+                        .ip("192.0.2.0").latencyMs(87).upstreamStatus(200).requestId("req_\"1\"").build()),
+                store.chatLog().append(classified("s\n2", true).withIdAndTs(null, null)));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.chatLog().export(ExportFormat.CSV, out);
+
+        CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.EMPTY_STRING_AS_NULL);
+        try (MappingIterator<ChatEvent> it = csv.readerFor(ChatEvent.class)
+                .with(EntryStore.csvSchema(ChatEvent.class)).readValues(out.toByteArray())) {
+            assertThat(it.readAll()).containsExactlyElementsOf(saved);
+        }
+    }
+
+    @Test
     void jsonlExportWritesOneObjectPerLineOldestFirst() throws IOException {
         FeedbackEntry a = store.feedback().append(feedback("s1", "eins\nzwei"));
         FeedbackEntry b = store.feedback().append(feedback("s2", "drei"));

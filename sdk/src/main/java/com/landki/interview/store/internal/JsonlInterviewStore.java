@@ -9,6 +9,7 @@ import com.landki.interview.store.StoreConfig;
 import com.landki.interview.store.StoreStats;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -84,6 +85,7 @@ public final class JsonlInterviewStore implements InterviewStore {
 
     /** Entries kept in a {@link JsonlLog}. */
     static class LogStore<T> extends EntryStore<T> {
+        private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_.:@+=-]+");
         final JsonlLog<T> log;
 
         LogStore(EntryKind<T> kind, JsonlLog<T> log, StoreConfig config) {
@@ -108,7 +110,10 @@ public final class JsonlInterviewStore implements InterviewStore {
 
         @Override
         protected long erase(String sessionId) {
-            return log.removeIf(v -> sessionId.equals(kind.sessionId(v)), Json.literal(sessionId));
+            // The raw-bytes pre-filter is only safe for ids every JSON writer spells the same way; for others
+            // (e.g. "ü" written as \u00fc by another tool) every line is decoded.
+            byte[] hint = PLAIN_ID.matcher(sessionId).matches() ? Json.literal(sessionId) : null;
+            return log.removeIf(v -> sessionId.equals(kind.sessionId(v)), hint);
         }
     }
 

@@ -33,6 +33,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,7 +106,6 @@ public final class JsonlLog<T> implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(JsonlLog.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final int BACKWARD_CHUNK = 16 * 1024;
-    private static final int MAX_BACKWARD_CHUNK = 1024 * 1024;
 
     private final Path dir;
     private final Path active;
@@ -269,7 +269,7 @@ public final class JsonlLog<T> implements Closeable {
     /** Cuts an incomplete last line (a crash mid-write) back to the last {@code \n}; returns the new size. */
     private long repairTail(FileChannel ch) throws IOException {
         long size = ch.size();
-        if (size == 0 || lastByte(ch, size) == '\n') {
+        if (size == 0 || BackwardScan.lastByte(ch, size) == '\n') {
             return size;
         }
         long keep = 0;
@@ -279,7 +279,7 @@ public final class JsonlLog<T> implements Closeable {
         while (end > 0) {
             int len = (int) Math.min(BACKWARD_CHUNK, end);
             b.clear().limit(len);
-            readFully(ch, b, end - len);
+            BackwardScan.readFully(ch, b, end - len);
             for (int i = len - 1; i >= 0; i--) {
                 if (b.get(i) == '\n') {
                     keep = end - len + i + 1;
@@ -293,23 +293,6 @@ public final class JsonlLog<T> implements Closeable {
         LOG.warn("{}: cut a torn last line of {} bytes left by a crash; {} bytes of complete records kept",
                 active, size - keep, keep);
         return keep;
-    }
-
-    private static byte lastByte(FileChannel ch, long size) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        readFully(ch, one, size - 1);
-        return one.get(0);
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer b, long pos) throws IOException {
-        long p = pos;
-        while (b.hasRemaining()) {
-            int n = ch.read(b, p);
-            if (n < 0) {
-                throw new IOException("file shrank while reading at " + p);
-            }
-            p += n;
-        }
     }
 
     // ---------------------------------------------------------------- appends
@@ -536,7 +519,7 @@ public final class JsonlLog<T> implements Closeable {
         }
     }
 
-    private void forEachIn(Path file, java.util.function.Consumer<T> action) throws IOException {
+    private void forEachIn(Path file, Consumer<T> action) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             LineReader r = new LineReader(ch, 0, ch.size());
             while (r.next()) {
@@ -609,12 +592,12 @@ public final class JsonlLog<T> implements Closeable {
             return result;
         }
         try (Snapshot s = snapshot()) {
-            readBackwards(s.activeChannel, s.activeLength, active, n, result);
+            BackwardScan.read(s.activeChannel, s.activeLength, active, n, result, this::decode);
             for (int i = s.files.size() - 1; i >= 0 && result.size() < n; i--) {
                 Path p = s.files.get(i).path;
                 try (FileChannel ch = openRotated(p)) {
                     if (ch != null) {
-                        readBackwards(ch, ch.size(), p, n, result);
+                        BackwardScan.read(ch, ch.size(), p, n, result, this::decode);
                     }
                 }
             }
@@ -622,48 +605,6 @@ public final class JsonlLog<T> implements Closeable {
             throw new StoreException("cannot read " + active + ": " + e, e);
         }
         return result;
-    }
-
-    private void readBackwards(FileChannel ch, long length, Path file, int n, List<T> result) throws IOException {
-        long end = length;
-        if (end > 0 && lastByte(ch, end) == '\n') {
-            end--;                       // the region is now lines separated by \n, the last one unterminated
-        }
-        byte[] tail = new byte[0];       // the start of a line whose beginning lies in an earlier chunk
-        int chunk = BACKWARD_CHUNK;
-        while (end > 0 && result.size() < n) {
-            int len = (int) Math.min(chunk, end);
-            long start = end - len;
-            byte[] buf = new byte[len + tail.length];
-            readFully(ch, ByteBuffer.wrap(buf, 0, len), start);
-            System.arraycopy(tail, 0, buf, len, tail.length);
-            int lineEnd = buf.length;
-            for (int i = buf.length - 1; i >= 0 && result.size() < n; i--) {
-                if (buf[i] == '\n') {
-                    addDecoded(buf, i + 1, lineEnd - i - 1, file, start + i + 1, result);
-                    lineEnd = i;
-                }
-            }
-            if (result.size() >= n) {
-                return;
-            }
-            if (start == 0) {
-                addDecoded(buf, 0, lineEnd, file, 0, result);
-                return;
-            }
-            tail = java.util.Arrays.copyOf(buf, lineEnd);
-            end = start;
-            chunk = Math.min(chunk * 2, MAX_BACKWARD_CHUNK);
-        }
-    }
-
-    private void addDecoded(byte[] buf, int off, int len, Path file, long offset, List<T> result) {
-        if (len > 0) {
-            T v = decode(buf, off, len, file, offset);
-            if (v != null) {
-                result.add(v);
-            }
-        }
     }
 
     private T decode(byte[] buf, int off, int len, Path file, long offset) {
@@ -808,9 +749,9 @@ public final class JsonlLog<T> implements Closeable {
         if (src == null) {
             return 0;
         }
-        try (src; Rewrite w = new Rewrite(r.path, match, hint)) {
+        try (src; LineRewrite<T> w = new LineRewrite<>(r.path, match, hint, this::decode)) {
             w.scan(src, 0, src.size());
-            if (w.removed.isEmpty()) {
+            if (w.removed().isEmpty()) {
                 return 0;
             }
             w.finish(src, src.size());
@@ -818,10 +759,10 @@ public final class JsonlLog<T> implements Closeable {
                 if (!rotated.contains(r)) {
                     return 0;
                 }
-                Files.move(w.temp, r.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(w.temp(), r.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             syncDir();
-            return report(w.removed);
+            return report(w.removed());
         }
     }
 
@@ -835,7 +776,7 @@ public final class JsonlLog<T> implements Closeable {
             firstPart = committed;
             src = FileChannel.open(active, StandardOpenOption.READ);
         }
-        try (src; Rewrite w = new Rewrite(active, match, hint)) {
+        try (src; LineRewrite<T> w = new LineRewrite<>(active, match, hint, this::decode)) {
             w.scan(src, 0, firstPart);               // the bulk, while appends go on
             writeLock.lock();
             try {
@@ -844,12 +785,12 @@ public final class JsonlLog<T> implements Closeable {
                 }
                 long end = committed;
                 w.scan(src, firstPart, end);         // what was appended meanwhile
-                if (w.removed.isEmpty()) {
+                if (w.removed().isEmpty()) {
                     return 0;
                 }
                 w.finish(src, end);
                 synchronized (segments) {
-                    Files.move(w.temp, active, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(w.temp(), active, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     FileChannel fresh = FileChannel.open(active, StandardOpenOption.WRITE, StandardOpenOption.READ);
                     out.close();
                     out = fresh;
@@ -860,7 +801,7 @@ public final class JsonlLog<T> implements Closeable {
             } finally {
                 writeLock.unlock();
             }
-            return report(w.removed);
+            return report(w.removed());
         }
     }
 
@@ -869,82 +810,6 @@ public final class JsonlLog<T> implements Closeable {
             removed.forEach(listener::removed);
         }
         return removed.size();
-    }
-
-    /** A copy of one file without the matching lines, made lazily at the first match. */
-    private final class Rewrite implements Closeable {
-        final Path original;
-        final Predicate<T> match;
-        final byte[] hint;
-        final List<T> removed = new ArrayList<>();
-        Path temp;
-        FileChannel tempChannel;
-        long copiedUpTo;                 // source bytes before this are copied or dropped
-
-        Rewrite(Path original, Predicate<T> match, byte[] hint) {
-            this.original = original;
-            this.match = match;
-            this.hint = hint;
-        }
-
-        void scan(FileChannel src, long from, long to) throws IOException {
-            LineReader r = new LineReader(src, from, to);
-            while (r.next()) {
-                if (hint != null && indexOf(r.buf(), r.off(), r.len(), hint) < 0) {
-                    continue;
-                }
-                T v = decode(r.buf(), r.off(), r.len(), original, r.offset());
-                if (v != null && match.test(v)) {
-                    copy(src, r.offset());
-                    copiedUpTo = r.offset() + r.len() + 1;
-                    removed.add(v);
-                }
-            }
-        }
-
-        private void copy(FileChannel src, long upTo) throws IOException {
-            if (tempChannel == null) {
-                temp = original.resolveSibling(original.getFileName() + ".tmp");
-                tempChannel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
-            }
-            long pos = copiedUpTo;
-            while (pos < upTo) {
-                long n = src.transferTo(pos, upTo - pos, tempChannel);
-                if (n <= 0) {
-                    throw new IOException("short copy from " + original + " at " + pos);
-                }
-                pos += n;
-            }
-        }
-
-        void finish(FileChannel src, long end) throws IOException {
-            copy(src, end);
-            copiedUpTo = end;
-            tempChannel.force(true);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (tempChannel != null) {
-                tempChannel.close();
-                Files.deleteIfExists(temp);   // no-op after a successful rename
-            }
-        }
-    }
-
-    static int indexOf(byte[] buf, int off, int len, byte[] needle) {
-        int last = off + len - needle.length;
-        outer:
-        for (int i = off; i <= last; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (buf[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     // ---------------------------------------------------------------- misc

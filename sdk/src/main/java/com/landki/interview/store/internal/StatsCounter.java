@@ -23,7 +23,7 @@ public final class StatsCounter {
 
     void feedback(String kind, String category, int delta) {
         feedbackTotal.add(delta);
-        counter(byKind, kind).add(delta);
+        counter(byKind, kind == null ? "public" : kind).add(delta);
         if (category != null) {
             counter(byCategory, category).add(delta);
         }
@@ -35,6 +35,9 @@ public final class StatsCounter {
     }
 
     void chat(String type, Boolean oos, int delta) {
+        if (type == null) {
+            return;                           // a foreign line without type counts nowhere
+        }
         switch (type) {
             case ChatEvent.SESSION_CREATED:
                 sessionsCreated.add(delta);
