@@ -1,5 +1,8 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.chatkit.ChatKitThread;
+import com.landki.interview.chatkit.ListOptions;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.Page;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
@@ -21,19 +24,28 @@ public final class AdminHandler {
     /** Threads read per page when erasing a user's threads. */
     private static final int ERASE_PAGE = 500;
 
+    /** Threads per page of OpenAI's list (its maximum is 100). */
+    private static final int HOSTED_PAGE = 100;
+
     private final InterviewStore store;
     private final ThreadStore threads;
+    private final ChatKitClient hosted;
     private final Clock clock;
     private final Instant started;
 
     public AdminHandler(InterviewStore store, Clock clock) {
-        this(store, null, clock);
+        this(store, null, null, clock);
     }
 
-    /** {@code threads}: the own ChatKit server's thread store ({@code server} backend), or {@code null}. */
-    public AdminHandler(InterviewStore store, ThreadStore threads, Clock clock) {
+    /**
+     * @param threads the own ChatKit server's thread store ({@code server} backend), or {@code null}
+     * @param hosted  the ChatKit client whose hosted threads belong to our user ids ({@code hosted} backend), or
+     *                {@code null}
+     */
+    public AdminHandler(InterviewStore store, ThreadStore threads, ChatKitClient hosted, Clock clock) {
         this.store = store;
         this.threads = threads;
+        this.hosted = hosted;
         this.clock = clock;
         this.started = clock.instant();
     }
@@ -82,8 +94,10 @@ public final class AdminHandler {
      * with the {@code server} backend, a thread id: the thread's feedback and log records carry it as their
      * session id (see {@code StoreHooks}), and the thread with its items is erased as well. A user id (the
      * signed cookie's {@code u_…} or the host's principal) erases all threads of that user in the thread store
-     * plus every record logged under those thread ids. {@code deleted} counts all erased records and threads,
-     * {@code threads_deleted} the threads among them.
+     * and, with the hosted backend, the user's threads kept by OpenAI (ChatKit threads API, listed by
+     * {@code user}), plus every record logged under those thread ids. {@code deleted} counts all erased records
+     * and threads, {@code threads_deleted} the threads among them. An upstream failure answers like the session
+     * endpoint (e.g. 502); what was erased before stays erased, and repeating the call finishes the job.
      */
     public ApiResponse erase(String sessionId, String userId) {
         boolean bySession = sessionId != null && !sessionId.isBlank();
@@ -103,6 +117,14 @@ public final class AdminHandler {
         }
         long deleted = 0;
         int threadsDeleted = 0;
+        if (byUser && hosted != null) {
+            for (String id : hostedThreadIdsOf(userId)) {
+                if (hosted.deleteThread(id).deleted()) {
+                    threadsDeleted++;
+                }
+                deleted += store.eraseSession(id);
+            }
+        }
         for (String id : ids) {
             deleted += store.eraseSession(id);
             if (threads != null && threads.eraseThread(id)) {
@@ -127,6 +149,22 @@ public final class AdminHandler {
             after = page.hasMore() ? page.after() : null;
         } while (after != null);
         return ids;
+    }
+
+    /** All of the user's hosted thread ids, read before any is deleted so that paging is not disturbed. */
+    private List<String> hostedThreadIdsOf(String userId) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        while (true) {
+            com.landki.interview.chatkit.Page<ChatKitThread> page = hosted.listThreads(ListOptions.builder()
+                    .user(userId).limit(HOSTED_PAGE).order(ListOptions.ASC).after(after).build());
+            // only threads that name this user: a filter the upstream ignored must never erase other users
+            page.data().stream().filter(thread -> userId.equals(thread.user())).forEach(thread -> ids.add(thread.id()));
+            if (!page.hasMore() || page.lastId() == null || page.lastId().equals(after) || page.data().isEmpty()) {
+                return ids;
+            }
+            after = page.lastId();
+        }
     }
 
     private static void requireId(String field, String value) {

@@ -47,8 +47,11 @@ public final class ApiRuntime {
         this.classify = new ClassifyHandler(options.classifier(), options.threadClassifier(), events, metrics);
         this.feedback = new FeedbackHandler(options.store(), options.feedbackCategories(), metrics);
         // the server backend's threads are erased with the records that carry their ids
+        // (and, with the hosted backend, a user's threads kept by OpenAI)
         this.adminHandler = new AdminHandler(options.store(),
                 options.chatKitServlet() instanceof ChatKitProtocolServlet servlet ? servlet.server().store() : null,
+                InterviewApiOptions.BACKEND_HOSTED.equals(options.effectiveChatKitBackend()) ? options.chatKitClient()
+                        : null,
                 options.clock());
         String base = contextPath + options.mountPath();
         boolean configured = options.chatConfigured();

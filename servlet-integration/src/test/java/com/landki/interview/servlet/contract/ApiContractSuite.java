@@ -479,6 +479,32 @@ abstract class ApiContractSuite {
         assertThat(metrics.body()).contains("interview_sessions_minted_total").contains("interview_feedback_total");
     }
 
+    @Test
+    void erasureByUserDeletesTheUsersHostedThreads() throws Exception {
+        HttpResponse<String> session = send("POST", "/interview/api/chatkit/session", null, null);
+        String userId = cookieValue(session).substring(0, cookieValue(session).indexOf('.'));
+        postFeedback("{\"session_id\":\"cthr_erase\",\"user_question\":\"Q\",\"assistant_reply\":\"A\"}");
+        upstream.answer(StickyUpstream.json("{\"data\":[{\"id\":\"cthr_erase\",\"object\":\"chatkit.thread\","
+                        + "\"created_at\":1764130000,\"status\":{\"type\":\"active\"},\"user\":\"" + userId + "\"}],"
+                        + "\"first_id\":\"cthr_erase\",\"last_id\":\"cthr_erase\",\"has_more\":false}"),
+                StickyUpstream.json("{\"id\":\"cthr_erase\",\"object\":\"chatkit.thread.deleted\",\"deleted\":true}"));
+        int before = upstreamServer.getRequestCount();
+
+        HttpResponse<String> erased = admin("DELETE", "/interview/api/admin/data?user_id=" + userId, null);
+
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        assertThat(json(erased).path("threads_deleted").asInt()).isEqualTo(1);
+        assertThat(json(erased).path("deleted").asLong()).isEqualTo(2);
+        assertThat(upstreamServer.getRequestCount() - before).isEqualTo(2);
+        RecordedRequest delete = lastUpstreamRequest(before);
+        assertThat(delete.getMethod()).isEqualTo("DELETE");
+        assertThat(delete.getUrl().encodedPath()).isEqualTo("/v1/chatkit/threads/cthr_erase");
+        assertThat(admin("GET", "/interview/api/admin/feedback/export?format=jsonl", null).body())
+                .doesNotContain("cthr_erase");
+        assertError(admin("DELETE", "/interview/api/admin/data?user_id=" + userId + "&session_id=s", null), 400,
+                "validation_failed");
+    }
+
     // ---- origin and CORS
 
     @Test

@@ -13,6 +13,8 @@ import mockwebserver3.RecordedRequest;
 final class StickyUpstream extends Dispatcher {
 
     private volatile MockResponse response = session("cksess_default", "ek_default");
+    /** Answers for DELETE requests while a test needs them apart; {@code null}: the current script. */
+    private volatile MockResponse deleteResponse;
 
     static MockResponse session(String id, String secret) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
@@ -37,10 +39,22 @@ final class StickyUpstream extends Dispatcher {
 
     void answer(MockResponse next) {
         this.response = next;
+        this.deleteResponse = null;
+    }
+
+    /** {@code next} for GET and POST, {@code onDelete} for DELETE requests. */
+    void answer(MockResponse next, MockResponse onDelete) {
+        this.response = next;
+        this.deleteResponse = onDelete;
+    }
+
+    static MockResponse json(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        return response;
+        MockResponse onDelete = deleteResponse;
+        return onDelete != null && "DELETE".equals(request.getMethod()) ? onDelete : response;
     }
 }

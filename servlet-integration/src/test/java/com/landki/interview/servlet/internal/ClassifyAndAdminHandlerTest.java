@@ -5,11 +5,13 @@ import static com.landki.interview.servlet.internal.HandlerFixtures.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.UserContent;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
 import com.landki.interview.classify.ScopeClassifier;
+import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.InterviewStore;
@@ -18,6 +20,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 class ClassifyAndAdminHandlerTest {
@@ -78,7 +83,7 @@ class ClassifyAndAdminHandlerTest {
     @Test
     void erasureRemovesServerBackendThreadsWithTheirRecords() {
         ThreadStore threads = ThreadStore.inMemory();
-        AdminHandler admin = new AdminHandler(store, threads, Clock.systemUTC());
+        AdminHandler admin = new AdminHandler(store, threads, null, Clock.systemUTC());
         for (int i = 0; i < 3; i++) {
             String id = "cthr_a" + i;
             threads.saveThread("u_alice", ThreadMetadata.of(id, Instant.now()));
@@ -101,6 +106,51 @@ class ClassifyAndAdminHandlerTest {
         assertThat(threads.loadThread("u_bob", "cthr_b")).isPresent();
         assertThat(store.feedback().newest(10)).extracting(FeedbackEntry::sessionId).containsExactly("cthr_b");
         assertThat(admin.erase(null, "u_nobody").body()).isEqualTo(Map.of("deleted", 0L, "threads_deleted", 0));
+    }
+
+    @Test
+    void erasureByUserDeletesTheUsersHostedThreadsOnly() throws Exception {
+        try (MockWebServer openAi = new MockWebServer()) {
+            openAi.start();
+            openAi.enqueue(json("{\"data\":[" + thread("cthr_1", "u_alice") + "," + thread("cthr_x", "u_bob")
+                    + "],\"first_id\":\"cthr_1\",\"last_id\":\"cthr_x\",\"has_more\":true}"));
+            openAi.enqueue(json("{\"data\":[" + thread("cthr_2", "u_alice") + "],\"first_id\":\"cthr_2\","
+                    + "\"last_id\":\"cthr_2\",\"has_more\":false}"));
+            openAi.enqueue(json("{\"id\":\"cthr_1\",\"object\":\"chatkit.thread.deleted\",\"deleted\":true}"));
+            openAi.enqueue(json("{\"id\":\"cthr_2\",\"object\":\"chatkit.thread.deleted\",\"deleted\":true}"));
+            ChatKitClient client = ChatKitClient.builder().apiKey("sk-erase").baseUrl(openAi.url("/v1").toString())
+                    .retryPolicy(RetryPolicy.none()).build();
+            store.feedback().append(FeedbackEntry.publicFeedback("cthr_2", "Q", "A", null, null, null));
+            AdminHandler admin = new AdminHandler(store, null, client, Clock.systemUTC());
+
+            assertThat(admin.erase(null, "u_alice").body()).isEqualTo(Map.of("deleted", 3L, "threads_deleted", 2));
+
+            RecordedRequest first = openAi.takeRequest();
+            assertThat(first.getMethod()).isEqualTo("GET");
+            assertThat(first.getUrl().encodedPath()).isEqualTo("/v1/chatkit/threads");
+            assertThat(first.getUrl().queryParameter("user")).isEqualTo("u_alice");
+            assertThat(openAi.takeRequest().getUrl().queryParameter("after")).isEqualTo("cthr_x");
+            // cthr_x names another user: it is never deleted, even if the upstream listed it
+            assertThat(List.of(openAi.takeRequest(), openAi.takeRequest()))
+                    .extracting(r -> r.getMethod() + " " + r.getUrl().encodedPath())
+                    .containsExactly("DELETE /v1/chatkit/threads/cthr_1", "DELETE /v1/chatkit/threads/cthr_2");
+            assertThat(openAi.getRequestCount()).isEqualTo(4);
+            assertThat(store.feedback().newest(10)).isEmpty();
+
+            openAi.enqueue(new MockResponse.Builder().code(401).addHeader("x-request-id", "req_401")
+                    .body("{\"error\":{\"message\":\"bad key\",\"type\":\"invalid_request_error\"}}").build());
+            assertThatThrownBy(() -> admin.erase(null, "u_alice")).satisfies(e -> assertThat(Responses.toApi(e).code())
+                    .isEqualTo("upstream_unauthorized"));
+        }
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private static String thread(String id, String user) {
+        return "{\"id\":\"" + id + "\",\"object\":\"chatkit.thread\",\"created_at\":1764130000,\"title\":null,"
+                + "\"status\":{\"type\":\"active\"},\"user\":\"" + user + "\"}";
     }
 
     @Test
