@@ -2,8 +2,12 @@ package com.landki.interview.servlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.openai.OpenAiConfig;
+import com.landki.interview.openai.RetryListener;
 import com.landki.interview.openai.RetryPolicy;
+import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.store.InterviewStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -26,6 +30,26 @@ class SdkWiringTest {
         counting.listener().onRetry("POST /v1/chatkit/sessions", 2, new RuntimeException(), Duration.ofMillis(9));
         assertThat(waits).containsExactly(Duration.ofMillis(7), Duration.ofMillis(9));
         assertThat(new ApiMetrics(registry).scrape()).contains("interview_upstream_retries_total 2.0");
+    }
+
+    @Test
+    void optionsCountRetriesOfAClientGivenInCodeOnceAndOfHostPolicies() {
+        List<String> calls = new ArrayList<>();
+        ChatKitClient given = ChatKitClient.builder().apiKey("sk-test").defaultWorkflowId("wf_1")
+                .retryPolicy(RetryPolicy.builder().listener((call, attempt, failure, wait) -> calls.add(call)).build())
+                .build();
+        InterviewApiOptions options = InterviewApiOptions.builder().store(InterviewStore.inMemory())
+                .chatKitClient(given).build();
+        InterviewApiOptions copy = options.toBuilder().build();
+
+        RetryListener listener = copy.chatKitClient().config().retryPolicy().listener();
+        assertThat(listener).isSameAs(options.chatKitClient().config().retryPolicy().listener());
+        listener.onRetry("POST /v1/chatkit/sessions", 1, new RuntimeException(), Duration.ZERO);
+        options.countingRetries(RetryPolicy.ofDefaults()).listener()
+                .onRetry("POST /v1/responses", 1, new RuntimeException(), Duration.ZERO);
+
+        assertThat(calls).containsExactly("POST /v1/chatkit/sessions");
+        assertThat(options.meterRegistry().scrape()).contains("interview_upstream_retries_total 2.0");
     }
 
     @Test
