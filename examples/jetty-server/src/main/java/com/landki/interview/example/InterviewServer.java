@@ -23,6 +23,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class InterviewServer {
 
+    /** The JDK property that sizes the common pool, which {@code CompletableFuture}'s async steps use. */
+    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    static {
+        // The JDK HttpClient hands each asynchronous response to CompletableFuture's default executor. With
+        // two CPUs or fewer the common pool has one worker, and that executor then starts a new thread for
+        // every task: one thread per upstream answer under load (seen in JFR as thousands of "Thread-N").
+        // Two workers keep it a pool. Set first, before anything touches the common pool; -D still wins.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
+    }
+
     /** How long a stop waits for requests in flight. */
     public static final long STOP_TIMEOUT_MS = 15_000;
 
