@@ -24,10 +24,13 @@ import java.util.stream.Stream;
  *
  * Options: {@code --latency-ms 50}, {@code --seconds 10} per run, {@code --warmup-seconds 5},
  * {@code --connections 16,128,512}, {@code --feedback-log-mb 1024} (0 skips the large-log run),
- * {@code --server-jar examples/jetty-server/target/interview-server.jar}, {@code --jvm-args "-Xmx256m"}.
+ * {@code --server-jar examples/jetty-server/target/interview-server.jar},
+ * {@code --jvm-args "-Xmx160m -XX:+UseSerialGC -Xss512k"} (the server JVM's flags; {@code ""} for none).
  */
 public final class LoadHarness {
 
+  /** The server JVM settings docs/operations.md recommends for a small host. */
+  static final String DEFAULT_JVM_ARGS = "-Xmx160m -XX:+UseSerialGC -Xss512k";
   private static final String ADMIN_TOKEN = "load-harness-admin-token";
   private static final String FEEDBACK_BODY = "{\"session_id\":\"cksess_load\",\"user_question\":"
       + "\"Welche Erfahrungen haben Sie mit verteilten Systemen?\",\"assistant_reply\":\"Dazu finde ich "
@@ -79,7 +82,11 @@ public final class LoadHarness {
       session.run(128, warmup, 2);
       for (int connections : options.connections) {
         results.add(direct.run(connections, Duration.ofSeconds(options.seconds), 2));
-        results.add(session.run(connections, Duration.ofSeconds(options.seconds), 2));
+        long cpuBefore = server.cpuMillis();
+        WrkRun.Result sessions = session.run(connections, Duration.ofSeconds(options.seconds), 2);
+        results.add(sessions);
+        notes.add(String.format(Locale.ROOT, "server CPU per session request at %d connections: %.0f µs",
+            connections, (server.cpuMillis() - cpuBefore) * 1000.0 / Math.max(1, sessions.requests())));
       }
       notes.add(String.format(Locale.ROOT, "RSS after the session runs: %.0f MiB (peak %.0f MiB)",
           server.rssMiB(), server.peakRssMiB()));
@@ -87,8 +94,11 @@ public final class LoadHarness {
       WrkRun feedback = new WrkRun("POST /feedback", server.baseUrl() + "/interview/api/feedback", "POST",
           Map.of("Content-Type", "application/json"), FEEDBACK_BODY);
       long before = countLines(logDir, "feedback");
+      long cpuBefore = server.cpuMillis();
       WrkRun.Result fb = feedback.run(64, Duration.ofSeconds(options.seconds), 2);
       results.add(fb);
+      notes.add(String.format(Locale.ROOT, "server CPU per feedback request: %.0f µs",
+          (server.cpuMillis() - cpuBefore) * 1000.0 / Math.max(1, fb.requests())));
       notes.add(String.format(Locale.ROOT, "RSS after the feedback run: %.0f MiB (peak %.0f MiB)",
           server.rssMiB(), server.peakRssMiB()));
       server.close();
@@ -113,6 +123,8 @@ public final class LoadHarness {
           + "/interview/api/feedback/list?limit=50", "GET",
           Map.of("Authorization", "Bearer " + ADMIN_TOKEN), null);
       list.run(16, Duration.ofSeconds(options.warmupSeconds), 2);
+      // 16 connections saturate both cores (p99 is then queueing); 4 show the cost of one request
+      results.add(list.run(4, Duration.ofSeconds(options.seconds), 2));
       results.add(list.run(16, Duration.ofSeconds(options.seconds), 2));
       notes.add(String.format(Locale.ROOT, "RSS after the large-log run: %.0f MiB (peak %.0f MiB)",
           server.rssMiB(), server.peakRssMiB()));
@@ -136,8 +148,8 @@ public final class LoadHarness {
   }
 
   private void report() {
-    out.printf(Locale.ROOT, "stand-in latency: %d ms, %d s per run, wrk -t2, loopback%n%n",
-        options.latencyMs, options.seconds);
+    out.printf(Locale.ROOT, "stand-in latency: %d ms, %d s per run, wrk -t2, loopback, server JVM: %s%n%n",
+        options.latencyMs, options.seconds, String.join(" ", options.jvmArgs));
     out.println("| run | connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |");
     out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (WrkRun.Result r : results) {
@@ -208,7 +220,7 @@ public final class LoadHarness {
         throw new IllegalArgumentException(jar + " not found: build it with "
             + "./mvnw -B -q -DskipTests package -pl benchmarks,examples/jetty-server -am");
       }
-      String jvm = given.getOrDefault("jvm-args", "");
+      String jvm = given.getOrDefault("jvm-args", DEFAULT_JVM_ARGS);
       return new Options(
           Integer.parseInt(given.getOrDefault("latency-ms", "50")),
           Integer.parseInt(given.getOrDefault("seconds", "10")),

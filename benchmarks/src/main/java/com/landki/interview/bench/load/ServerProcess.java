@@ -85,6 +85,18 @@ final class ServerProcess implements AutoCloseable {
     return logFile;
   }
 
+  /** CPU time (user + system) the server process has used so far, in milliseconds, from /proc (Linux). */
+  long cpuMillis() throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    // fields after the command name, which is in parentheses and may contain spaces
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+    return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** USER_HZ; 100 on every Linux architecture the JDK runs on. */
+  private static final long CLOCK_TICKS_PER_SECOND = 100;
+
   /** Current resident set size in MiB, from /proc (Linux). */
   double rssMiB() throws IOException {
     return procStatusKiB("VmRSS:") / 1024.0;
