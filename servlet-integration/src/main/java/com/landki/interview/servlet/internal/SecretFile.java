@@ -2,6 +2,8 @@ package com.landki.interview.servlet.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** A key generated once and kept in a file readable by the owner only. */
 public final class SecretFile {
@@ -27,14 +31,8 @@ public final class SecretFile {
                 }
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                try {
-                    Files.write(file, Base64.getEncoder().encode(key), StandardOpenOption.CREATE_NEW);
-                    try {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException e) {
-                        // non-POSIX file system (Windows): the directory's ACL protects the file
-                        return key;
-                    }
+                try (SeekableByteChannel out = createOwnerOnly(file)) {
+                    out.write(ByteBuffer.wrap(Base64.getEncoder().encode(key)));
                     return key;
                 } catch (FileAlreadyExistsException e) {
                     // another instance created it first: use theirs, so cookies verify on both
@@ -44,6 +42,21 @@ public final class SecretFile {
             return read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the user-id cookie secret " + file, e);
+        }
+    }
+
+    /**
+     * Creates the file with owner-only permissions from the start, so the key is never readable by others,
+     * not even between creating the file and restricting it.
+     */
+    private static SeekableByteChannel createOwnerOnly(Path file) throws IOException {
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            return Files.newByteChannel(file, options,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            // non-POSIX file system (Windows): the directory's ACL protects the file
+            return Files.newByteChannel(file, options);
         }
     }
 
