@@ -28,6 +28,12 @@ public final class InterviewApi {
 
     /** Request attribute with the caller's user id, for servlets mounted under the API path. */
     public static final String USER_ID_ATTRIBUTE = UserIds.ATTRIBUTE;
+    /**
+     * Request attribute with the caller's user id hashed for log lines ({@code user_hash}, keyed with the
+     * user-id cookie secret), for servlets mounted under the API path; {@code ChatKitProtocolServlet} hands it
+     * on as {@code RequestContext.USER_HASH}.
+     */
+    public static final String USER_HASH_ATTRIBUTE = UserIds.HASH_ATTRIBUTE;
     /** Request attribute with the caller's IP as it may be stored (anonymized unless turned off). */
     public static final String CLIENT_IP_ATTRIBUTE = ApiFilter.STORED_IP;
 

@@ -9,9 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -89,6 +94,44 @@ class ServerBackendTest {
         JsonNode stranger = JSON.readTree(post("{\"type\":\"threads.list\",\"params\":{}}", null).body());
         assertThat(stranger.path("data")).isEmpty();
         assertThat(Files.list(logDir).map(p -> p.getFileName().toString())).anyMatch(n -> n.contains("thread"));
+    }
+
+    @Test
+    void aServerLogLineAndAnApiLogLineOfTheSameUserCarryTheSameKeyedHash() throws Exception {
+        String text = "Leider habe ich keine Informationen dazu.";
+        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                .body(event("response.created", "\"response\":{\"id\":\"resp_1\"}")
+                        + event("response.output_item.added", "\"item\":{\"id\":\"m_1\",\"type\":\"message\",\"content\":[]}")
+                        + event("response.output_text.delta", "\"item_id\":\"m_1\",\"content_index\":0,\"delta\":\"" + text + "\"")
+                        + event("response.output_item.done", "\"item\":{\"id\":\"m_1\",\"type\":\"message\","
+                                + "\"content\":[{\"type\":\"output_text\",\"text\":\"" + text + "\"}]}")
+                        + event("response.completed", "\"response\":{\"id\":\"resp_1\",\"status\":\"completed\"}"))
+                .build());
+        HttpResponse<String> created = post("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+                + "[{\"type\":\"input_text\",\"text\":\"Wie wird das Wetter?\"}],\"attachments\":[],"
+                + "\"inference_options\":{}}},\"metadata\":{}}", null);
+        assertThat(created.statusCode()).isEqualTo(200);
+        String setCookie = created.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String userId = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf('.'));
+        HttpResponse<String> classified = http.send(HttpRequest.newBuilder(URI.create(chatkit.replace("/chatkit", "/classify")))
+                .header("Content-Type", "application/json").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"session_id\":\"cksess_1\",\"user_question\":\"Wetter?\","
+                        + "\"assistant_reply\":\"" + text + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(classified.statusCode()).isEqualTo(200);
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(logDir.resolve("chat.jsonl"))) {
+            lines.add(JSON.readTree(line));
+        }
+        JsonNode server = lines.stream().filter(l -> l.hasNonNull("thread_id")).findFirst().orElseThrow();
+        JsonNode api = lines.stream().filter(l -> "cksess_1".equals(l.path("session_id").asText())).findFirst().orElseThrow();
+        assertThat(server.path("type").asText()).isEqualTo(api.path("type").asText()).isEqualTo("response.classified");
+        assertThat(server.path("source").asText()).isEqualTo("marker");
+        String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(userId.getBytes(StandardCharsets.UTF_8)));
+        assertThat(server.path("user_hash").asText()).startsWith("uh_").isEqualTo(api.path("user_hash").asText())
+                .isNotEqualTo(plain.substring(0, 16));
     }
 
     private static String event(String type, String fields) {

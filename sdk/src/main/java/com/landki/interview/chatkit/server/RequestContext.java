@@ -12,7 +12,10 @@ public record RequestContext(String userId, Map<String, Object> attributes) {
 
     /** Attribute: the caller's client IP, already anonymized by the integration (stored with feedback). */
     public static final String IP = "ip";
-    /** Attribute: the caller's user id hashed for logs ({@code user_hash}); {@link StoreHooks} hashes if absent. */
+    /**
+     * Attribute: the caller's user id hashed for logs ({@code user_hash}) with a keyed hash, e.g.
+     * {@link StoreHooks#keyedUserHash(byte[])}; the servlet API sets it to the hash of its own log lines.
+     */
     public static final String USER_HASH = "user_hash";
 
     public RequestContext {

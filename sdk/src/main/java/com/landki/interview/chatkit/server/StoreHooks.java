@@ -6,10 +6,12 @@ import com.landki.interview.store.ChatEventLog;
 import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.FeedbackStore;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
 import java.util.Objects;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Connects the server's hooks to the interview stores and classifier:
@@ -17,13 +19,16 @@ import java.util.Objects;
  * <pre>{@code
  * ChatKitServer.builder()
  *     .feedbackListener(StoreHooks.feedbackTo(store.feedback()))
- *     .outOfScopeListener(StoreHooks.classifiedTo(store.chatLog()))
+ *     .outOfScopeListener(StoreHooks.classifiedTo(store.chatLog(), StoreHooks.keyedUserHash(secret)))
  *     .answerClassifier(StoreHooks.markers(MarkerClassifier.fromEnv()))
  * }</pre>
  *
  * The thread id stands in for the seed's session id, so erasure by session id ({@code DELETE /admin/data})
  * removes a thread's feedback and log lines together with the thread ({@code ThreadStore.eraseThread}). The client IP is taken from the {@link RequestContext#IP}
- * attribute only (the integration anonymizes it); without it none is stored. All hooks are thread-safe.
+ * attribute only (the integration anonymizes it); without it none is stored. The {@code user_hash} of a log
+ * line is the context's {@link RequestContext#USER_HASH} (the servlet API puts its keyed hash there), else the
+ * given hasher's; a plain hash of a user id is never written, since anyone can recompute it. All hooks are
+ * thread-safe.
  */
 public final class StoreHooks {
 
@@ -43,12 +48,25 @@ public final class StoreHooks {
                 null, feedback.context().attribute(RequestContext.IP)));
     }
 
-    /** Out-of-scope answers → a {@code response.classified} event in the chat log (and so in the stats). */
+    /**
+     * Out-of-scope answers → a {@code response.classified} event in the chat log (and so in the stats), its
+     * {@code user_hash} taken from the context's {@link RequestContext#USER_HASH} only (none without it).
+     */
     public static OutOfScopeListener classifiedTo(ChatEventLog log) {
+        return classifiedTo(log, userId -> null);
+    }
+
+    /**
+     * Like {@link #classifiedTo(ChatEventLog)}, hashing the user id with {@code userHasher} when the context
+     * carries no {@link RequestContext#USER_HASH}; pass {@link #keyedUserHash(byte[])} with a key that survives
+     * restarts (e.g. the user-id cookie secret), or the same user gets a new hash after each one.
+     */
+    public static OutOfScopeListener classifiedTo(ChatEventLog log, Function<String, String> userHasher) {
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(userHasher, "userHasher");
         return event -> log.append(ChatEvent.builder(ChatEvent.RESPONSE_CLASSIFIED)
                 .sessionId(event.threadId()).threadId(event.threadId())
-                .userHash(userHash(event.context())).ip(event.context().attribute(RequestContext.IP))
+                .userHash(userHash(event.context(), userHasher)).ip(event.context().attribute(RequestContext.IP))
                 .question(event.question()).answer(event.answer()).outOfScope(true).source(event.source())
                 .marker(OutOfScopeListener.MARKER.equals(event.source()) ? event.reason() : null)
                 .build());
@@ -60,17 +78,34 @@ public final class StoreHooks {
         return (question, answer) -> markers.find(answer);
     }
 
-    /** The context's {@link RequestContext#USER_HASH}, or the first 16 hex digits of SHA-256 of the user id. */
-    static String userHash(RequestContext context) {
+    /**
+     * The keyed user hash of the servlet API's log lines: {@code uh_} and the first 16 characters of the
+     * base64url HMAC-SHA256 of {@code "log:" + userId} under {@code key}. Stable as long as the key is, not
+     * reversible or recomputable without it (pseudonymous in the DSGVO sense). Thread-safe.
+     *
+     * @param key at least 16 bytes, e.g. the user-id cookie secret ({@code USER_ID_COOKIE_SECRET})
+     */
+    public static Function<String, String> keyedUserHash(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        if (key.length < 16) {
+            throw new IllegalArgumentException("the user hash key must be at least 16 bytes, was " + key.length);
+        }
+        SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
+        return userId -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256"); // Mac instances are not thread-safe
+                mac.init(spec);
+                byte[] digest = mac.doFinal(("log:" + userId).getBytes(StandardCharsets.UTF_8));
+                return "uh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        };
+    }
+
+    /** The context's {@link RequestContext#USER_HASH}, else what {@code userHasher} makes of the user id. */
+    static String userHash(RequestContext context, Function<String, String> userHasher) {
         String given = context.attribute(RequestContext.USER_HASH);
-        if (given != null) {
-            return given;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(context.userId().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return given != null ? given : userHasher.apply(context.userId());
     }
 }

@@ -1,6 +1,7 @@
 package com.landki.interview.chatkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.classify.MarkerClassifier;
@@ -9,8 +10,11 @@ import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.InterviewStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,17 +32,27 @@ class StoreHooksTest {
         interview.close();
     }
 
+    private static final byte[] KEY = "0123456789abcdef-test-key".getBytes(StandardCharsets.UTF_8);
+
     private ChatKitServer server(AnswerClassifier classifier) {
+        return server(classifier, StoreHooks.classifiedTo(interview.chatLog(), StoreHooks.keyedUserHash(KEY)));
+    }
+
+    private ChatKitServer server(AnswerClassifier classifier, OutOfScopeListener classified) {
         return ChatKitServer.builder().store(threads).responder(responder)
                 .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
-                .outOfScopeListener(StoreHooks.classifiedTo(interview.chatLog()))
+                .outOfScopeListener(classified)
                 .answerClassifier(classifier).build();
     }
 
     private String createThread(ChatKitServer server, String question) {
-        ChatKitResult result = server.process(ChatKitServerProtocolTest.create(question).getBytes(StandardCharsets.UTF_8), ALICE);
+        return createThread(server, question, ALICE);
+    }
+
+    private String createThread(ChatKitServer server, String question, RequestContext context) {
+        ChatKitResult result = server.process(ChatKitServerProtocolTest.create(question).getBytes(StandardCharsets.UTF_8), context);
         result.writeTo(new ByteArrayOutputStream());
-        return threads.listThreads(ALICE.userId(), 1, null, ThreadStore.DESC).data().get(0).id();
+        return threads.listThreads(context.userId(), 1, null, ThreadStore.DESC).data().get(0).id();
     }
 
     @Test
@@ -77,7 +91,7 @@ class StoreHooksTest {
             assertThat(event.marker()).isNull();
             assertThat(event.question()).isEqualTo("Wie wird das Wetter?");
             assertThat(event.answer()).isEqualTo("Hallo Welt");
-            assertThat(event.userHash()).hasSize(16).isNotEqualTo("user-alice");
+            assertThat(event.userHash()).isEqualTo(StoreHooks.keyedUserHash(KEY).apply("user-alice"));
             assertThat(event.ip()).isEqualTo("203.0.113.0");
         });
     }
@@ -90,5 +104,50 @@ class StoreHooksTest {
             assertThat(event.source()).isEqualTo("marker");
             assertThat(event.marker()).isEqualTo("hallo welt");
         });
+    }
+
+    @Test
+    void theGivenHasherMakesTheUserHash() {
+        responder.outOfScopeReason = "Wetter";
+        Function<String, String> hasher = userId -> "h:" + userId.length();
+        createThread(server(null, StoreHooks.classifiedTo(interview.chatLog(), hasher)), "Wetter?");
+
+        assertThat(interview.chatLog().newest(10)).singleElement()
+                .satisfies(event -> assertThat(event.userHash()).isEqualTo("h:10"));
+    }
+
+    @Test
+    void theContextsUserHashWinsOverTheHasher() {
+        responder.outOfScopeReason = "Wetter";
+        RequestContext hashed = new RequestContext("user-alice", Map.of(RequestContext.USER_HASH, "uh_from_the_api"));
+        createThread(server(null, StoreHooks.classifiedTo(interview.chatLog(), userId -> "h:other")), "Wetter?", hashed);
+
+        assertThat(interview.chatLog().newest(10)).singleElement()
+                .satisfies(event -> assertThat(event.userHash()).isEqualTo("uh_from_the_api"));
+    }
+
+    @Test
+    void withoutHasherOrContextHashNoUserHashIsWritten() {
+        responder.outOfScopeReason = "Wetter";
+        createThread(server(null, StoreHooks.classifiedTo(interview.chatLog())), "Wetter?");
+
+        assertThat(interview.chatLog().newest(10)).singleElement()
+                .satisfies(event -> assertThat(event.userHash()).isNull());
+    }
+
+    @Test
+    void theKeyedHashIsStablePerKeyAndNotThePlainDigest() throws Exception {
+        Function<String, String> hash = StoreHooks.keyedUserHash(KEY);
+        String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("user-alice".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(hash.apply("user-alice")).startsWith("uh_").hasSize(19)
+                .isEqualTo(StoreHooks.keyedUserHash(KEY.clone()).apply("user-alice"))
+                .isNotEqualTo(hash.apply("user-bob"))
+                .isNotEqualTo(StoreHooks.keyedUserHash("another-key-of-16-bytes".getBytes(StandardCharsets.UTF_8))
+                        .apply("user-alice"));
+        assertThat(plain).doesNotContain(hash.apply("user-alice").substring(3));
+        assertThatThrownBy(() -> StoreHooks.keyedUserHash(new byte[15])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("16 bytes");
     }
 }

@@ -5,6 +5,7 @@ import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.EventSink;
 import com.landki.interview.chatkit.server.RequestContext;
+import com.landki.interview.servlet.InterviewApi;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +83,8 @@ public class ChatKitProtocolServlet extends HttpServlet {
 
     /**
      * A servlet that adds {@code attributes} of the request to the {@link RequestContext} (null: none; e.g.
-     * {@link RequestContext#IP} with the anonymized client IP), runs streams on {@code streamExecutor} (null:
+     * {@link RequestContext#IP} with the anonymized client IP; under the API {@link RequestContext#USER_HASH}
+     * is added from {@link InterviewApi#USER_HASH_ATTRIBUTE} unless given), runs streams on {@code streamExecutor} (null:
      * its own cached daemon pool), sends an SSE comment every {@code heartbeat} while a stream runs (zero: none;
      * a gone page is then noticed at the next event only) and cancels streams after {@code streamTimeout}.
      */
@@ -157,7 +160,7 @@ public class ChatKitProtocolServlet extends HttpServlet {
             writeError(resp, 401, "unauthenticated", "no user id for this request");
             return;
         }
-        RequestContext context = new RequestContext(userId, attributes.apply(req));
+        RequestContext context = new RequestContext(userId, withUserHash(req, attributes.apply(req)));
         req.setAttribute(CONTEXT_ATTRIBUTE, context);
         ChatKitResult result;
         try {
@@ -175,6 +178,20 @@ public class ChatKitProtocolServlet extends HttpServlet {
             return;
         }
         stream(req, resp, result);
+    }
+
+    /**
+     * Under the API, the user hash of the API's own log lines, so both backends' events of a user carry the
+     * same keyed {@code user_hash}; an explicitly given {@link RequestContext#USER_HASH} is kept.
+     */
+    private static Map<String, Object> withUserHash(HttpServletRequest req, Map<String, Object> given) {
+        Object hash = req.getAttribute(InterviewApi.USER_HASH_ATTRIBUTE);
+        if (!(hash instanceof String) || (given != null && given.containsKey(RequestContext.USER_HASH))) {
+            return given;
+        }
+        Map<String, Object> all = given == null ? new HashMap<>() : new HashMap<>(given);
+        all.put(RequestContext.USER_HASH, hash);
+        return all;
     }
 
     private void stream(HttpServletRequest req, HttpServletResponse resp, ChatKitResult result) throws IOException {

@@ -1,11 +1,13 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.chatkit.server.StoreHooks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,6 +22,7 @@ public final class UserIdCookies {
     static final long MAX_AGE_SECONDS = 365L * 24 * 3600;
 
     private final byte[] key;
+    private final Function<String, String> logHash;
     private final SecureRandom random = new SecureRandom();
 
     public UserIdCookies(byte[] key) {
@@ -27,6 +30,7 @@ public final class UserIdCookies {
             throw new IllegalArgumentException("USER_ID_COOKIE_SECRET must be at least 16 bytes");
         }
         this.key = key.clone();
+        this.logHash = StoreHooks.keyedUserHash(key);
     }
 
     /** A new random user id. */
@@ -68,9 +72,12 @@ public final class UserIdCookies {
         return header.toString();
     }
 
-    /** A short, stable, non-reversible form of a user id for logs. */
+    /**
+     * A short, stable, non-reversible form of a user id for logs, keyed with the cookie secret; the same one
+     * the own ChatKit server's log lines carry ({@link StoreHooks#keyedUserHash(byte[])}).
+     */
     public String hashForLog(String userId) {
-        return "uh_" + mac("log:" + userId).substring(0, 16);
+        return logHash.apply(userId);
     }
 
     private String mac(String data) {

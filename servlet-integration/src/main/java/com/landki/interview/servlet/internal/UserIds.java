@@ -13,6 +13,8 @@ public final class UserIds {
 
     /** Request attribute holding the resolved user id (read it in servlets mounted under the API). */
     public static final String ATTRIBUTE = "com.landki.interview.servlet.userId";
+    /** Request attribute holding the user id's keyed hash for log lines ({@link UserIdCookies#hashForLog}). */
+    public static final String HASH_ATTRIBUTE = "com.landki.interview.servlet.userHash";
 
     private final Function<HttpServletRequest, String> hostResolver;
     private final UserIdCookies cookies;
@@ -46,6 +48,7 @@ public final class UserIds {
             }
         }
         req.setAttribute(ATTRIBUTE, userId);
+        req.setAttribute(HASH_ATTRIBUTE, cookies.hashForLog(userId));
         return userId;
     }
 

@@ -13,13 +13,17 @@ import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import com.landki.interview.servlet.internal.Json;
+import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.InterviewStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Timeout;
@@ -41,11 +45,22 @@ class ChatKitMountTest {
 
     /** A server whose answers are one finished assistant message, its thumbs going to {@code store}. */
     private static InterviewApiOptions options(InterviewStore store) {
+        return options(store, false);
+    }
+
+    /** As {@link #options(InterviewStore)}; {@code outOfScope}: every answer is reported out of scope and logged. */
+    private static InterviewApiOptions options(InterviewStore store, boolean outOfScope) {
         ChatKitServer chatKit = ChatKitServer.builder().store(ThreadStore.inMemory())
-                .responder(turn -> turn.emit(new ThreadStreamEvent.ThreadItemDone(new AssistantMessageItem(
-                        turn.newItemId("msg"), turn.thread().id(), turn.now(),
-                        List.of(AssistantContent.of("Antwort", List.of()))))))
+                .responder(turn -> {
+                    if (outOfScope) {
+                        turn.reportOutOfScope("Wetter");
+                    }
+                    turn.emit(new ThreadStreamEvent.ThreadItemDone(new AssistantMessageItem(
+                            turn.newItemId("msg"), turn.thread().id(), turn.now(),
+                            List.of(AssistantContent.of("Antwort", List.of())))));
+                })
                 .feedbackListener(StoreHooks.feedbackTo(store.feedback()))
+                .outOfScopeListener(StoreHooks.classifiedTo(store.chatLog()))
                 .build();
         ChatKitProtocolServlet servlet = new ChatKitProtocolServlet(chatKit,
                 req -> (String) req.getAttribute(InterviewApi.USER_ID_ATTRIBUTE),
@@ -119,6 +134,35 @@ class ChatKitMountTest {
             assertThat(byUser.path("threads_deleted").asInt()).isEqualTo(1);
             assertThat(threadIds(post(url, LIST, cookie, null))).isEmpty();
             assertThat(erase(container, "session_id=x&user_id=" + userId).statusCode()).isEqualTo(400);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jetty", "tomcat"})
+    void serverAndApiLogLinesOfAUserCarryTheSameKeyedHash(String kind) throws Exception {
+        InterviewStore store = InterviewStore.inMemory();
+        try (Container container = "jetty".equals(kind) ? Container.jetty(options(store, true))
+                : Container.tomcat(options(store, true))) {
+            HttpResponse<String> first = post(container.base() + "/interview/api/chatkit", CREATE, null, null);
+            assertThat(first.statusCode()).isEqualTo(200);
+            String setCookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+            String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+            String userId = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf('.'));
+            String threadId = threadId(first.body());
+            HttpResponse<String> classified = post(container.base() + "/interview/api/classify",
+                    "{\"user_question\":\"Wetter?\",\"assistant_reply\":\"Sonnig\",\"session_id\":\"cksess_1\"}",
+                    cookie, null);
+            assertThat(classified.statusCode()).isEqualTo(200);
+
+            List<ChatEvent> events = store.chatLog().newest(10);
+            ChatEvent server = events.stream().filter(e -> threadId.equals(e.threadId()))
+                    .findFirst().orElseThrow();
+            ChatEvent api = events.stream().filter(e -> "cksess_1".equals(e.sessionId())).findFirst().orElseThrow();
+            assertThat(server.type()).isEqualTo(api.type()).isEqualTo("response.classified");
+            String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(userId.getBytes(StandardCharsets.UTF_8)));
+            assertThat(server.userHash()).startsWith("uh_").isEqualTo(api.userHash())
+                    .doesNotContain(userId).isNotEqualTo(plain.substring(0, 16));
         }
     }
 
