@@ -2,6 +2,8 @@ package com.landki.interview.store.internal;
 
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.StoreStats;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,12 @@ public final class StatsCounter {
     private final LongAdder feedbackTotal = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> byCategory = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> byKind = new ConcurrentHashMap<>();
+    private final HourlyCounter hourly;
+
+    /** @param clock decides which hours are the last {@link StoreStats#HOURS} */
+    public StatsCounter(Clock clock) {
+        this.hourly = new HourlyCounter(clock);
+    }
 
     void feedback(String kind, String category, int delta) {
         feedbackTotal.add(delta);
@@ -34,10 +42,11 @@ public final class StatsCounter {
         return c != null ? c : map.computeIfAbsent(key, k -> new LongAdder());
     }
 
-    void chat(String type, Boolean oos, int delta) {
+    void chat(String type, Boolean oos, Instant ts, int delta) {
         if (type == null) {
             return;                           // a foreign line without type counts nowhere
         }
+        hourly.chat(type, oos, ts, delta);
         switch (type) {
             case ChatEvent.SESSION_CREATED:
                 sessionsCreated.add(delta);
@@ -73,7 +82,7 @@ public final class StatsCounter {
 
     public StoreStats snapshot() {
         return new StoreStats(sessionsCreated.sum(), sessionsFailed.sum(), feedbackTotal.sum(), sums(byCategory),
-                sums(byKind), classified.sum(), outOfScope.sum());
+                sums(byKind), classified.sum(), outOfScope.sum(), hourly.snapshot());
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> counters) {
