@@ -23,7 +23,7 @@ final class HourlyCounter {
 
     private final Clock clock;
     /** Keyed by hours since the epoch. */
-    private final ConcurrentHashMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Counts> buckets = new ConcurrentHashMap<>();
     /** Buckets before this hour are gone; a racy lower value only means one more (idempotent) pruning pass. */
     private volatile long prunedBefore = Long.MIN_VALUE;
 
@@ -56,9 +56,9 @@ final class HourlyCounter {
         if (hour < first || hour >= current + StoreStats.HOURS) {
             return;                           // outside the window: neither counted nor (when removed) uncounted
         }
-        Bucket b = buckets.get(hour);         // the common case, without computeIfAbsent's locking
+        Counts b = buckets.get(hour);         // the common case, without computeIfAbsent's locking
         if (b == null) {
-            b = buckets.computeIfAbsent(hour, h -> new Bucket());
+            b = buckets.computeIfAbsent(hour, h -> new Counts());
         }
         b.add(type, oos, delta);
     }
@@ -76,7 +76,7 @@ final class HourlyCounter {
         prune(first);
         List<StoreStats.Hour> out = new ArrayList<>(StoreStats.HOURS);
         for (long h = first; h < first + StoreStats.HOURS; h++) {
-            Bucket b = buckets.get(h);
+            Counts b = buckets.get(h);
             out.add(b == null ? empty(h) : new StoreStats.Hour(startOf(h), b.created.sum(), b.failed.sum(),
                     b.classified.sum(), b.outOfScope.sum()));
         }
@@ -97,7 +97,8 @@ final class HourlyCounter {
         return out;
     }
 
-    private static final class Bucket {
+    /** The four chat counters, for one hour here and for all time in {@link StatsCounter}. Thread-safe. */
+    static final class Counts {
         final LongAdder created = new LongAdder();
         final LongAdder failed = new LongAdder();
         final LongAdder classified = new LongAdder();

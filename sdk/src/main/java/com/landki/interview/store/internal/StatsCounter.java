@@ -1,6 +1,5 @@
 package com.landki.interview.store.internal;
 
-import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.StoreStats;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,10 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class StatsCounter {
 
-    private final LongAdder sessionsCreated = new LongAdder();
-    private final LongAdder sessionsFailed = new LongAdder();
-    private final LongAdder classified = new LongAdder();
-    private final LongAdder outOfScope = new LongAdder();
+    private final HourlyCounter.Counts totals = new HourlyCounter.Counts();
     private final LongAdder feedbackTotal = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> byCategory = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> byKind = new ConcurrentHashMap<>();
@@ -46,23 +42,8 @@ public final class StatsCounter {
         if (type == null) {
             return;                           // a foreign line without type counts nowhere
         }
+        totals.add(type, oos, delta);
         hourly.chat(type, oos, ts, delta);
-        switch (type) {
-            case ChatEvent.SESSION_CREATED:
-                sessionsCreated.add(delta);
-                break;
-            case ChatEvent.SESSION_FAILED:
-                sessionsFailed.add(delta);
-                break;
-            case ChatEvent.RESPONSE_CLASSIFIED:
-                classified.add(delta);
-                if (Boolean.TRUE.equals(oos)) {
-                    outOfScope.add(delta);
-                }
-                break;
-            default:
-                break;
-        }
     }
 
     /** A listener that keeps these counters in step with a log of {@code kind}. */
@@ -81,8 +62,8 @@ public final class StatsCounter {
     }
 
     public StoreStats snapshot() {
-        return new StoreStats(sessionsCreated.sum(), sessionsFailed.sum(), feedbackTotal.sum(), sums(byCategory),
-                sums(byKind), classified.sum(), outOfScope.sum(), hourly.snapshot());
+        return new StoreStats(totals.created.sum(), totals.failed.sum(), feedbackTotal.sum(), sums(byCategory),
+                sums(byKind), totals.classified.sum(), totals.outOfScope.sum(), hourly.snapshot());
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> counters) {
