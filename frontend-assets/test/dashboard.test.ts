@@ -134,6 +134,22 @@ describe('dashboard data', () => {
     expect(series[22]).toMatchObject({ sessions: 9, classified: 4, outOfScope: 1 });
   });
 
+  it('reads the server series as /admin/stats sends it (48 ISO hours, oldest first)', () => {
+    const start = Math.floor(NOW / HOUR) * HOUR;
+    const hourly = Array.from({ length: 48 }, (_, i) => ({
+      hour: new Date(start - (47 - i) * HOUR).toISOString(),
+      sessions_created: 2,
+      sessions_failed: 1,
+      classified: 4,
+      out_of_scope: i === 47 ? 3 : 1,
+    }));
+    const series = hourlySeries({ hourly }, [], NOW);
+    expect(series).toHaveLength(24);
+    expect(series[23]).toMatchObject({ start, sessions: 2, failed: 1, classified: 4, outOfScope: 3 });
+    expect(series.reduce((a, b) => a + b.sessions, 0)).toBe(48); // only the last 24 of the 48 hours are drawn
+    expect(outOfScopeRates(series)[22]).toBe(0.25);
+  });
+
   it('reads feedback entries in the seed format', () => {
     const rows = parseFeedback({ entries: [{ id: 'fb_1', ts: '2026-11-26T10:00:00Z', category: 'out_of_scope', session_id: 's', user_question: 'Q?', assistant_reply: 'A', comment: 'c' }], count: 1 });
     expect(rows).toEqual([{ id: 'fb_1', ts: Date.UTC(2026, 10, 26, 10), category: 'out_of_scope', sessionId: 's', question: 'Q?', reply: 'A', comment: 'c' }]);

@@ -1,11 +1,15 @@
 package com.landki.interview.store;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Counters over everything a store holds (all rotated files included), as {@code /admin/stats} shows them. The
  * JSONL and in-memory stores keep them incrementally and rebuild them at open, so they are right after a
- * restart; the PostgreSQL store computes them in the database, so they are right across instances.
+ * restart; the PostgreSQL store computes them in the database, so they are right across instances. Immutable
+ * and thread-safe.
  *
  * @param sessionsCreated    {@code session.created} events
  * @param sessionsFailed     {@code session.failed} events
@@ -14,13 +18,41 @@ import java.util.Map;
  * @param feedbackByKind     feedback per {@code kind} ({@code public}, {@code admin})
  * @param classified         {@code response.classified} events
  * @param outOfScope         {@code response.classified} events with {@code out_of_scope=true}
+ * @param hourly             the last {@link #HOURS} UTC hours, oldest first, the current hour last; one
+ *                           {@link Hour} per hour, empty hours included (all zero)
  */
 public record StoreStats(long sessionsCreated, long sessionsFailed, long feedbackTotal,
-        Map<String, Long> feedbackByCategory, Map<String, Long> feedbackByKind, long classified, long outOfScope) {
+        Map<String, Long> feedbackByCategory, Map<String, Long> feedbackByKind, long classified, long outOfScope,
+        List<Hour> hourly) {
+
+    /** Hours in {@link #hourly()}: two days, enough for the dashboard's 24-hour charts with a day to compare. */
+    public static final int HOURS = 48;
 
     public StoreStats {
         feedbackByCategory = Map.copyOf(feedbackByCategory);
         feedbackByKind = Map.copyOf(feedbackByKind);
+        hourly = List.copyOf(hourly);
+    }
+
+    /** Counters without an hourly series (as before the series existed). */
+    public StoreStats(long sessionsCreated, long sessionsFailed, long feedbackTotal,
+            Map<String, Long> feedbackByCategory, Map<String, Long> feedbackByKind, long classified,
+            long outOfScope) {
+        this(sessionsCreated, sessionsFailed, feedbackTotal, feedbackByCategory, feedbackByKind, classified,
+                outOfScope, List.of());
+    }
+
+    /**
+     * The chat events of one UTC hour, counted by their {@code ts}.
+     *
+     * @param start the hour's first instant (minutes, seconds and nanos zero)
+     */
+    public record Hour(Instant start, long sessionsCreated, long sessionsFailed, long classified,
+            long outOfScope) {
+
+        public Hour {
+            Objects.requireNonNull(start, "start");
+        }
     }
 
     /** Failed session requests among all session requests, 0 when there were none. */

@@ -41,6 +41,9 @@ abstract class DurableStoreContractTest extends StoreContractTest {
         assertThat(stats.feedbackTotal()).isEqualTo(1);
         assertThat(stats.sessionsCreated()).isEqualTo(1);
         assertThat(stats.outOfScope()).isEqualTo(1);
+        assertThat(stats.hourly()).hasSize(StoreStats.HOURS);      // rebuilt (JSONL) or queried (PostgreSQL)
+        assertThat(stats.hourly().stream().mapToLong(StoreStats.Hour::sessionsCreated).sum()).isEqualTo(1);
+        assertThat(stats.hourly().stream().mapToLong(StoreStats.Hour::outOfScope).sum()).isEqualTo(1);
     }
 
     @Test

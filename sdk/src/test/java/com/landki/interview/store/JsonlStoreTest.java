@@ -12,8 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,6 +35,11 @@ class JsonlStoreTest extends DurableStoreContractTest {
     @Override
     protected InterviewStore open() {
         return InterviewStore.open(config().build());
+    }
+
+    @Override
+    protected InterviewStore open(Clock clock) {
+        return InterviewStore.open(config().clock(clock).build());
     }
 
     @Override
@@ -257,33 +260,5 @@ class JsonlStoreTest extends DurableStoreContractTest {
         assertThatThrownBy(() -> StoreConfig.fromEnv(Map.of("INTERVIEW_STORE", "postgres")))
                 .hasMessageContaining("INTERVIEW_JDBC_URL");
         assertThat(store.type()).isEqualTo("jsonl");
-    }
-
-    /** A clock the test moves; daily rotation reads the day from it. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

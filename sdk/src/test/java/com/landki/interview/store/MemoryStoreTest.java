@@ -3,6 +3,7 @@ package com.landki.interview.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class MemoryStoreTest extends StoreContractTest {
@@ -10,6 +11,11 @@ class MemoryStoreTest extends StoreContractTest {
     @Override
     protected InterviewStore open() {
         return InterviewStore.inMemory();
+    }
+
+    @Override
+    protected InterviewStore open(Clock clock) {
+        return InterviewStore.open(StoreConfig.builder().type("memory").clock(clock).build());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -54,8 +55,13 @@ class PostgresStoreTest extends DurableStoreContractTest {
 
     @Override
     protected InterviewStore open() {
+        return open(Clock.systemDefaultZone());
+    }
+
+    @Override
+    protected InterviewStore open(Clock clock) {
         return InterviewStore.open(StoreConfig.builder().type("postgres").jdbcUrl(url()).jdbcUser("postgres")
-                .build());
+                .clock(clock).build());
     }
 
     @Override

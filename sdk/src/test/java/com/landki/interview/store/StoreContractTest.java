@@ -10,6 +10,11 @@ import com.landki.interview.store.internal.EntryStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +45,9 @@ abstract class StoreContractTest {
 
     /** Opens the store under test; a second call in the same test reopens the same data. */
     protected abstract InterviewStore open();
+
+    /** Like {@link #open()}, with the given clock for {@code ts} and the hourly window. */
+    protected abstract InterviewStore open(Clock clock);
 
     @BeforeEach
     void openStore() {
@@ -284,6 +292,54 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void statsCountTheLastTwoDaysByUtcHour() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:30:00Z"));
+        store.close();
+        store = open(clock);
+        ChatLogWriter log = (type, ts) -> store.chatLog().append(ChatEvent.builder(type).sessionId("h")
+                .ts(ts == null ? null : Instant.parse(ts)).build());
+        log.add(ChatEvent.SESSION_CREATED, null);                          // now: 10:30
+        log.add(ChatEvent.SESSION_CREATED, "2026-11-25T10:05:00Z");
+        log.add(ChatEvent.SESSION_FAILED, "2026-11-25T09:59:59Z");
+        log.add(ChatEvent.SESSION_CREATED, "2026-11-23T11:00:00Z");        // first hour of the window
+        log.add(ChatEvent.SESSION_CREATED, "2026-11-23T10:59:59Z");        // just before it
+        log.add(ChatEvent.SESSION_CREATED, "2026-11-25T11:00:00Z");        // after the current hour
+        store.chatLog().append(classified("h", true).withIdAndTs(null, Instant.parse("2026-11-25T10:10:00Z")));
+        store.chatLog().append(classified("h", false).withIdAndTs(null, Instant.parse("2026-11-25T09:00:00Z")));
+        store.chatLog().append(classified("other", true).withIdAndTs(null, Instant.parse("2026-11-25T09:30:00Z")));
+
+        List<StoreStats.Hour> hourly = store.stats().hourly();
+
+        assertThat(hourly).hasSize(StoreStats.HOURS);
+        assertThat(hourly.get(0).start()).isEqualTo(Instant.parse("2026-11-23T11:00:00Z"));
+        assertThat(hourly.get(47).start()).isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
+        assertThat(hourly.get(47)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T10:00:00Z"), 2, 0, 1, 1));
+        assertThat(hourly.get(46)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T09:00:00Z"), 0, 1, 2, 1));
+        assertThat(hourly.get(0).sessionsCreated()).isEqualTo(1);
+        assertThat(hourly.subList(1, 46)).allSatisfy(h -> assertThat(h).isEqualTo(
+                new StoreStats.Hour(h.start(), 0, 0, 0, 0)));
+        assertThat(store.stats().sessionsCreated()).isEqualTo(5);         // the totals still count everything
+
+        store.chatLog().eraseSession("other");
+        clock.advance(Duration.ofHours(2));                                // now 12:30: the 11:00 event shows
+
+        hourly = store.stats().hourly();
+        assertThat(hourly).hasSize(StoreStats.HOURS);
+        assertThat(hourly.get(0).start()).isEqualTo(Instant.parse("2026-11-23T13:00:00Z"));
+        assertThat(hourly.get(45)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T10:00:00Z"), 2, 0, 1, 1));
+        assertThat(hourly.get(44)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T09:00:00Z"), 0, 1, 1, 0));
+        assertThat(hourly.get(47)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T12:00:00Z"), 0, 0, 0, 0));
+        assertThat(hourly.get(46)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T11:00:00Z"), 1, 0, 0, 0));
+        assertThat(hourly).extracting(StoreStats.Hour::sessionsCreated).containsOnly(0L, 1L, 2L);
+    }
+
+    /** Appends a chat event of {@code type} at {@code ts} (ISO), or at the store's clock when null. */
+    @FunctionalInterface
+    private interface ChatLogWriter {
+        void add(String type, String ts);
+    }
+
+    @Test
     void chatEventsKeepEveryField() {
         ChatEvent saved = store.chatLog().append(ChatEvent.builder(ChatEvent.RESPONSE_CLASSIFIED).sessionId("s")
                 .threadId("thr_1").userHash("h").ip("192.0.2.0").latencyMs(5).upstreamStatus(200)
@@ -340,5 +396,33 @@ abstract class StoreContractTest {
 
     static Set<String> set(List<String> l) {
         return new HashSet<>(l);
+    }
+
+    /** A clock the test moves; daily rotation and the hourly window read it. */
+    protected static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -214,7 +214,7 @@ public abstract class EntryKind<T> {
 
         @Override
         public void count(ChatEvent e, StatsCounter stats, int delta) {
-            stats.chat(e.type(), e.outOfScope(), delta);
+            stats.chat(e.type(), e.outOfScope(), e.ts(), delta);
         }
     }
 }

@@ -18,11 +18,12 @@ import java.util.stream.Stream;
  */
 public final class JsonlInterviewStore implements InterviewStore {
 
-    private final StatsCounter stats = new StatsCounter();
+    private final StatsCounter stats;
     private final Feedback feedback;
     private final Chat chat;
 
     private JsonlInterviewStore(StoreConfig config) {
+        this.stats = new StatsCounter(config.clock());
         JsonlLog.Options options = new JsonlLog.Options(config.durability(), config.rotateMaxBytes(),
                 config.rotateDaily(), config.retentionFiles(), config.clock());
         Path dir = config.logDir();

@@ -16,12 +16,13 @@ import java.util.stream.Stream;
 /** Everything in lists in memory, for tests and demos; nothing survives the process. Thread-safe. */
 public final class MemoryInterviewStore implements InterviewStore {
 
-    private final StatsCounter stats = new StatsCounter();
+    private final StatsCounter stats;
     private final Feedback feedback;
     private final Chat chat;
     private volatile boolean closed;
 
     public MemoryInterviewStore(Clock clock) {
+        this.stats = new StatsCounter(clock);
         this.feedback = new Feedback(clock);
         this.chat = new Chat(clock);
     }

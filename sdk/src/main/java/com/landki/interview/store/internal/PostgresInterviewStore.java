@@ -14,6 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +56,14 @@ public final class PostgresInterviewStore implements InterviewStore {
 
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
+    private final Clock clock;
     private final Feedback feedback;
     private final Chat chat;
 
     private PostgresInterviewStore(DataSource dataSource, AutoCloseable ownedPool, Clock clock) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
+        this.clock = clock;
         this.feedback = new Feedback(dataSource, clock);
         this.chat = new Chat(dataSource, clock);
     }
@@ -137,19 +142,51 @@ public final class PostgresInterviewStore implements InterviewStore {
                     }
                 }
             }
-            try (ResultSet rs = st.executeQuery("select"
-                    + " count(*) filter (where type = '" + ChatEvent.SESSION_CREATED + "'),"
-                    + " count(*) filter (where type = '" + ChatEvent.SESSION_FAILED + "'),"
-                    + " count(*) filter (where type = '" + ChatEvent.RESPONSE_CLASSIFIED + "'),"
-                    + " count(*) filter (where type = '" + ChatEvent.RESPONSE_CLASSIFIED + "' and out_of_scope)"
-                    + " from interview_chat_event")) {
+            long created;
+            long failed;
+            long classified;
+            long outOfScope;
+            try (ResultSet rs = st.executeQuery("select" + CHAT_COUNTS + " from interview_chat_event")) {
                 rs.next();
-                return new StoreStats(rs.getLong(1), rs.getLong(2), feedbackTotal, byCategory, byKind,
-                        rs.getLong(3), rs.getLong(4));
+                created = rs.getLong(1);
+                failed = rs.getLong(2);
+                classified = rs.getLong(3);
+                outOfScope = rs.getLong(4);
             }
+            return new StoreStats(created, failed, feedbackTotal, byCategory, byKind, classified, outOfScope,
+                    hourly(c));
         } catch (SQLException e) {
             throw PgEntryStore.failure("cannot read stats", e);
         }
+    }
+
+    /** The four chat counters in the order sessions created, failed, classified, out of scope. */
+    private static final String CHAT_COUNTS = ""
+            + " count(*) filter (where type = '" + ChatEvent.SESSION_CREATED + "'),"
+            + " count(*) filter (where type = '" + ChatEvent.SESSION_FAILED + "'),"
+            + " count(*) filter (where type = '" + ChatEvent.RESPONSE_CLASSIFIED + "'),"
+            + " count(*) filter (where type = '" + ChatEvent.RESPONSE_CLASSIFIED + "' and out_of_scope)";
+
+    /** The last {@link StoreStats#HOURS} UTC hours by the store's clock (not the database's), dense. */
+    private List<StoreStats.Hour> hourly(Connection c) throws SQLException {
+        Instant now = clock.instant();
+        long first = HourlyCounter.firstHour(now);
+        Map<Long, StoreStats.Hour> byHour = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select"
+                + " extract(epoch from date_trunc('hour', ts at time zone 'UTC'))::bigint / 3600," + CHAT_COUNTS
+                + " from interview_chat_event where ts >= ? and ts < ? group by 1")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(HourlyCounter.startOf(first), ZoneOffset.UTC));
+            ps.setObject(2, OffsetDateTime.ofInstant(HourlyCounter.startOf(first + StoreStats.HOURS),
+                    ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long hour = rs.getLong(1);
+                    byHour.put(hour, new StoreStats.Hour(HourlyCounter.startOf(hour), rs.getLong(2),
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                }
+            }
+        }
+        return HourlyCounter.dense(now, byHour);
     }
 
     @Override

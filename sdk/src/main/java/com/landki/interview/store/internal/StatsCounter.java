@@ -1,7 +1,8 @@
 package com.landki.interview.store.internal;
 
-import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.StoreStats;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,13 +14,16 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class StatsCounter {
 
-    private final LongAdder sessionsCreated = new LongAdder();
-    private final LongAdder sessionsFailed = new LongAdder();
-    private final LongAdder classified = new LongAdder();
-    private final LongAdder outOfScope = new LongAdder();
+    private final HourlyCounter.Counts totals = new HourlyCounter.Counts();
     private final LongAdder feedbackTotal = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> byCategory = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> byKind = new ConcurrentHashMap<>();
+    private final HourlyCounter hourly;
+
+    /** @param clock decides which hours are the last {@link StoreStats#HOURS} */
+    public StatsCounter(Clock clock) {
+        this.hourly = new HourlyCounter(clock);
+    }
 
     void feedback(String kind, String category, int delta) {
         feedbackTotal.add(delta);
@@ -34,26 +38,12 @@ public final class StatsCounter {
         return c != null ? c : map.computeIfAbsent(key, k -> new LongAdder());
     }
 
-    void chat(String type, Boolean oos, int delta) {
+    void chat(String type, Boolean oos, Instant ts, int delta) {
         if (type == null) {
             return;                           // a foreign line without type counts nowhere
         }
-        switch (type) {
-            case ChatEvent.SESSION_CREATED:
-                sessionsCreated.add(delta);
-                break;
-            case ChatEvent.SESSION_FAILED:
-                sessionsFailed.add(delta);
-                break;
-            case ChatEvent.RESPONSE_CLASSIFIED:
-                classified.add(delta);
-                if (Boolean.TRUE.equals(oos)) {
-                    outOfScope.add(delta);
-                }
-                break;
-            default:
-                break;
-        }
+        totals.add(type, oos, delta);
+        hourly.chat(type, oos, ts, delta);
     }
 
     /** A listener that keeps these counters in step with a log of {@code kind}. */
@@ -72,8 +62,8 @@ public final class StatsCounter {
     }
 
     public StoreStats snapshot() {
-        return new StoreStats(sessionsCreated.sum(), sessionsFailed.sum(), feedbackTotal.sum(), sums(byCategory),
-                sums(byKind), classified.sum(), outOfScope.sum());
+        return new StoreStats(totals.created.sum(), totals.failed.sum(), feedbackTotal.sum(), sums(byCategory),
+                sums(byKind), totals.classified.sum(), totals.outOfScope.sum(), hourly.snapshot());
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> counters) {

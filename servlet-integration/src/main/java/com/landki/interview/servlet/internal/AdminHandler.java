@@ -63,10 +63,26 @@ public final class AdminHandler {
         out.put("classified", stats.classified());
         out.put("out_of_scope", stats.outOfScope());
         out.put("out_of_scope_rate", stats.outOfScopeRate());
+        out.put("hourly", hourly(stats));
         out.put("store", store.type());
         out.put("started_at", started.toString());
         out.put("uptime_s", Duration.between(started, clock.instant()).toSeconds());
         return ApiResponse.ok(out);
+    }
+
+    /** The last 48 UTC hours, oldest first, under the names the dashboard reads ({@code hour} is ISO-8601). */
+    private static List<Map<String, Object>> hourly(StoreStats stats) {
+        List<Map<String, Object>> out = new ArrayList<>(stats.hourly().size());
+        for (StoreStats.Hour h : stats.hourly()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("hour", h.start().toString());
+            m.put("sessions_created", h.sessionsCreated());
+            m.put("sessions_failed", h.sessionsFailed());
+            m.put("classified", h.classified());
+            m.put("out_of_scope", h.outOfScope());
+            out.add(m);
+        }
+        return out;
     }
 
     /** {@code type} is {@code chat} (default) or {@code feedback}. */

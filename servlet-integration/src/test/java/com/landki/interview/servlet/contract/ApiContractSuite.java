@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -450,6 +451,18 @@ abstract class ApiContractSuite {
         postFeedback("{\"session_id\":\"s-erase\",\"user_question\":\"Frage, mit \\\"Komma\\\"\",\"assistant_reply\":\"A\"}");
         JsonNode stats = json(admin("GET", "/interview/api/admin/stats", null));
         assertThat(stats.has("uptime_s")).isTrue();
+        JsonNode hourly = stats.path("hourly");
+        assertThat(hourly.isArray()).isTrue();
+        assertThat(hourly.size()).isEqualTo(48);
+        long hourlySessions = 0;
+        for (JsonNode h : hourly) {
+            assertThat(h.path("hour").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:00:00Z");
+            assertThat(h.has("sessions_failed") && h.has("classified") && h.has("out_of_scope")).isTrue();
+            hourlySessions += h.path("sessions_created").asLong();
+        }
+        assertThat(hourlySessions).isBetween(1L, stats.path("sessions_created").asLong());
+        assertThat(Instant.parse(hourly.get(47).path("hour").asText()))
+                .isEqualTo(Instant.parse(hourly.get(0).path("hour").asText()).plus(Duration.ofHours(47)));
         JsonNode logs = json(admin("GET", "/interview/api/admin/logs?type=chat&limit=100", null));
         assertThat(logs.path("entries").toString()).contains("session.created");
         JsonNode feedbackLogs = json(admin("GET", "/interview/api/admin/logs?type=feedback", null));
