@@ -78,7 +78,8 @@ class PostgresStoreTest extends DurableStoreContractTest {
              Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select count(*), max(version) from interview_schema_version")) {
                 rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(1);
+                assertThat(rs.getInt(1)).as("migrations applied once each").isEqualTo(2);
+                assertThat(rs.getInt(2)).as("schema version").isEqualTo(2);
             }
             try (ResultSet rs = st.executeQuery("select indexname from pg_indexes where tablename in"
                     + " ('interview_feedback', 'interview_chat_event') order by indexname")) {
@@ -87,7 +88,7 @@ class PostgresStoreTest extends DurableStoreContractTest {
                     names.append(rs.getString(1)).append(' ');
                 }
                 assertThat(names.toString()).contains("interview_feedback_pkey", "interview_feedback_session_idx",
-                        "interview_chat_event_pkey", "interview_chat_event_session_idx");
+                        "interview_chat_event_pkey", "interview_chat_event_session_idx", "interview_chat_event_ts_idx");
             }
         }
         assertThat(store.type()).isEqualTo("postgres");

@@ -50,7 +50,9 @@ public final class PostgresInterviewStore implements InterviewStore {
                     + " out_of_scope boolean,"
                     + " payload jsonb not null);"
                     + "create index interview_chat_event_session_idx on interview_chat_event (session_id);"
-                    + "create index interview_chat_event_type_idx on interview_chat_event (type)");
+                    + "create index interview_chat_event_type_idx on interview_chat_event (type)",
+            // v2: the hourly stats series reads the last 48 hours; without this it scanned the whole table
+            "create index interview_chat_event_ts_idx on interview_chat_event (ts)");
 
     private static final long MIGRATION_LOCK = 0x696e7476L;   // any constant shared by all instances
 
