@@ -1,10 +1,9 @@
 package com.landki.interview.openai;
 
-import java.time.Clock;
+import com.landki.interview.MutableClock;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,32 +22,6 @@ final class TestTime {
         return RetryPolicy.builder().sleeper(sleeper).clock(clock).jitter(0.0);
     }
 
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static final class RecordingSleeper implements Sleeper {
         final List<Duration> sleeps = new CopyOnWriteArrayList<>();

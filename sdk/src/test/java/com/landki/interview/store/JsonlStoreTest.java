@@ -1,5 +1,7 @@
 package com.landki.interview.store;
 
+import com.landki.interview.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
