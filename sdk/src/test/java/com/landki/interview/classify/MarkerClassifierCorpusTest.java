@@ -92,7 +92,7 @@ class MarkerClassifierCorpusTest {
     }
 
     @Test
-    void defaultMarkersReachTheRecordedFiguresOnBothParts() {
+    void defaultMarkersMeetTheTargetsOnBothParts() {
         List<Reply> tuning = load(TUNING);
         List<Reply> holdout = load(HOLDOUT);
         List<Figures> figures = List.of(
@@ -106,15 +106,15 @@ class MarkerClassifierCorpusTest {
 
         Figures tuned = figures.get(0);
         Figures heldOut = figures.get(3);
-        assertThat(tuned.precision()).as("precision on the tuning part").isGreaterThanOrEqualTo(0.98);
-        assertThat(heldOut.precision()).as("precision on the held-out part").isGreaterThanOrEqualTo(0.98);
-        assertThat(tuned.recall()).as("recall on the tuning part").isGreaterThanOrEqualTo(MIN_RECALL_TUNING);
-        assertThat(heldOut.recall()).as("recall on the held-out part").isGreaterThanOrEqualTo(MIN_RECALL_HOLDOUT);
+        assertThat(tuned.precision()).as("precision on the tuning part").isGreaterThanOrEqualTo(MIN_PRECISION);
+        assertThat(heldOut.precision()).as("precision on the held-out part").isGreaterThanOrEqualTo(MIN_PRECISION);
+        assertThat(tuned.recall()).as("recall on the tuning part").isGreaterThanOrEqualTo(MIN_RECALL);
+        assertThat(heldOut.recall()).as("recall on the held-out part").isGreaterThanOrEqualTo(MIN_RECALL);
     }
 
-    // the figures of the exact-phrase lists (38/110 and 17/105), a floor until the matcher is improved
-    private static final double MIN_RECALL_TUNING = 0.34;
-    private static final double MIN_RECALL_HOLDOUT = 0.16;
+    // the targets of the default setting (docs/classifier.md)
+    private static final double MIN_PRECISION = 0.98;
+    private static final double MIN_RECALL = 0.95;
 
     private void report(List<Figures> figures, List<Reply> tuning, List<Reply> holdout) {
         StringBuilder out = new StringBuilder("\nMarker classifier on the corpus (" + classifier + ")\n");

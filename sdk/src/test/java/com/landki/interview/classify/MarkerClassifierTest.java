@@ -89,10 +89,13 @@ class MarkerClassifierTest {
 
     @Test
     void matchesAcrossLineBreaksAndPunctuationInsideAPhrase() {
+        MarkerClassifier classifier = MarkerClassifier.of(List.of("liegen mir keine Informationen",
+                "I don't have information about"));
         String answer = "Tut mir leid, dazu liegen mir\nkeine\r\n  Informationen vor.";
 
-        assertThat(defaults.find(answer)).contains("liegen mir keine Informationen");
-        assertThat(defaults.find("I don't have\n\ninformation -- about that")).contains("I don't have information about");
+        assertThat(classifier.find(answer)).contains("liegen mir keine Informationen");
+        assertThat(classifier.find("I don't have\n\ninformation -- about that")).contains("I don't have information about");
+        assertThat(defaults.find(answer)).isPresent();
     }
 
     @Test
@@ -121,12 +124,44 @@ class MarkerClassifierTest {
     }
 
     @Test
-    void wholeWordsOnly() {
-        MarkerClassifier classifier = MarkerClassifier.of(List.of("keine Information", "information"));
+    void wholeWordsInAnyInflection() {
+        MarkerClassifier classifier = MarkerClassifier.of(List.of("keine Information", "formation"));
 
-        assertThat(classifier.find("Es gibt keine Informationen.")).isEmpty();
+        assertThat(classifier.find("Es gibt keine Informationen.")).contains("keine Information");
+        assertThat(classifier.find("Es liegen keiner Information vor.")).contains("keine Information");
         assertThat(classifier.find("Weitere Informationen im Anhang; misinformation")).isEmpty();
-        assertThat(classifier.find("Es gibt keine Information.")).contains("keine Information");
+    }
+
+    @Test
+    void gapsAllowThatManyWordsInBetween() {
+        MarkerClassifier classifier = MarkerClassifier.of(List.of("habe ich ... keine Informationen", "kann ...1 nicht"));
+
+        assertThat(classifier.find("Leider habe ich dazu keine Informationen gefunden.")).isPresent();
+        assertThat(classifier.find("Habe ich zu dieser Frage keine Information?")).isPresent();
+        assertThat(classifier.find("habe ich keine Informationen")).isPresent();
+        assertThat(classifier.find("Habe ich zu dieser einen Frage keine Informationen?")).isEmpty();
+        assertThat(classifier.find("Keine Informationen habe ich")).isEmpty();
+        assertThat(classifier.find("Das kann leider nicht sein.")).contains("kann ...1 nicht");
+        assertThat(classifier.find("Das kann ich Ihnen nicht sagen.")).isEmpty();
+    }
+
+    @Test
+    void alternativesExpandToOnePatternEach() {
+        MarkerClassifier classifier = MarkerClassifier.of(List.of("(ich habe|mir liegen) ... (keine|keinerlei) (Angaben|Infos)"));
+
+        assertThat(classifier.find("Mir liegen dazu keinerlei Angaben vor.")).contains(classifier.phrases().get(0));
+        assertThat(classifier.find("Dazu habe ich keine Infos.")).isEmpty();
+        assertThat(classifier.find("Ich habe hierzu leider keine Infos.")).isPresent();
+        assertThat(classifier.phrases()).hasSize(1);
+    }
+
+    @Test
+    void rejectsBrokenPhraseSyntaxByName() {
+        for (String phrase : List.of("... keine Angaben", "keine Angaben ...", "a ... ... b", "(keine|", "a | b",
+                "(a||b)", "a ...12 b", "(a ... b)")) {
+            assertThatThrownBy(() -> MarkerClassifier.of(List.of(phrase)))
+                    .as(phrase).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + phrase + "'");
+        }
     }
 
     @Test

@@ -56,7 +56,8 @@ class ThreadClassifierTest {
 
         assertThat(result).isEqualTo(new ThreadClassification("cthr_1", "Was verdient man bei euch?",
                 "Dazu liegen mir leider keine Informationen vor.",
-                ScopeDecision.marker("liegen mir leider keine Informationen"), null));
+                MarkerClassifier.ofDefaults().classifyText("Dazu liegen mir leider keine Informationen vor."), null));
+        assertThat(result.decision().outOfScope()).isTrue();
     }
 
     @Test

@@ -10,7 +10,14 @@ import java.text.Normalizer;
  * <p>The per-character part is one table lookup ({@link #fold(char)}); the two context rules (collapse
  * separators, drop the {@code e} after {@code a}/{@code o}/{@code u}) are applied by the callers: by
  * {@link #normalize(CharSequence)} for phrases and inline by {@link PhraseAutomaton} for text, which must
- * stay in step with each other (a test compares them on random text). Stateless and thread-safe.
+ * stay in step with each other (a test compares them on random text).
+ *
+ * <p>Light stemming ({@link #stem}) then cuts up to {@value #MAX_STRIPPED} trailing {@code e}, {@code n},
+ * {@code s}, {@code r}, {@code m} off a folded word, keeping at least {@value #MIN_STEM} letters, so the
+ * usual German and English endings fold alike: {@code Information}, {@code Informationen} →
+ * {@code informatio}; {@code keine}, {@code keinen}, {@code keiner} → {@code kein}; {@code documents} →
+ * {@code document}. It is deliberately crude — the same rule on phrase and text is what matters, not the
+ * linguistics. Stateless and thread-safe.
  */
 public final class Folding {
 
@@ -20,6 +27,11 @@ public final class Folding {
     public static final char SHARP_S = 1;
     /** Table value of whitespace, punctuation and symbols. */
     public static final char SEPARATOR = ' ';
+
+    /** A word keeps at least this many letters when its ending is cut. */
+    public static final int MIN_STEM = 4;
+    /** At most this many letters are cut off the end of a word. */
+    public static final int MAX_STRIPPED = 3;
 
     private static final char[] TABLE = buildTable();
 
@@ -36,9 +48,43 @@ public final class Folding {
         return folded == 'a' || folded == 'o' || folded == 'u';
     }
 
+    /** True for the letters {@link #stem} may cut off the end of a word: e, n, s, r, m. */
+    public static boolean isEnding(char folded) {
+        return folded == 'e' || folded == 'n' || folded == 's' || folded == 'r' || folded == 'm';
+    }
+
+    /** The stem of one folded word (as {@link #normalize} returns words): see the class comment. */
+    public static String stem(String word) {
+        int length = word.length();
+        int cut = 0;
+        while (cut < MAX_STRIPPED && length - cut > MIN_STEM && isEnding(word.charAt(length - 1 - cut))) {
+            cut++;
+        }
+        return word.substring(0, length - cut);
+    }
+
+    /**
+     * The folded and stemmed words of a text, separated by single spaces: exactly the words
+     * {@link PhraseAutomaton} sees for the same text.
+     */
+    public static String normalizeWords(CharSequence text) {
+        String folded = normalize(text);
+        if (folded.isEmpty()) {
+            return folded;
+        }
+        StringBuilder out = new StringBuilder(folded.length());
+        for (String word : folded.split(" ")) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(stem(word));
+        }
+        return out.toString();
+    }
+
     /**
      * The folded form of a whole text: words separated by single spaces, no space at either end.
-     * This is exactly the character sequence {@link PhraseAutomaton} sees for the same text.
+     * {@link #normalizeWords} stems these words, which is what {@link PhraseAutomaton} sees.
      */
     public static String normalize(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -1,14 +1,15 @@
 package com.landki.interview.classify.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Aho–Corasick automaton over the <em>words</em> of folded text: finds whether any of many phrases occurs
- * as a sequence of whole words, in one pass, at a cost per character that does not depend on the number
- * of phrases.
+ * Aho–Corasick automaton over the <em>words</em> of folded, stemmed text: finds whether any of many
+ * {@linkplain PhrasePattern patterns} occurs, in one pass, at a cost per character that does not depend on
+ * the number of patterns. The keywords of the automaton are the patterns' segments (word sequences); a
+ * pattern of one segment matches when its segment does, a pattern of several segments when each follows
+ * the one before within its gap. For those, the scan keeps per pattern where each segment last ended (an
+ * array allocated on the first segment occurrence of a call, at most one per call).
  *
  * <p>Why words and not characters: a character automaton makes one dependent table load per character,
  * and with thousands of phrases its table no longer fits the CPU's first-level cache, so each load waits
@@ -21,27 +22,35 @@ import java.util.Map;
  * confirmed against the normalized text before it is reported, so a text word that merely collides with a
  * vocabulary word cannot produce a false match. Confirming allocates; it happens only on a match.
  *
- * <p>The text is folded on the fly with the rules of {@link Folding#normalize}; the two must stay in step
- * (a test compares them on random text). Immutable after construction and thread-safe.
+ * <p>The text is folded and stemmed on the fly with the rules of {@link Folding#normalizeWords}: the last
+ * {@link Folding#MAX_STRIPPED} letters of a word are held back from its hash until the word ends and its
+ * ending is known. The two must stay in step (a test compares them on random text). Immutable after
+ * construction and thread-safe.
  */
 public final class PhraseAutomaton {
 
     private static final long HASH_SEED = 0x2545F4914F6CDD1DL;
     private static final long HASH_MULTIPLIER = 0x100000001B3L;
-    private static final int ROOT = 0;
-    private static final int NONE = -1;
+    static final int ROOT = 0;
+    static final int NONE = -1;
     // per state, packed so one visit touches one cache line: the only child's word (or NO_CHILD / MANY),
-    // the only child (or, for MANY, the offset of the state's child table), the failure link, the phrase
-    // ending here (own or through the failure chain)
-    private static final int STRIDE = 4;
-    private static final int ONLY_WORD = 0;
-    private static final int ONLY_TARGET = 1;
-    private static final int FAIL = 2;
-    private static final int PHRASE = 3;
-    private static final int NO_CHILD = -1;
-    private static final int MANY = -2;
+    // the only child (or, for MANY, the offset of the state's child table), the failure link, the segment
+    // occurrences ending here (own or through the failure chain): an offset into outputs, or NONE
+    static final int STRIDE = 4;
+    static final int ONLY_WORD = 0;
+    static final int ONLY_TARGET = 1;
+    static final int FAIL = 2;
+    static final int OUT = 3;
+    // per output entry: the pattern, the progress slot of the segment before (or NONE), the slot of this
+    // segment (NONE for the last), the segment's length in words, the gap allowed before it
+    static final int ENTRY = 5;
+    static final int NO_CHILD = -1;
+    static final int MANY = -2;
 
-    private final String[] phrases;
+    private final PhrasePattern[] patterns;
+    private final int progressSlots;
+    // per state with outputs: [count, entries × count], entries of later segments first
+    private final int[] outputs;
     private final int vocabularySize;
     // vocabulary: open addressing over word hashes; a word's id is its slot
     private final long[] vocabularyKeys;
@@ -53,9 +62,11 @@ public final class PhraseAutomaton {
     private final int[] childTables;
     private final int[] nodes;
 
-    private PhraseAutomaton(String[] phrases, int vocabularySize, long[] vocabularyKeys, int[] rootNext,
-                            int[] childTables, int[] nodes) {
-        this.phrases = phrases;
+    PhraseAutomaton(PhrasePattern[] patterns, int progressSlots, int vocabularySize, long[] vocabularyKeys,
+                    int[] rootNext, int[] childTables, int[] nodes, int[] outputs) {
+        this.patterns = patterns;
+        this.outputs = outputs;
+        this.progressSlots = progressSlots;
         this.vocabularySize = vocabularySize;
         this.vocabularyKeys = vocabularyKeys;
         this.vocabularyMask = vocabularyKeys.length - 1;
@@ -65,167 +76,36 @@ public final class PhraseAutomaton {
     }
 
     /**
-     * Builds the automaton.
+     * Builds an automaton of plain phrases.
      *
-     * @param normalizedPhrases phrases as {@link Folding#normalize} returns them: words separated by single
-     *                          spaces, not empty
+     * @param normalizedPhrases phrases as {@link Folding#normalizeWords} returns them: words separated by
+     *                          single spaces, not empty
      * @return the automaton; {@link #find} reports indexes into {@code normalizedPhrases}
      * @throws IllegalArgumentException when a phrase is empty or not normalized
      */
     public static PhraseAutomaton build(List<String> normalizedPhrases) {
-        List<String[]> phraseWords = new ArrayList<>(normalizedPhrases.size());
-        Map<String, Long> hashes = new HashMap<>();
+        List<PhrasePattern> patterns = new ArrayList<>(normalizedPhrases.size());
         for (String phrase : normalizedPhrases) {
             if (phrase.isEmpty() || phrase.startsWith(" ") || phrase.endsWith(" ") || phrase.contains("  ")) {
                 throw new IllegalArgumentException("phrase must be normalized and not empty: '" + phrase + "'");
             }
-            String[] words = phrase.split(" ");
-            for (String word : words) {
-                hashes.computeIfAbsent(word, PhraseAutomaton::hashOf);
-            }
-            phraseWords.add(words);
+            patterns.add(PhrasePattern.exact(phrase));
         }
-
-        long[] vocabularyKeys = new long[tableSize(hashes.size())];
-        Map<String, Integer> wordIds = new HashMap<>();
-        for (Map.Entry<String, Long> word : hashes.entrySet()) {
-            long key = word.getValue();
-            int slot = (int) key & (vocabularyKeys.length - 1);
-            while (vocabularyKeys[slot] != 0) {
-                if (vocabularyKeys[slot] == key) {
-                    // two phrase words, one hash: practically impossible with 64 bits, but never silent
-                    throw new IllegalArgumentException("phrases: words with the same 64-bit hash, rename one: '"
-                            + word.getKey() + "'");
-                }
-                slot = (slot + 1) & (vocabularyKeys.length - 1);
-            }
-            vocabularyKeys[slot] = key;
-            wordIds.put(word.getKey(), slot);
-        }
-
-        // trie over word ids; per state its children as {word id, child}
-        List<List<int[]>> children = new ArrayList<>();
-        List<Integer> phraseOf = new ArrayList<>();
-        children.add(new ArrayList<>());
-        phraseOf.add(NONE);
-        Map<Long, Integer> edges = new HashMap<>();
-        for (int p = 0; p < phraseWords.size(); p++) {
-            int state = ROOT;
-            for (String word : phraseWords.get(p)) {
-                int id = wordIds.get(word);
-                long edge = edgeKey(state, id);
-                Integer next = edges.get(edge);
-                if (next == null) {
-                    next = children.size();
-                    children.add(new ArrayList<>(1));
-                    phraseOf.add(NONE);
-                    edges.put(edge, next);
-                    children.get(state).add(new int[] {id, next});
-                }
-                state = next;
-            }
-            if (phraseOf.get(state) == NONE) {
-                phraseOf.set(state, p); // duplicates keep the first phrase
-            }
-        }
-        int states = children.size();
-        // number the states breadth-first: the shallow states, where a scan spends most of its steps, then
-        // sit together at the front of the node table
-        int[] newId = new int[states];
-        int[] order = new int[states];
-        int ordered = 1;
-        for (int head = 0; head < ordered; head++) {
-            for (int[] child : children.get(order[head])) {
-                newId[child[1]] = ordered;
-                order[ordered++] = child[1];
-            }
-        }
-        List<List<int[]>> renumbered = new ArrayList<>(states);
-        List<Integer> renumberedPhraseOf = new ArrayList<>(states);
-        for (int s = 0; s < states; s++) {
-            List<int[]> kids = new ArrayList<>(children.get(order[s]).size());
-            for (int[] child : children.get(order[s])) {
-                kids.add(new int[] {child[0], newId[child[1]]});
-            }
-            renumbered.add(kids);
-            renumberedPhraseOf.add(phraseOf.get(order[s]));
-        }
-        children = renumbered;
-        phraseOf = renumberedPhraseOf;
-
-        int[] rootNext = new int[vocabularyKeys.length];
-        for (int[] child : children.get(ROOT)) {
-            rootNext[child[0]] = child[1];
-        }
-        int[] nodes = new int[states * STRIDE];
-        int poolSize = 0;
-        for (int s = 1; s < states; s++) {
-            int kids = children.get(s).size();
-            if (kids > 1) {
-                poolSize += 1 + 2 * tableSize(kids);
-            }
-        }
-        int[] childTables = new int[poolSize];
-        int offset = 0;
-        for (int s = 0; s < states; s++) {
-            List<int[]> kids = children.get(s);
-            nodes[s * STRIDE + PHRASE] = phraseOf.get(s);
-            if (kids.isEmpty()) {
-                nodes[s * STRIDE + ONLY_WORD] = NO_CHILD;
-            } else if (kids.size() == 1) {
-                nodes[s * STRIDE + ONLY_WORD] = kids.get(0)[0];
-                nodes[s * STRIDE + ONLY_TARGET] = kids.get(0)[1];
-            } else if (s != ROOT) { // the root's children are in rootNext
-                int size = tableSize(kids.size());
-                nodes[s * STRIDE + ONLY_WORD] = MANY;
-                nodes[s * STRIDE + ONLY_TARGET] = offset;
-                childTables[offset] = size - 1;
-                for (int[] child : kids) {
-                    int slot = child[0] & (size - 1);
-                    while (childTables[offset + 1 + 2 * slot] != 0) {
-                        slot = (slot + 1) & (size - 1);
-                    }
-                    childTables[offset + 1 + 2 * slot] = child[0] + 1;
-                    childTables[offset + 2 + 2 * slot] = child[1];
-                }
-                offset += 1 + 2 * size;
-            }
-        }
-
-        // failure links, breadth-first; a phrase ending at a state's failure target also ends at the state
-        PhraseAutomaton automaton = new PhraseAutomaton(normalizedPhrases.toArray(new String[0]), hashes.size(),
-                vocabularyKeys, rootNext, childTables, nodes);
-        int[] queue = new int[states];
-        int head = 0;
-        int tail = 0;
-        for (int[] child : children.get(ROOT)) {
-            nodes[child[1] * STRIDE + FAIL] = ROOT;
-            queue[tail++] = child[1];
-        }
-        while (head < tail) {
-            int state = queue[head++];
-            int failure = nodes[state * STRIDE + FAIL];
-            if (nodes[state * STRIDE + PHRASE] == NONE) {
-                nodes[state * STRIDE + PHRASE] = nodes[failure * STRIDE + PHRASE];
-            }
-            for (int[] child : children.get(state)) {
-                nodes[child[1] * STRIDE + FAIL] = automaton.next(failure, child[0]);
-                queue[tail++] = child[1];
-            }
-        }
-        return automaton;
+        return compile(patterns);
     }
 
-    private static int tableSize(int entries) {
-        return Math.max(4, Integer.highestOneBit(Math.max(1, entries) * 2 - 1) << 1);
-    }
-
-    private static long edgeKey(int state, int wordId) {
-        return ((long) state << 32) | wordId;
+    /**
+     * Builds the automaton of the patterns.
+     *
+     * @return the automaton; {@link #find} reports indexes into {@code patterns}
+     * @throws IllegalArgumentException when two words of the patterns share a 64-bit hash
+     */
+    public static PhraseAutomaton compile(List<PhrasePattern> patterns) {
+        return PhraseAutomatonBuilder.compile(patterns);
     }
 
     /** The hash of a folded word, as {@link #find} computes it character by character. */
-    private static long hashOf(String word) {
+    static long hashOf(String word) {
         long h = HASH_SEED;
         for (int i = 0; i < word.length(); i++) {
             h = (h + word.charAt(i)) * HASH_MULTIPLIER;
@@ -255,7 +135,7 @@ public final class PhraseAutomaton {
     }
 
     /** The Aho–Corasick transition: the trie child, else the failure chain's. */
-    private int next(int state, int wordId) {
+    int next(int state, int wordId) {
         final int[] nodes = this.nodes;
         while (state != ROOT) {
             int base = state * STRIDE;
@@ -284,51 +164,121 @@ public final class PhraseAutomaton {
     /**
      * Scans the text once.
      *
-     * @return the index of the phrase whose match ends first in the text, or -1 when none occurs
+     * @return the index of the pattern whose match ends first in the text (the lowest of those ending at
+     *         the same word), or -1 when none occurs
      */
     public int find(CharSequence text) {
         final int n = text.length();
         int state = ROOT;
         long h = HASH_SEED;
-        boolean inWord = false;
+        int length = 0; // letters of the current word so far
+        // the word's last three letters, held back from the hash until its ending is known (c3 newest)
+        char c1 = 0;
+        char c2 = 0;
+        char c3 = 0;
         char prev = Folding.SEPARATOR;
-        for (int i = 0; i < n; i++) {
-            char f = Folding.fold(text.charAt(i));
+        int word = 0;
+        int[] reached = null;
+        for (int i = 0; i <= n; i++) {
+            char f = i < n ? Folding.fold(text.charAt(i)) : Folding.SEPARATOR; // the end of the text ends a word
             if (f > Folding.SEPARATOR) { // a letter or digit
                 if (f == 'e' && Folding.contractsFollowingE(prev)) {
                     prev = 'e'; // ae, oe, ue -> a, o, u
                     continue;
                 }
-                h = (h + f) * HASH_MULTIPLIER;
+                if (length >= 3) {
+                    h = (h + c1) * HASH_MULTIPLIER;
+                }
+                c1 = c2;
+                c2 = c3;
+                c3 = f;
+                length++;
                 prev = f;
-                inWord = true;
             } else if (f == Folding.SEPARATOR) {
                 prev = Folding.SEPARATOR;
-                if (inWord) {
-                    state = step(state, h);
-                    int phrase = nodes[state * STRIDE + PHRASE];
-                    if (phrase != NONE && confirmed(text, phrase)) {
-                        return phrase;
+                if (length > 0) {
+                    state = step(state, finishWord(h, length, c1, c2, c3));
+                    int out = nodes[state * STRIDE + OUT];
+                    if (out != NONE) {
+                        if (reached == null) {
+                            reached = new int[progressSlots];
+                        }
+                        int pattern = advance(out, word, reached);
+                        if (pattern != NONE && confirmed(text, pattern)) {
+                            return pattern;
+                        }
                     }
+                    word++;
                     h = HASH_SEED;
-                    inWord = false;
+                    length = 0;
                 }
-            } else if (f == Folding.SHARP_S) {
-                h = (h + 's') * HASH_MULTIPLIER;
-                h = (h + 's') * HASH_MULTIPLIER;
+            } else if (f == Folding.SHARP_S) { // two letters s
+                if (length >= 3) {
+                    h = (h + c1) * HASH_MULTIPLIER;
+                }
+                if (length >= 2) {
+                    h = (h + c2) * HASH_MULTIPLIER;
+                }
+                c1 = c3;
+                c2 = 's';
+                c3 = 's';
+                length += 2;
                 prev = 's';
-                inWord = true;
             }
             // else: Folding.IGNORE
         }
-        if (inWord) { // the end of the text ends the last word
-            state = step(state, h);
-            int phrase = nodes[state * STRIDE + PHRASE];
-            if (phrase != NONE && confirmed(text, phrase)) {
-                return phrase;
+        return NONE;
+    }
+
+    /** The hash of a word from the hash of all but its last three letters: the stem's letters only. */
+    private static long finishWord(long h, int length, char c1, char c2, char c3) {
+        int cut = 0;
+        if (length > Folding.MIN_STEM && Folding.isEnding(c3)) {
+            cut = 1;
+            if (length > Folding.MIN_STEM + 1 && Folding.isEnding(c2)) {
+                cut = 2;
+                if (length > Folding.MIN_STEM + 2 && Folding.isEnding(c1)) {
+                    cut = 3;
+                }
             }
         }
-        return NONE;
+        int held = Math.min(length, 3);
+        int keep = held - cut;
+        if (held == 3 && keep > 0) {
+            h = (h + c1) * HASH_MULTIPLIER;
+        }
+        if (held >= 2 && keep > held - 2) {
+            h = (h + c2) * HASH_MULTIPLIER;
+        }
+        if (keep == held) {
+            h = (h + c3) * HASH_MULTIPLIER;
+        }
+        return h;
+    }
+
+    /**
+     * Records the segments ending at word {@code word} (the output list at {@code out}).
+     *
+     * @return the lowest pattern completed by them, or {@link #NONE}
+     */
+    private int advance(int out, int word, int[] reached) {
+        final int[] outputs = this.outputs;
+        int completed = NONE;
+        int end = out + 1 + outputs[out] * ENTRY;
+        for (int e = out + 1; e < end; e += ENTRY) {
+            int previous = outputs[e + 1];
+            if (previous != NONE
+                    && !PhrasePattern.follows(reached[previous], word, outputs[e + 3], outputs[e + 4])) {
+                continue;
+            }
+            int self = outputs[e + 2];
+            if (self != NONE) {
+                reached[self] = word + 1;
+            } else if (completed == NONE || outputs[e] < completed) {
+                completed = outputs[e];
+            }
+        }
+        return completed;
     }
 
     /** The state after a word with hash {@code h}; a word no phrase uses leads back to the root. */
@@ -338,9 +288,9 @@ public final class PhraseAutomaton {
     }
 
     /** Rules out a text word that only shares its hash with a phrase word. Runs on a match only. */
-    private boolean confirmed(CharSequence text, int phrase) {
-        String folded = " " + Folding.normalize(text) + " ";
-        return folded.contains(" " + phrases[phrase] + " ");
+    private boolean confirmed(CharSequence text, int pattern) {
+        String words = Folding.normalizeWords(text);
+        return patterns[pattern].occursIn(words.isEmpty() ? new String[0] : words.split(" "));
     }
 
     /** Number of automaton states (for sizing and tests). */

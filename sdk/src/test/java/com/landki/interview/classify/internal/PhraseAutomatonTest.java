@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 class PhraseAutomatonTest {
 
     @Test
-    void findsPhraseOnlyOnWordBoundaries() {
-        PhraseAutomaton automaton = PhraseAutomaton.build(List.of("information"));
+    void findsPhraseOnlyOnWordBoundariesButInAnyInflection() {
+        PhraseAutomaton automaton = PhraseAutomaton.build(List.of(Folding.normalizeWords("information")));
 
         assertThat(automaton.find("No information.")).isZero();
         assertThat(automaton.find("information")).isZero();
-        assertThat(automaton.find("Weitere Informationen im Anhang")).isEqualTo(-1);
+        assertThat(automaton.find("Weitere Informationen im Anhang")).isZero();
         assertThat(automaton.find("misinformation")).isEqualTo(-1);
+        assertThat(automaton.find("Informationsblatt")).isEqualTo(-1);
     }
 
     @Test
@@ -47,7 +48,7 @@ class PhraseAutomatonTest {
 
     @Test
     void wordsNoPhraseUsesResetTheMatch() {
-        PhraseAutomaton automaton = PhraseAutomaton.build(List.of("keine informationen dazu"));
+        PhraseAutomaton automaton = PhraseAutomaton.build(List.of(Folding.normalizeWords("keine Informationen dazu")));
 
         assertThat(automaton.find("keine Informationen – dazu")).isZero();
         assertThat(automaton.find("keine weiteren Informationen dazu")).isEqualTo(-1);
@@ -56,15 +57,15 @@ class PhraseAutomatonTest {
         assertThat(automaton.vocabularySize()).isEqualTo(3);
     }
 
-    /** The inline folding of the scan must agree with {@link Folding#normalize} on any text. */
+    /** The inline folding and stemming of the scan must agree with {@link Folding#normalizeWords} on any text. */
     @Test
     void agreesWithNormalizedSubstringSearchOnRandomText() {
         Random random = new Random(42);
-        String alphabet = "aeousßäöüAEOUSÄÖÜéèxyz .,;\n\t'’-\u0301\u00AD";
+        String alphabet = "aeousßäöüAEOUSÄÖÜéèxyznrm .,;\n\t'’-\u0301\u00AD";
         for (int round = 0; round < 300; round++) {
             List<String> whole = new ArrayList<>();
             for (int p = 0; p < 1 + random.nextInt(8); p++) {
-                String phrase = Folding.normalize(randomText(random, alphabet, 1 + random.nextInt(8)));
+                String phrase = Folding.normalizeWords(randomText(random, alphabet, 1 + random.nextInt(8)));
                 if (!phrase.isEmpty()) {
                     whole.add(phrase);
                 }
@@ -75,11 +76,46 @@ class PhraseAutomatonTest {
             PhraseAutomaton automaton = PhraseAutomaton.build(whole);
             for (int t = 0; t < 50; t++) {
                 String text = randomText(random, alphabet, random.nextInt(40));
-                String folded = " " + Folding.normalize(text) + " ";
+                String folded = " " + Folding.normalizeWords(text) + " ";
                 boolean expected = whole.stream().anyMatch(p -> folded.contains(" " + p + " "));
                 assertThat(automaton.find(text) >= 0)
                         .as("phrases %s in '%s' (folded '%s')", whole, text, folded)
                         .isEqualTo(expected);
+            }
+        }
+    }
+
+    /** Gapped patterns: the scan agrees with the plain reference {@link PhrasePattern#occursIn} on any text. */
+    @Test
+    void gappedPatternsAgreeWithTheReferenceOnRandomText() {
+        Random random = new Random(7);
+        String[] vocabulary = {"ich", "kann", "nicht", "keine", "informationen", "dazu", "leider", "x"};
+        for (int round = 0; round < 300; round++) {
+            List<PhrasePattern> patterns = new ArrayList<>();
+            for (int p = 0; p < 1 + random.nextInt(6); p++) {
+                StringBuilder phrase = new StringBuilder(vocabulary[random.nextInt(vocabulary.length)]);
+                for (int w = 0; w < random.nextInt(4); w++) {
+                    phrase.append(random.nextBoolean() ? " ..." + random.nextInt(3) + " " : " ");
+                    String word = vocabulary[random.nextInt(vocabulary.length)];
+                    phrase.append(random.nextBoolean() ? word
+                            : "(" + word + "|" + vocabulary[random.nextInt(vocabulary.length)] + " x)");
+                }
+                patterns.add(PhrasePattern.parse(phrase.toString()));
+            }
+            PhraseAutomaton automaton = PhraseAutomaton.compile(patterns);
+            for (int t = 0; t < 50; t++) {
+                StringBuilder text = new StringBuilder();
+                for (int w = 0; w < random.nextInt(12); w++) {
+                    text.append(vocabulary[random.nextInt(vocabulary.length)]).append(random.nextBoolean() ? " " : ", ");
+                }
+                String[] words = Folding.normalizeWords(text).isEmpty() ? new String[0]
+                        : Folding.normalizeWords(text).split(" ");
+                boolean expected = patterns.stream().anyMatch(p -> p.occursIn(words));
+                int found = automaton.find(text);
+                assertThat(found >= 0).as("patterns %s in '%s'", patterns, text).isEqualTo(expected);
+                if (found >= 0) {
+                    assertThat(patterns.get(found).occursIn(words)).isTrue();
+                }
             }
         }
     }
