@@ -1,6 +1,6 @@
 package com.landki.interview.store;
 
-import com.landki.interview.MutableClock;
+import com.landki.interview.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JsonlStoreTest extends DurableStoreContractTest {
+class JsonlStoreTest extends DurableStoreContract {
 
     @TempDir
     Path dir;

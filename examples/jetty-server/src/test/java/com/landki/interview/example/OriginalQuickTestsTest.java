@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.testing.OpenAiAnswers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,11 +68,8 @@ class OriginalQuickTestsTest {
     }
 
     private static MockResponse session(long delayMillis) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .headersDelay(delayMillis, TimeUnit.MILLISECONDS)
-                .body("{\"id\":\"cksess_quick\",\"object\":\"chatkit.session\",\"client_secret\":\"ek_quick_secret\","
-                        + "\"expires_at\":1893456000,\"status\":\"active\"}")
-                .build();
+        return OpenAiAnswers.chatKitSession("cksess_quick", "ek_quick_secret")
+                .headersDelay(delayMillis, TimeUnit.MILLISECONDS).build();
     }
 
     @Test

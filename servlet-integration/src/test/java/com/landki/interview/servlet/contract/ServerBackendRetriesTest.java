@@ -3,6 +3,7 @@ package com.landki.interview.servlet.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.testing.ServletContainer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +38,7 @@ class ServerBackendRetriesTest {
                 "INTERVIEW_STORE", "memory", "INTERVIEW_LOG_DIR", logDir.toString());
         InterviewApiOptions options = InterviewApiOptions.fromEnv(env::get);
 
-        try (Container container = Container.jetty(options)) {
+        try (ServletContainer container = MountedApi.start(ServletContainer.Kind.JETTY, options)) {
             HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(container.base() + "/interview/api/chatkit"))
                     .header("Content-Type", "application/json")

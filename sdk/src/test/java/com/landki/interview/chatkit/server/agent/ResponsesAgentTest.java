@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiHttp;
 import com.landki.interview.openai.RetryPolicy;
+import com.landki.interview.testing.ResponsesStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
