@@ -18,7 +18,7 @@ public final class StoreConfig {
     public static final String TYPE_POSTGRES = "postgres";
     public static final String TYPE_MEMORY = "memory";
 
-    /** {@code ./_logs}, as in the seed. */
+    /** {@code ./_logs}, as in the original FastAPI server. */
     public static final Path DEFAULT_LOG_DIR = Path.of("_logs");
     /** Rotate the active file once it would grow past 100 MiB. */
     public static final long DEFAULT_ROTATE_MAX_BYTES = 100L * 1024 * 1024;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** Reads the environment variables of MISSION.md §3 into a builder. */
+/** Reads the environment variables of the README's configuration table into a builder. */
 final class EnvOptions {
 
     private EnvOptions() {

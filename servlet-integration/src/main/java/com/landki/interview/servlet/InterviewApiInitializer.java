@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>In a WAR, the container discovers it through {@code META-INF/services} and reads the settings of
- *   MISSION.md §3 from context parameters ({@code <context-param>} in {@code web.xml}) over the process
+ *   the README's configuration table from context parameters ({@code <context-param>} in {@code web.xml}) over the process
  *   environment. Opt out with the context parameter {@code interview.api.autoregister=false} or the
  *   environment variable {@code INTERVIEW_API_AUTOREGISTER=false}.</li>
  *   <li>Embedded, register an instance made with {@link #InterviewApiInitializer(InterviewApiOptions)}:
@@ -58,7 +58,7 @@ public final class InterviewApiInitializer implements ServletContainerInitialize
         InterviewApi.mount(context, fromContext(context));
     }
 
-    /** MISSION.md §3 read from context parameters, falling back to the process environment. */
+    /** The configuration table's settings read from context parameters, falling back to the process environment. */
     static InterviewApiOptions fromContext(ServletContext context) {
         return InterviewApiOptions.fromEnv(contextEnv(context));
     }

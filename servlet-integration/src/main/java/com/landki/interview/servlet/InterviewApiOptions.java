@@ -32,7 +32,7 @@ import java.util.function.Function;
 /**
  * Everything the mounted {@code /interview/api} needs: security settings, rate limits, page settings and
  * the SDK parts (ChatKit client, store, classifier). Build it in code with {@link #builder()} or read the
- * environment of MISSION.md §3 with {@link #fromEnv()}. Immutable and thread-safe; {@link #toBuilder()}
+ * environment (the README's configuration table) with {@link #fromEnv()}. Immutable and thread-safe; {@link #toBuilder()}
  * makes a changed copy.
  */
 public final class InterviewApiOptions {
@@ -138,13 +138,13 @@ public final class InterviewApiOptions {
         return new Builder(this);
     }
 
-    /** Reads MISSION.md §3 from the process environment. */
+    /** Reads the configuration table's variables from the process environment. */
     public static InterviewApiOptions fromEnv() {
         return fromEnv(System::getenv);
     }
 
     /**
-     * Reads MISSION.md §3 through {@code env} (for example context parameters over the process
+     * Reads the configuration table's variables through {@code env} (for example context parameters over the process
      * environment). Invalid values fail with a message naming the variable.
      */
     public static InterviewApiOptions fromEnv(Function<String, String> env) {
@@ -455,7 +455,7 @@ public final class InterviewApiOptions {
             return this;
         }
 
-        /** {@code true} lets anyone read {@code /feedback/list} (the seed's behaviour); default admin only. */
+        /** {@code true} lets anyone read {@code /feedback/list} (as the original FastAPI server did); default admin only. */
         public Builder feedbackListPublic(boolean feedbackListPublic) {
             this.feedbackListPublic = feedbackListPublic;
             return this;

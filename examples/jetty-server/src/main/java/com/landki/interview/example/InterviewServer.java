@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The standalone interview server: the API at {@code /interview/api}, the chat page at {@code /interview/}
  * and the dashboard at {@code /interview/dashboard/} (from {@code interview-frontend-assets} on the
- * classpath). {@link #main} reads the environment of MISSION.md §3; tests call {@link #createServer} with
+ * classpath). {@link #main} reads the environment variables of the README's configuration table; tests call {@link #createServer} with
  * port 0.
  */
 public final class InterviewServer {

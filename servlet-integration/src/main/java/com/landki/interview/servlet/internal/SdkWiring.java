@@ -1,8 +1,8 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
-import com.landki.interview.chatkit.server.ChatKitBackend;
 import com.landki.interview.chatkit.server.RequestContext;
+import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.classify.CombinedClassifier;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.classify.StructuredClassifier;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds the SDK parts from the environment (MISSION.md §3): the store, the classifier, the ChatKit client
+ * Builds the SDK parts from the environment (the README's configuration table): the store, the classifier, the ChatKit client
  * for the {@code hosted} backend and the own ChatKit server ({@link ChatKitBackend}) for the {@code server}
  * backend. Everything it opens is closed when the web application stops.
  */
