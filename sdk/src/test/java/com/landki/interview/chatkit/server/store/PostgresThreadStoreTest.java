@@ -2,10 +2,10 @@ package com.landki.interview.chatkit.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.landki.interview.chatkit.server.ChatKitBackend;
+import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
-import com.landki.interview.store.InterviewStore;
 import com.landki.interview.chatkit.server.types.ThreadItem;
+import com.landki.interview.store.InterviewStore;
 import com.landki.interview.testing.EmbeddedPostgresServer;
 import java.util.Map;
 import javax.sql.DataSource;
