@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.landki.interview.chatkit.server.ChatKitBackend;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.config.ConfigSource;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -66,7 +67,7 @@ class PostgresThreadStoreTest extends ThreadStoreContract {
         Map<String, String> env = Map.of("INTERVIEW_STORE", "postgres", "INTERVIEW_JDBC_URL",
                 postgres.getJdbcUrl("postgres", database), "INTERVIEW_JDBC_USER", "postgres");
         try (InterviewStore interview = InterviewStore.inMemory();
-             ChatKitBackend backend = ChatKitBackend.fromEnv(env, interview)) {
+             ChatKitBackend backend = ChatKitBackend.from(ConfigSource.of(env), interview)) {
             backend.server().store().saveThread("alice", thread("thr_env", 1));
             assertThat(backend.server().store().loadThread("alice", "thr_env")).isPresent();
         }
