@@ -1,6 +1,6 @@
 // A loopback stand-in for the interview API, for working on the pages without the Java server:
 //   node e2e/stub-server.mjs [port] [hosted|server]   (serves target/classes/META-INF/resources/interview as /interview/)
-// Implements just enough of MISSION.md §4 for the pages: /config, /chatkit/session, /classify, /feedback,
+// Implements just enough of the API (docs/integration.md) for the pages: /config, /chatkit/session, /classify, /feedback,
 // /feedback/list, /admin/stats, /admin/logs, /admin/feedback/export; admin token "stub-admin-token".
 // POST /__control/fail-sessions with body true/false makes the session endpoint fail (502).
 import { createServer } from 'node:http';

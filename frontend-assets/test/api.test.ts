@@ -69,7 +69,7 @@ describe('other chat calls', () => {
     expect(JSON.parse(String(calls[0].init?.body))).toEqual({ thread_id: 'cthr_1' });
   });
 
-  it('posts feedback in the seed format', async () => {
+  it('posts feedback in the original FastAPI format', async () => {
     const calls: Call[] = [];
     const input = { session_id: 's', user_question: 'Q?', assistant_reply: 'A', category: 'out_of_scope', comment: 'c' };
     await sendFeedback(fakeFetch(201, { id: 'fb_1', ts: 'now' }, calls), input);

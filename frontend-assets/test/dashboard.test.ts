@@ -150,7 +150,7 @@ describe('dashboard data', () => {
     expect(outOfScopeRates(series)[22]).toBe(0.25);
   });
 
-  it('reads feedback entries in the seed format', () => {
+  it('reads feedback entries in the original FastAPI format', () => {
     const rows = parseFeedback({ entries: [{ id: 'fb_1', ts: '2026-11-26T10:00:00Z', category: 'out_of_scope', session_id: 's', user_question: 'Q?', assistant_reply: 'A', comment: 'c' }], count: 1 });
     expect(rows).toEqual([{ id: 'fb_1', ts: Date.UTC(2026, 10, 26, 10), category: 'out_of_scope', sessionId: 's', question: 'Q?', reply: 'A', comment: 'c' }]);
   });

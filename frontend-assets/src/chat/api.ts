@@ -30,7 +30,7 @@ export async function fetchConfig(fetchFn: FetchLike): Promise<PageConfig> {
 }
 
 /**
- * Mints a ChatKit client secret. The first call sends no body (like the seed's curl probe); a refresh sends
+ * Mints a ChatKit client secret. The first call sends no body (like the quick test's curl probe); a refresh sends
  * `{"current_client_secret": …}` so the server can tie the new session to the old one.
  */
 export async function createSession(

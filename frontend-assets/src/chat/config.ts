@@ -1,5 +1,5 @@
 // The page settings served by GET {API_BASE}/config, normalised into one typed value. Missing or
-// malformed fields fall back to the seed's defaults so a partial /config never blanks the page.
+// malformed fields fall back to the built-in defaults so a partial /config never blanks the page.
 import { API_BASE } from '../shared/http';
 
 export type Backend = 'hosted' | 'server';

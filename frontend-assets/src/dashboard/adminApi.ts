@@ -1,4 +1,4 @@
-// Dashboard calls to the admin endpoints. The admin token lives in localStorage (seed §6) and is sent as
+// Dashboard calls to the admin endpoints. The admin token lives in localStorage and is sent as
 // `Authorization: Bearer …`; a 401 surfaces as ApiError(401) so the page can ask for the token.
 import { API_BASE, ApiError, type FetchLike, requestJson, toApiError } from '../shared/http';
 

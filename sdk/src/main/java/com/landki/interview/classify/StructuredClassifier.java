@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the workflow's own out-of-scope flag from the items of a turn — the structured path the seed
- * recommends instead of scanning text:
+ * Reads the workflow's own out-of-scope flag from the items of a turn — the structured path, more reliable
+ * than scanning text:
  *
  * <ol>
  *   <li>a client tool call ({@value ChatItem#CLIENT_TOOL_CALL}) named {@value #DEFAULT_TOOL_NAME} (or

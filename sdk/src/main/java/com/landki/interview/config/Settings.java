@@ -89,7 +89,7 @@ public final class Settings {
     public static final Setting<Boolean> IP_ANONYMIZATION = bool("IP_ANONYMIZATION", true,
             "store IPv4 as /24 and IPv6 as /48");
     public static final Setting<Boolean> FEEDBACK_LIST_PUBLIC = bool("FEEDBACK_LIST_PUBLIC", false,
-            "`true` lets anyone read `/feedback/list` (as the original FastAPI app did); default admin only");
+            "`true` lets anyone read `/feedback/list` (as the original FastAPI server did); default admin only");
     public static final Setting<Integer> RATE_LIMIT_SESSION_PER_MIN = count("RATE_LIMIT_SESSION_PER_MIN", 10,
             "`POST /chatkit/session` per client IP and minute; `0` turns the limit off");
     public static final Setting<Integer> RATE_LIMIT_FEEDBACK_PER_MIN = count("RATE_LIMIT_FEEDBACK_PER_MIN", 30,

@@ -11,7 +11,7 @@ import com.landki.interview.store.internal.IsoInstantDeserializer;
 import java.time.Instant;
 
 /**
- * One feedback record, as a line of {@code feedback.jsonl}. The wire names are the seed's ({@code session_id},
+ * One feedback record, as a line of {@code feedback.jsonl}. The wire names are the original FastAPI server's ({@code session_id},
  * {@code user_question}, {@code assistant_reply}, {@code category}, {@code comment}) plus {@code id}
  * ({@code fb_…}), {@code ts} (ISO-8601 UTC), {@code kind} ({@code public} or {@code admin}), {@code rating} and
  * {@code reason} for admin ratings, and {@code ip}, which the caller has already anonymized. Absent fields are
@@ -42,7 +42,7 @@ public record FeedbackEntry(
     public static final String KIND_PUBLIC = "public";
     /** A structured rating sent through {@code POST /admin/feedback}. */
     public static final String KIND_ADMIN = "admin";
-    /** The category when a public feedback names none, as in the seed. */
+    /** The category when a public feedback names none, as in the original FastAPI server. */
     public static final String DEFAULT_CATEGORY = "out_of_scope";
 
     /** Longest {@code session_id}, {@code id}, {@code category} and {@code ip}, in chars. */

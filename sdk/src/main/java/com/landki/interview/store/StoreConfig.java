@@ -20,7 +20,7 @@ public final class StoreConfig {
     public static final String TYPE_POSTGRES = "postgres";
     public static final String TYPE_MEMORY = "memory";
 
-    /** {@code ./_logs}, where the original FastAPI app kept its logs. */
+    /** {@code ./_logs}, as in the original FastAPI server. */
     public static final Path DEFAULT_LOG_DIR = Settings.INTERVIEW_LOG_DIR.defaultValue();
     /** Rotate the active file once it would grow past 100 MiB. */
     public static final long DEFAULT_ROTATE_MAX_BYTES = Settings.INTERVIEW_LOG_ROTATE_BYTES.defaultValue();

@@ -68,7 +68,7 @@ class JsonlStoreTest extends DurableStoreContractTest {
     }
 
     @Test
-    void writesTheSeedsFieldNamesOneObjectPerLine() throws IOException {
+    void writesTheOriginalFieldNamesOneObjectPerLine() throws IOException {
         store.feedback().append(FeedbackEntry.publicFeedback("sess_1", "Frage", "Antwort", null, "c", "10.0.0.0"));
 
         List<String> lines = Files.readAllLines(feedbackFile());
@@ -82,7 +82,7 @@ class JsonlStoreTest extends DurableStoreContractTest {
     }
 
     @Test
-    void readsAndErasesLinesWrittenByTheSeedsPythonServer() throws IOException {
+    void readsAndErasesLinesWrittenByTheOriginalPythonServer() throws IOException {
         store.close();
         Files.writeString(feedbackFile(), String.join("\n",
                 "{\"ts\": \"2025-03-01T10:15:00.123456\", \"session_id\": \"demo\", \"user_question\": \"Q?\", "

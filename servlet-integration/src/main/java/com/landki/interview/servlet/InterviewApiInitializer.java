@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>In a WAR, the container discovers it through {@code META-INF/services} and reads the settings of the
  *   configuration table ({@link Settings}) from system properties, then context parameters
- *   ({@code <context-param>} in {@code web.xml}), then the process environment. Opt out with the context parameter {@code interview.api.autoregister=false} or the
+ *   ({@code <context-param>} in {@code web.xml}), then the process environment. Opt out with the context
+ *   parameter {@code interview.api.autoregister=false} or the
  *   environment variable {@code INTERVIEW_API_AUTOREGISTER=false}.</li>
  *   <li>Embedded, register an instance made with {@link #InterviewApiInitializer(InterviewApiOptions)}:
  *   Jetty {@code context.addServletContainerInitializer(init)}, Tomcat

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code web.xml} way to mount the API: declare this listener, give the settings as
- * {@code <context-param>}s (the names of the configuration table) and set {@code interview.api.autoregister=false} so the
+ * {@code <context-param>}s (names of the README's configuration table) and set
+ * {@code interview.api.autoregister=false} so the
  * discovered {@link InterviewApiInitializer} leaves the mounting to you. When the initializer already
  * mounted the API, this listener does nothing. Thread-safe.
  */

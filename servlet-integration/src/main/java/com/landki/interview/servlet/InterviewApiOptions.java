@@ -33,8 +33,8 @@ import java.util.function.Consumer;
 /**
  * Everything the mounted {@code /interview/api} needs: security settings, rate limits, page settings and
  * the SDK parts (ChatKit client, store, classifier). Build it in code with {@link #builder()} or read the
- * configuration table (README, {@link com.landki.interview.config.Settings}) with {@link #fromEnv()}. Immutable and thread-safe; {@link #toBuilder()}
- * makes a changed copy.
+ * README's configuration table ({@link com.landki.interview.config.Settings}) with {@link #fromEnv()}.
+ * Immutable and thread-safe; {@link #toBuilder()} makes a changed copy.
  */
 public final class InterviewApiOptions {
 
@@ -454,7 +454,7 @@ public final class InterviewApiOptions {
             return this;
         }
 
-        /** {@code true} lets anyone read {@code /feedback/list} (as the original FastAPI app did); default admin only. */
+        /** {@code true} lets anyone read {@code /feedback/list} (as the original FastAPI server did); default admin only. */
         public Builder feedbackListPublic(boolean feedbackListPublic) {
             this.feedbackListPublic = feedbackListPublic;
             return this;

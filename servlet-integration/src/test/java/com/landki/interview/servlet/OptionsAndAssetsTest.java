@@ -27,7 +27,7 @@ class OptionsAndAssetsTest {
     }
 
     @Test
-    void readsMission3Variables() {
+    void readsTheConfigurationTableVariables() {
         env.put("ADMIN_TOKEN", "t0ken");
         env.put("ALLOWED_ORIGINS", "https://landki.com/, https://b.example");
         env.put("TRUSTED_PROXIES", "10.0.0.0/8,::1");

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The standalone interview server: the API at {@code /interview/api}, the chat page at {@code /interview/}
  * and the dashboard at {@code /interview/dashboard/} (from {@code interview-frontend-assets} on the
- * classpath). {@link #main} reads the configuration table's settings (system properties, then the environment); tests call {@link #createServer} with
- * port 0.
+ * classpath). {@link #main} reads the README's configuration table (system properties, then the environment);
+ * tests call {@link #createServer} with port 0.
  */
 public final class InterviewServer {
 

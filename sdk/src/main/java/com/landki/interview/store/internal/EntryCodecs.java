@@ -42,7 +42,7 @@ final class EntryCodecs {
         @Override
         public FeedbackEntry decode(byte[] buf, int off, int len) throws IOException {
             FeedbackEntry e = super.decode(buf, off, len);
-            // lines from the seed's Python server have no kind: they are all public feedback
+            // lines from the original FastAPI server have no kind: they are all public feedback
             return e.kind() != null ? e : new FeedbackEntry(e.id(), e.ts(), FeedbackEntry.KIND_PUBLIC, e.sessionId(),
                     e.userQuestion(), e.assistantReply(), e.category(), e.comment(), e.rating(), e.reason(), e.ip());
         }

@@ -40,7 +40,7 @@ public final class IsoInstantDeserializer extends StdScalarDeserializer<Instant>
         try {
             return Instant.parse(t);
         } catch (DateTimeParseException e) {
-            // older files (the seed's Python server) may carry an offset or no zone at all; read them as UTC
+            // older files (the original FastAPI server) may carry an offset or no zone at all; read them as UTC
             try {
                 return OffsetDateTime.parse(t).toInstant();
             } catch (DateTimeParseException e2) {

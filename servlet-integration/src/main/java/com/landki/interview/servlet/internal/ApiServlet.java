@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Routes every endpoint of MISSION.md §4 except the ChatKit protocol: checks access, parses the body,
+ * Routes every endpoint of the API (docs/integration.md) except the ChatKit protocol: checks access, parses the body,
  * calls the container-free handler and writes JSON. {@code /chatkit/session} and {@code /classify} run
  * asynchronously, so a slow upstream holds no container thread. Thread-safe.
  */

@@ -23,7 +23,7 @@ public final class FeedbackHandler {
         this.metrics = metrics;
     }
 
-    /** The seed's public feedback: {@code session_id, user_question, assistant_reply, category, comment}. */
+    /** The original FastAPI server's public feedback: {@code session_id, user_question, assistant_reply, category, comment}. */
     public ApiResponse submitPublic(ObjectNode body, CallContext caller) {
         String sessionId = Json.requireString(body, "session_id", 200);
         String question = Json.optString(body, "user_question", MAX_TEXT);

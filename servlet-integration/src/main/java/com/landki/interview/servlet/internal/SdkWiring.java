@@ -1,8 +1,8 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
-import com.landki.interview.chatkit.server.ChatKitBackend;
 import com.landki.interview.chatkit.server.RequestContext;
+import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.classify.CombinedClassifier;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.classify.StructuredClassifier;

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-/** Maps OpenAI API failures to our HTTP answers (MISSION.md §5, "Upstream errors"). Stateless. */
+/** Maps OpenAI API failures to our HTTP answers (the table in docs/integration.md, "Troubleshooting"). Stateless. */
 public final class UpstreamErrors {
 
     private UpstreamErrors() {

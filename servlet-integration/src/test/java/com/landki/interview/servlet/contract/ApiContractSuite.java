@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The HTTP contract of MISSION.md §4, run against every container by a subclass. Each test speaks as its
+ * The HTTP contract of the API (docs/integration.md), run against every container by a subclass. Each test speaks as its
  * own client IP (through the trusted loopback proxy), so rate limits of one test never touch another.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.chatkit.server.ChatKitServer;
-import com.landki.interview.chatkit.server.StoreHooks;
+import com.landki.interview.chatkit.server.setup.StoreHooks;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantContent;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;

@@ -174,7 +174,7 @@ class DocSnippetsTest {
         }
     }
 
-    /** MISSION.md §2: the README shows mounting into embedded Jetty in about ten lines, this compiled code. */
+    /** The README shows mounting into embedded Jetty in about ten lines, this compiled code. */
     @Test
     void readmeShowsTheJettySnippet() throws Exception {
         Matcher jetty = Pattern.compile("// tag::jetty\\[]\\n(.*?)\\n\\s*// end::jetty\\[]", Pattern.DOTALL)

@@ -18,7 +18,7 @@ class FeedbackHandlerTest {
     private final FeedbackHandler handler = new FeedbackHandler(store, List.of("out_of_scope", "other"), metrics);
 
     @Test
-    void storesTheSeedsPublicFeedbackWithTheAnonymizedIp() {
+    void storesTheOriginalPublicFeedbackWithTheAnonymizedIp() {
         ApiResponse res = handler.submitPublic(body(
                 "{\"session_id\":\"demo\",\"user_question\":\"Q?\",\"assistant_reply\":\"A\",\"comment\":\"c\"}"), CALLER);
         assertThat(res.status()).isEqualTo(201);

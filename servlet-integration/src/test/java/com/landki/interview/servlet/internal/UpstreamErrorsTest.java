@@ -17,7 +17,7 @@ class UpstreamErrorsTest {
     }
 
     @Test
-    void mapsEveryStatusOfMission5() {
+    void mapsEveryUpstreamStatus() {
         assertThat(map(400, null)).extracting(ApiException::status, ApiException::code)
                 .containsExactly(502, "upstream_bad_request");
         assertThat(map(400, null).getMessage()).contains("Missing workflow id");

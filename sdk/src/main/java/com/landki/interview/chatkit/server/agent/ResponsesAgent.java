@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.landki.interview.chatkit.server.ChatKitResponder;
-import com.landki.interview.chatkit.server.ResponseTurn;
-import com.landki.interview.chatkit.server.StreamException;
 import com.landki.interview.chatkit.server.agent.internal.ResponseStreamMapper;
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
@@ -128,7 +128,7 @@ public final class ResponsesAgent implements ChatKitResponder {
                 transport.stream(request, mapper::accept, turn::onCancel);
             } catch (OpenAiException e) {
                 if (turn.isCancelled()) {
-                    throw new com.landki.interview.chatkit.server.StreamCancelledException("cancelled", e);
+                    throw new com.landki.interview.chatkit.server.responder.StreamCancelledException("cancelled", e);
                 }
                 throw toStreamException(e);
             }

@@ -2,11 +2,11 @@ package com.landki.interview.chatkit.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.landki.interview.chatkit.server.ChatKitBackend;
+import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.store.InterviewStore;
-import com.landki.interview.chatkit.server.types.ThreadItem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;

@@ -1,5 +1,10 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.setup;
 
+import com.landki.interview.chatkit.server.AnswerClassifier;
+import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.FeedbackListener;
+import com.landki.interview.chatkit.server.OutOfScopeListener;
+import com.landki.interview.chatkit.server.RequestContext;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.ChatEventLog;
@@ -23,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  *     .answerClassifier(StoreHooks.markers(MarkerClassifier.fromEnv()))
  * }</pre>
  *
- * The thread id stands in for the seed's session id, so erasure by session id ({@code DELETE /admin/data})
+ * The thread id stands in for the hosted backend's session id, so erasure by session id ({@code DELETE /admin/data})
  * removes a thread's feedback and log lines together with the thread ({@code ThreadStore.eraseThread}). The client IP is taken from the {@link RequestContext#IP}
  * attribute only (the integration anonymizes it); without it none is stored. The {@code user_hash} of a log
  * line is the context's {@link RequestContext#USER_HASH} (the servlet API puts its keyed hash there), else the

@@ -28,11 +28,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's quick tests (INTERVIEW_CHATKIT_GUIDE §11) against the example server, each HTTP call exactly
- * what the seed's curl line sends; the server reads its settings as {@code main} does, from variables.
+ * The quick tests of the original FastAPI server (listed in docs/integration.md) against the example server,
+ * each HTTP call exactly what its curl line sends; the server reads its settings as {@code main} does, from
+ * variables.
  */
 @Timeout(60)
-class SeedQuickTestsTest {
+class OriginalQuickTestsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,7 +103,7 @@ class SeedQuickTestsTest {
     }
 
     @Test
-    void theSeedsCurlLinesRunAsWritten() throws Exception {
+    void theOriginalCurlLinesRunAsWritten() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
         String host = "http://127.0.0.1:" + InterviewServer.port(server);
         upstream.enqueue(session(0));

@@ -1,5 +1,6 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.setup;
 
+import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.classify.MarkerClassifier;

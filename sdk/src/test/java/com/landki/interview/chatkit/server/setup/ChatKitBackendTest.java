@@ -1,4 +1,4 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
