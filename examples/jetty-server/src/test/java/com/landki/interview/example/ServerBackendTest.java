@@ -56,7 +56,7 @@ class ServerBackendTest {
         env.put("OPENAI_API_KEY", "sk-server-backend-secret");
         env.put("OPENAI_BASE_URL", upstream.url("/v1").toString());
         env.put("OPENAI_VECTOR_STORE_ID", "vs_seed");
-        server = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(env::get));
+        server = InterviewServer.createServer(0, InterviewApiOptions.from(env::get));
         server.start();
         chatkit = "http://127.0.0.1:" + InterviewServer.port(server) + "/interview/api/chatkit";
     }

@@ -3,6 +3,7 @@ package com.landki.interview.servlet.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.landki.interview.config.ChatBackend;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.setup.StoreHooks;
 import com.landki.interview.chatkit.server.store.ThreadStore;
@@ -67,7 +68,7 @@ class ChatKitMountTest {
                 req -> (String) req.getAttribute(InterviewApi.USER_ID_ATTRIBUTE),
                 req -> Map.of("ip", req.getAttribute(InterviewApi.CLIENT_IP_ATTRIBUTE)), null,
                 ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT);
-        return InterviewApiOptions.builder().store(store).chatKitBackend("server")
+        return InterviewApiOptions.builder().store(store).chatKitBackend(ChatBackend.SERVER)
                 .chatKitServlet(servlet).build();
     }
 

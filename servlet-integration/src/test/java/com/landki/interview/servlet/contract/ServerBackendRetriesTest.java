@@ -36,7 +36,7 @@ class ServerBackendRetriesTest {
         Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-retries-test",
                 "OPENAI_BASE_URL", upstream.url("/v1").toString(), "CHATKIT_BACKEND", "server",
                 "INTERVIEW_STORE", "memory", "INTERVIEW_LOG_DIR", logDir.toString());
-        InterviewApiOptions options = InterviewApiOptions.fromEnv(env::get);
+        InterviewApiOptions options = InterviewApiOptions.from(env::get);
 
         try (ServletContainer container = MountedApi.start(ServletContainer.Kind.JETTY, options)) {
             HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

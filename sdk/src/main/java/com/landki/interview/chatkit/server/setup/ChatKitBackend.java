@@ -4,30 +4,25 @@ import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.classify.MarkerClassifier;
-import com.landki.interview.openai.OpenAiHttp;
+import com.landki.interview.config.ConfigSource;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
+import com.landki.interview.store.internal.HikariPools;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code server} chat backend assembled from the environment, for the servlet module and the example
- * server: which backend {@code CHATKIT_BACKEND} selects, and a {@link ChatKitServer} with the thread store of
- * {@code INTERVIEW_STORE}, the {@link ResponsesAgent} from {@code OPENAI_*} / {@code INTERVIEW_INSTRUCTIONS_FILE},
- * and the hooks into the given interview store and the marker classifier. Close it on shutdown (it holds the
- * JSONL lock or the connection pool). Thread-safe.
+ * The {@code server} chat backend assembled from configuration, for the servlet module and the example server:
+ * a {@link ChatKitServer} with the thread store of {@code INTERVIEW_STORE} (next to the interview store: the
+ * same JSONL directory, the same PostgreSQL pool), the {@link ResponsesAgent} from {@code OPENAI_*} /
+ * {@code INTERVIEW_INSTRUCTIONS_FILE}, and the hooks into the given interview store and marker classifier.
+ * Which backend runs is {@code CHATKIT_BACKEND} ({@link com.landki.interview.config.ChatBackend}). Close it on
+ * shutdown (it holds the JSONL lock or a share of the connection pool). Thread-safe.
  */
 public final class ChatKitBackend implements AutoCloseable {
-
-    public static final String ENV_BACKEND = "CHATKIT_BACKEND";
-    public static final String HOSTED = "hosted";
-    public static final String SERVER = "server";
-    public static final String AUTO = "auto";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatKitBackend.class);
 
@@ -40,66 +35,44 @@ public final class ChatKitBackend implements AutoCloseable {
     }
 
     /**
-     * {@link #HOSTED} or {@link #SERVER}: {@code CHATKIT_BACKEND} when it names one, else ({@code auto} or unset)
-     * hosted when {@code OPENAI_WORKFLOW_ID} is set, server otherwise.
-     *
-     * @throws IllegalStateException naming the variable when it has another value
-     */
-    public static String mode(Map<String, String> env) {
-        String value = env.getOrDefault(ENV_BACKEND, "").strip().toLowerCase(Locale.ROOT);
-        switch (value) {
-            case HOSTED:
-            case SERVER:
-                return value;
-            case "":
-            case AUTO:
-                String workflow = env.get("OPENAI_WORKFLOW_ID");
-                return workflow != null && !workflow.isBlank() ? HOSTED : SERVER;
-            default:
-                throw new IllegalStateException(ENV_BACKEND + " must be hosted, server or auto, was '" + value + "'");
-        }
-    }
-
-    /**
-     * Builds the server backend from {@code env}, writing feedback and out-of-scope events to {@code interview}.
+     * Reads everything from {@code source} (store, agent, markers), writing feedback and out-of-scope events to
+     * {@code interview}. A host that already read the store settings and the markers uses
+     * {@link #open(StoreConfig, InterviewStore, ResponsesAgent, MarkerClassifier)}.
      *
      * @throws IllegalStateException            a setting is invalid (the message names it)
      * @throws com.landki.interview.store.StoreException the thread store cannot be opened
      */
-    public static ChatKitBackend fromEnv(Map<String, String> env, InterviewStore interview) {
-        return fromEnv(env, interview, ResponsesAgent.fromEnv(env));
+    public static ChatKitBackend from(ConfigSource source, InterviewStore interview) {
+        return open(StoreConfig.from(source), interview, ResponsesAgent.from(source), MarkerClassifier.from(source));
     }
 
     /**
-     * Like {@link #fromEnv(Map, InterviewStore)}, with the agent calling OpenAI through {@code openAi}, e.g. the
-     * ChatKit client's transport with a retry listener that counts retries in metrics.
+     * The backend with threads where {@code threads} says ({@code memory}, {@code jsonl} in its log directory,
+     * {@code postgres} on the one pool of that database), answering with {@code agent} and marking answers that
+     * {@code markers} finds out of scope.
      */
-    public static ChatKitBackend fromEnv(Map<String, String> env, InterviewStore interview,
-            OpenAiHttp openAi) {
-        Objects.requireNonNull(openAi, "openAi");
-        return fromEnv(env, interview, ResponsesAgent.fromEnv(env, openAi));
-    }
-
-    private static ChatKitBackend fromEnv(Map<String, String> env, InterviewStore interview, ResponsesAgent agent) {
+    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ResponsesAgent agent,
+            MarkerClassifier markers) {
         Objects.requireNonNull(interview, "interview");
-        StoreConfig config = StoreConfig.fromEnv(env);
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(markers, "markers");
         List<AutoCloseable> resources = new ArrayList<>();
-        ThreadStore threads = switch (config.type()) {
+        ThreadStore store = switch (threads.type()) {
             case StoreConfig.TYPE_MEMORY -> ThreadStore.inMemory();
-            case StoreConfig.TYPE_POSTGRES -> Pool.postgres(config, resources);
+            case StoreConfig.TYPE_POSTGRES -> Pool.postgres(threads, resources);
             default -> {
-                var jsonl = ThreadStore.jsonl(config.logDir(), config.durability());
+                var jsonl = ThreadStore.jsonl(threads.logDir(), threads.durability());
                 resources.add(jsonl);
                 yield jsonl;
             }
         };
         try {
-            ChatKitServer server = ChatKitServer.builder().store(threads).responder(agent)
+            ChatKitServer server = ChatKitServer.builder().store(store).responder(agent)
                     .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
                     .outOfScopeListener(StoreHooks.classifiedTo(interview.chatLog()))
-                    .answerClassifier(StoreHooks.markers(MarkerClassifier.fromEnv(env)))
+                    .answerClassifier(StoreHooks.markers(markers))
                     .build();
-            LOG.info("ChatKit server backend ready: threads in {} store", config.type());
+            LOG.info("ChatKit server backend ready: threads in {} store", threads.type());
             return new ChatKitBackend(server, resources);
         } catch (RuntimeException e) {
             new ChatKitBackend(null, resources).close();
@@ -126,18 +99,9 @@ public final class ChatKitBackend implements AutoCloseable {
     /** Kept apart so HikariCP (an optional dependency) is loaded only for the PostgreSQL store. */
     private static final class Pool {
         static ThreadStore postgres(StoreConfig config, List<AutoCloseable> resources) {
-            if (config.jdbcUrl() == null) {
-                throw new IllegalStateException("INTERVIEW_STORE=postgres needs INTERVIEW_JDBC_URL");
-            }
-            com.zaxxer.hikari.HikariConfig hikari = new com.zaxxer.hikari.HikariConfig();
-            hikari.setJdbcUrl(config.jdbcUrl());
-            hikari.setUsername(config.jdbcUser());
-            hikari.setPassword(config.jdbcPassword());
-            hikari.setPoolName("chatkit-threads");
-            hikari.setMaximumPoolSize(8);
-            com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(hikari);
-            resources.add(dataSource);
-            return ThreadStore.postgres(dataSource);
+            HikariPools.Lease lease = HikariPools.acquire(config);
+            resources.add(lease);
+            return ThreadStore.postgres(lease.dataSource());
         }
     }
 }

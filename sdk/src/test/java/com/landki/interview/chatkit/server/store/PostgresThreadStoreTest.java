@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
+import com.landki.interview.config.ConfigSource;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.testing.EmbeddedPostgresServer;
 import java.util.Map;
@@ -37,7 +38,7 @@ class PostgresThreadStoreTest extends ThreadStoreContract {
         Map<String, String> env = Map.of("INTERVIEW_STORE", "postgres", "INTERVIEW_JDBC_URL",
                 POSTGRES.createDatabase("chatkit_env").jdbcUrl(), "INTERVIEW_JDBC_USER", EmbeddedPostgresServer.USER);
         try (InterviewStore interview = InterviewStore.inMemory();
-             ChatKitBackend backend = ChatKitBackend.fromEnv(env, interview)) {
+             ChatKitBackend backend = ChatKitBackend.from(ConfigSource.of(env), interview)) {
             backend.server().store().saveThread("alice", thread("thr_env", 1));
             assertThat(backend.server().store().loadThread("alice", "thr_env")).isPresent();
         }
