@@ -3,6 +3,8 @@ package com.landki.interview.chatkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.internal.ItemParser;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiException;
 import com.landki.interview.openai.OpenAiHttp;
@@ -38,10 +40,6 @@ import java.util.function.Function;
  */
 public final class ChatKitClient {
 
-    /** Environment variable of the default workflow ({@code wf_…}). */
-    public static final String ENV_WORKFLOW_ID = "OPENAI_WORKFLOW_ID";
-    /** Environment variable of the default workflow version. */
-    public static final String ENV_WORKFLOW_VERSION = "OPENAI_WORKFLOW_VERSION";
 
     private static final Map<String, String> BETA = Map.of("OpenAI-Beta", "chatkit_beta=v1");
     /** Page size used when {@link #listAllItemsAsync} follows the cursor. */
@@ -62,19 +60,19 @@ public final class ChatKitClient {
     }
 
     /**
-     * A client configured from the process environment: {@code OPENAI_API_KEY} (required),
+     * A client configured from system properties and the process environment: {@code OPENAI_API_KEY} (required),
      * {@code OPENAI_BASE_URL}, {@code OPENAI_PROJECT_ID}, {@code OPENAI_ORG_ID}, {@code OPENAI_WORKFLOW_ID},
      * {@code OPENAI_WORKFLOW_VERSION}.
      *
      * @throws IllegalStateException naming the variable that is missing or invalid
      */
     public static ChatKitClient fromEnv() {
-        return fromEnv(System.getenv());
+        return from(ConfigSource.standard());
     }
 
-    /** Like {@link #fromEnv()} from the given map. */
-    public static ChatKitClient fromEnv(Map<String, String> env) {
-        return builder().fromEnv(env).build();
+    /** Like {@link #fromEnv()}, reading {@code source}. */
+    public static ChatKitClient from(ConfigSource source) {
+        return builder().from(source).build();
     }
 
     /** The transport, for OpenAI endpoints this client does not wrap (e.g. the Responses API). */
@@ -281,16 +279,10 @@ public final class ChatKitClient {
          * {@code OPENAI_WORKFLOW_ID} and {@code OPENAI_WORKFLOW_VERSION} (blank counts as unset); setters called
          * afterwards win.
          */
-        public Builder fromEnv(Map<String, String> env) {
-            config.fromEnv(env);
-            String id = env.get(ENV_WORKFLOW_ID);
-            if (id != null && !id.isBlank()) {
-                defaultWorkflowId = id.trim();
-            }
-            String version = env.get(ENV_WORKFLOW_VERSION);
-            if (version != null && !version.isBlank()) {
-                defaultWorkflowVersion = version.trim();
-            }
+        public Builder from(ConfigSource source) {
+            config.from(source);
+            Settings.OPENAI_WORKFLOW_ID.ifSet(source, this::defaultWorkflowId);
+            Settings.OPENAI_WORKFLOW_VERSION.ifSet(source, this::defaultWorkflowVersion);
             return this;
         }
 

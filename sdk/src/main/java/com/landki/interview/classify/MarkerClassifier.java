@@ -2,6 +2,8 @@ package com.landki.interview.classify;
 
 import com.landki.interview.classify.internal.PhraseAutomaton;
 import com.landki.interview.classify.internal.PhrasePattern;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,7 @@ import java.util.Set;
  * grow with the number of phrases (see {@code docs/benchmarks.md}); its measured precision and recall on a
  * labeled corpus are in {@code docs/classifier.md}.
  *
- * <p>Phrase files ({@link Builder#addPhrasesFrom(Path)}, {@value #ENV_MARKERS_FILE}) are UTF-8, one phrase
+ * <p>Phrase files ({@link Builder#addPhrasesFrom(Path)}, {@code OUT_OF_SCOPE_MARKERS_FILE}) are UTF-8, one phrase
  * per line; blank lines and lines starting with {@code #} are ignored, and a line {@code @defaults}
  * includes the built-in German and English lists.
  *
@@ -44,8 +45,6 @@ import java.util.Set;
  */
 public final class MarkerClassifier implements ScopeClassifier {
 
-    /** Environment variable naming a phrase file that replaces the default lists. */
-    public static final String ENV_MARKERS_FILE = "OUT_OF_SCOPE_MARKERS_FILE";
     /** Classpath resource of the default German phrases. */
     public static final String DEFAULT_GERMAN_RESOURCE = "/com/landki/interview/classify/markers-de.txt";
     /** Classpath resource of the default English phrases. */
@@ -72,23 +71,19 @@ public final class MarkerClassifier implements ScopeClassifier {
     }
 
     /**
-     * The phrases of the file named by {@value #ENV_MARKERS_FILE} in the process environment, or the
-     * defaults when it is unset or blank.
+     * The phrases of the file named by {@code OUT_OF_SCOPE_MARKERS_FILE} (system property or environment), or
+     * the defaults when it is unset or blank.
      *
      * @throws UncheckedIOException when the file cannot be read
      */
     public static MarkerClassifier fromEnv() {
-        return fromEnv(System.getenv());
+        return from(ConfigSource.standard());
     }
 
-    /** As {@link #fromEnv()}, with the environment given (for tests and configuration maps). */
-    public static MarkerClassifier fromEnv(Map<String, String> env) {
-        Objects.requireNonNull(env, "env");
-        String file = env.get(ENV_MARKERS_FILE);
-        if (file == null || file.isBlank()) {
-            return ofDefaults();
-        }
-        return builder().addPhrasesFrom(Path.of(file.trim())).build();
+    /** As {@link #fromEnv()}, reading {@code source}. */
+    public static MarkerClassifier from(ConfigSource source) {
+        Path file = Settings.OUT_OF_SCOPE_MARKERS_FILE.read(source);
+        return file == null ? ofDefaults() : builder().addPhrasesFrom(file).build();
     }
 
     /** A builder with no phrases. */

@@ -1,9 +1,10 @@
 package com.landki.interview.openai;
 
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Objects;
  * {@link #fromEnv()}. Instances are thread-safe and meant to be shared. {@link #toString()} never shows the API
  * key.
  *
- * <p>Precedence: defaults &lt; environment ({@link Builder#fromEnv(Map)}) &lt; setters called after it.
+ * <p>Precedence: defaults &lt; configuration ({@link Builder#from(ConfigSource)}: environment, system
+ * properties, see {@link Settings}) &lt; setters called after it.
  *
  * <table>
  *   <caption>Settings</caption>
@@ -29,15 +31,6 @@ import java.util.Objects;
  * </table>
  */
 public final class OpenAiConfig {
-
-    /** Environment variable of the secret API key. */
-    public static final String ENV_API_KEY = "OPENAI_API_KEY";
-    /** Environment variable of the base URL. */
-    public static final String ENV_BASE_URL = "OPENAI_BASE_URL";
-    /** Environment variable of the project id, sent as {@code OpenAI-Project}. */
-    public static final String ENV_PROJECT_ID = "OPENAI_PROJECT_ID";
-    /** Environment variable of the organization id, sent as {@code OpenAI-Organization}. */
-    public static final String ENV_ORG_ID = "OPENAI_ORG_ID";
 
     /** The public OpenAI API. */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -73,18 +66,21 @@ public final class OpenAiConfig {
         return new Builder();
     }
 
-    /** The settings from the process environment ({@code OPENAI_API_KEY} is required). */
+    /**
+     * The settings from system properties and the process environment ({@code OPENAI_API_KEY} is required);
+     * see {@link #from(ConfigSource)}.
+     */
     public static OpenAiConfig fromEnv() {
-        return fromEnv(System.getenv());
+        return from(ConfigSource.standard());
     }
 
     /**
-     * The settings from the given environment map; blank values count as unset.
+     * The settings from {@code source}; blank values count as unset.
      *
      * @throws IllegalStateException naming the variable when a value is missing or invalid
      */
-    public static OpenAiConfig fromEnv(Map<String, String> env) {
-        return builder().fromEnv(env).build();
+    public static OpenAiConfig from(ConfigSource source) {
+        return builder().from(source).build();
     }
 
     /** A builder preset with this configuration. */
@@ -164,32 +160,17 @@ public final class OpenAiConfig {
         }
 
         /**
-         * Takes every variable that is set (and not blank) from {@code env}; setters called afterwards win.
+         * Takes {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_PROJECT_ID} and
+         * {@code OPENAI_ORG_ID} from {@code source} when set (not blank); setters called afterwards win.
          *
          * @throws IllegalStateException naming the variable when a value is invalid
          */
-        public Builder fromEnv(Map<String, String> env) {
-            Objects.requireNonNull(env, "env");
-            String key = value(env, ENV_API_KEY);
-            if (key != null) {
-                apiKey = key;
-            }
-            String url = value(env, ENV_BASE_URL);
-            if (url != null) {
-                try {
-                    baseUrl = parseBaseUrl(url);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException(ENV_BASE_URL + " " + e.getMessage(), e);
-                }
-            }
-            String project = value(env, ENV_PROJECT_ID);
-            if (project != null) {
-                projectId = project;
-            }
-            String org = value(env, ENV_ORG_ID);
-            if (org != null) {
-                organizationId = org;
-            }
+        public Builder from(ConfigSource source) {
+            Objects.requireNonNull(source, "source");
+            Settings.OPENAI_API_KEY.ifSet(source, this::apiKey);
+            Settings.OPENAI_BASE_URL.ifSet(source, this::baseUrl);
+            Settings.OPENAI_PROJECT_ID.ifSet(source, this::projectId);
+            Settings.OPENAI_ORG_ID.ifSet(source, this::organizationId);
             return this;
         }
 
@@ -251,13 +232,10 @@ public final class OpenAiConfig {
         public OpenAiConfig build() {
             if (apiKey == null) {
                 throw new IllegalStateException(
-                        "apiKey is required: set the environment variable " + ENV_API_KEY + " or call apiKey(...)");
+                        "apiKey is required: set the environment variable " + Settings.OPENAI_API_KEY.name()
+                                + " or call apiKey(...)");
             }
             return new OpenAiConfig(this);
-        }
-
-        private static String value(Map<String, String> env, String name) {
-            return blankToNull(env.get(name));
         }
     }
 

@@ -42,7 +42,7 @@ public interface InterviewStore extends AutoCloseable {
         }
     }
 
-    /** Opens the store described by the environment; see {@link StoreConfig#fromEnv(java.util.Map)}. */
+    /** Opens the store that system properties and the environment describe; see {@link StoreConfig#from}. */
     static InterviewStore fromEnv() {
         return open(StoreConfig.fromEnv());
     }

@@ -1,15 +1,17 @@
 package com.landki.interview.store;
 
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.InvalidSettingException;
+import com.landki.interview.config.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * How {@link InterviewStore#open(StoreConfig)} opens a store: which kind, where the JSONL files live, how
  * durable appends are, when files rotate and how many rotated files are kept, and how to reach PostgreSQL.
- * Built by {@link #builder()} or read from the environment by {@link #fromEnv()}; immutable and thread-safe.
+ * Built by {@link #builder()} or read by {@link #from(ConfigSource)}; immutable and thread-safe.
  * {@link #toString()} never shows the database password.
  */
 public final class StoreConfig {
@@ -19,11 +21,11 @@ public final class StoreConfig {
     public static final String TYPE_MEMORY = "memory";
 
     /** {@code ./_logs}, as in the original FastAPI server. */
-    public static final Path DEFAULT_LOG_DIR = Path.of("_logs");
+    public static final Path DEFAULT_LOG_DIR = Settings.INTERVIEW_LOG_DIR.defaultValue();
     /** Rotate the active file once it would grow past 100 MiB. */
-    public static final long DEFAULT_ROTATE_MAX_BYTES = 100L * 1024 * 1024;
+    public static final long DEFAULT_ROTATE_MAX_BYTES = Settings.INTERVIEW_LOG_ROTATE_BYTES.defaultValue();
     /** Keep every rotated file (0 = no limit); erasure by session id still reaches them. */
-    public static final int DEFAULT_RETENTION_FILES = 0;
+    public static final int DEFAULT_RETENTION_FILES = Settings.INTERVIEW_LOG_RETENTION.defaultValue();
 
     private final String type;
     private final Path logDir;
@@ -53,51 +55,38 @@ public final class StoreConfig {
         return new Builder();
     }
 
-    /** Reads the configuration from {@link System#getenv()}; see {@link #fromEnv(Map)}. */
+    /** Reads system properties and the process environment; see {@link #from(ConfigSource)}. */
     public static StoreConfig fromEnv() {
-        return fromEnv(System.getenv());
+        return from(ConfigSource.standard());
     }
 
     /**
      * Reads {@code INTERVIEW_STORE} ({@code jsonl}, {@code postgres}, {@code memory}; default {@code jsonl}),
      * {@code INTERVIEW_LOG_DIR} (default {@code ./_logs}), {@code INTERVIEW_LOG_DURABILITY} ({@code flush} or
      * {@code fsync}), {@code INTERVIEW_LOG_ROTATE_BYTES} (bytes, or with suffix {@code k}, {@code m},
-     * {@code g}; {@code 0} = no size rotation; default 100m), {@code INTERVIEW_LOG_ROTATE_DAILY}
-     * ({@code true}/{@code false}), {@code INTERVIEW_LOG_RETENTION} (rotated files kept per log, {@code 0} =
-     * all) and {@code INTERVIEW_JDBC_URL}, {@code INTERVIEW_JDBC_USER}, {@code INTERVIEW_JDBC_PASSWORD}.
+     * {@code g}; {@code 0} = no size rotation; default 100m), {@code INTERVIEW_LOG_ROTATE_DAILY} (a boolean),
+     * {@code INTERVIEW_LOG_RETENTION} (rotated files kept per log, {@code 0} = all) and
+     * {@code INTERVIEW_JDBC_URL}, {@code INTERVIEW_JDBC_USER}, {@code INTERVIEW_JDBC_PASSWORD}; see
+     * {@link Settings}.
      *
-     * @throws IllegalArgumentException a value is malformed; the message names the variable
+     * @throws IllegalStateException a value is malformed; the message names the variable
      */
-    public static StoreConfig fromEnv(Map<String, String> env) {
+    public static StoreConfig from(ConfigSource source) {
         Builder b = builder();
-        String type = blankToNull(env.get("INTERVIEW_STORE"));
-        if (type != null) {
-            b.type(type);
+        Settings.INTERVIEW_STORE.ifSet(source, b::type);
+        b.logDir(Settings.INTERVIEW_LOG_DIR.read(source));
+        b.durability(Durability.valueOf(Settings.INTERVIEW_LOG_DURABILITY.read(source).toUpperCase(Locale.ROOT)));
+        b.rotateMaxBytes(Settings.INTERVIEW_LOG_ROTATE_BYTES.read(source));
+        b.rotateDaily(Settings.INTERVIEW_LOG_ROTATE_DAILY.read(source));
+        b.retentionFiles(Settings.INTERVIEW_LOG_RETENTION.read(source));
+        b.jdbcUrl(Settings.INTERVIEW_JDBC_URL.read(source));
+        b.jdbcUser(Settings.INTERVIEW_JDBC_USER.read(source));
+        b.jdbcPassword(Settings.INTERVIEW_JDBC_PASSWORD.read(source));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(Settings.INTERVIEW_JDBC_URL.name(), e.getMessage(), e);
         }
-        String dir = blankToNull(env.get("INTERVIEW_LOG_DIR"));
-        if (dir != null) {
-            b.logDir(Path.of(dir));
-        }
-        String durability = blankToNull(env.get("INTERVIEW_LOG_DURABILITY"));
-        if (durability != null) {
-            b.durability(parseDurability(durability));
-        }
-        String rotateBytes = blankToNull(env.get("INTERVIEW_LOG_ROTATE_BYTES"));
-        if (rotateBytes != null) {
-            b.rotateMaxBytes(parseBytes("INTERVIEW_LOG_ROTATE_BYTES", rotateBytes));
-        }
-        String daily = blankToNull(env.get("INTERVIEW_LOG_ROTATE_DAILY"));
-        if (daily != null) {
-            b.rotateDaily(parseBoolean("INTERVIEW_LOG_ROTATE_DAILY", daily));
-        }
-        String retention = blankToNull(env.get("INTERVIEW_LOG_RETENTION"));
-        if (retention != null) {
-            b.retentionFiles(parseInt("INTERVIEW_LOG_RETENTION", retention));
-        }
-        b.jdbcUrl(blankToNull(env.get("INTERVIEW_JDBC_URL")));
-        b.jdbcUser(blankToNull(env.get("INTERVIEW_JDBC_USER")));
-        b.jdbcPassword(env.get("INTERVIEW_JDBC_PASSWORD"));
-        return b.build();
     }
 
     /** {@code jsonl}, {@code postgres} or {@code memory}. */
@@ -256,59 +245,6 @@ public final class StoreConfig {
                                 + "jdbc:postgresql://db:5432/interview");
             }
             return new StoreConfig(this);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static Durability parseDurability(String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "flush":
-                return Durability.FLUSH;
-            case "fsync":
-                return Durability.FSYNC;
-            default:
-                throw new IllegalArgumentException("INTERVIEW_LOG_DURABILITY must be flush or fsync, was: " + value);
-        }
-    }
-
-    static long parseBytes(String name, String value) {
-        String v = value.toLowerCase(Locale.ROOT).replace("ib", "").replace("b", "");
-        long factor = 1;
-        char last = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
-        if (last == 'k' || last == 'm' || last == 'g') {
-            factor = last == 'k' ? 1024L : last == 'm' ? 1024L * 1024 : 1024L * 1024 * 1024;
-            v = v.substring(0, v.length() - 1);
-        }
-        try {
-            long n = Long.parseLong(v.trim());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return Math.multiplyExact(n, factor);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(name + " must be a byte count such as 104857600 or 100m, was: "
-                    + value, e);
-        }
-    }
-
-    private static boolean parseBoolean(String name, String value) {
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new IllegalArgumentException(name + " must be true or false, was: " + value);
-    }
-
-    private static int parseInt(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was: " + value, e);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.landki.interview.chatkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.landki.interview.config.ConfigSource;
 import com.landki.interview.openai.OpenAiConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -12,9 +13,9 @@ class ChatKitClientConfigTest {
 
     @Test
     void fromEnvReadsConnectionAndWorkflow() {
-        ChatKitClient client = ChatKitClient.fromEnv(Map.of(
+        ChatKitClient client = ChatKitClient.from(ConfigSource.of(Map.of(
                 "OPENAI_API_KEY", "sk-env", "OPENAI_BASE_URL", "http://proxy:9/v1", "OPENAI_PROJECT_ID", "proj",
-                "OPENAI_ORG_ID", "org", "OPENAI_WORKFLOW_ID", "wf_env", "OPENAI_WORKFLOW_VERSION", "4"));
+                "OPENAI_ORG_ID", "org", "OPENAI_WORKFLOW_ID", "wf_env", "OPENAI_WORKFLOW_VERSION", "4")));
 
         assertThat(client.config().apiKey()).isEqualTo("sk-env");
         assertThat(client.config().baseUrl()).hasToString("http://proxy:9/v1");
@@ -26,7 +27,7 @@ class ChatKitClientConfigTest {
 
     @Test
     void workflowIsOptionalAndBlankCountsAsUnset() {
-        ChatKitClient client = ChatKitClient.fromEnv(Map.of("OPENAI_API_KEY", "sk-env", "OPENAI_WORKFLOW_ID", " "));
+        ChatKitClient client = ChatKitClient.from(ConfigSource.of(Map.of("OPENAI_API_KEY", "sk-env", "OPENAI_WORKFLOW_ID", " ")));
 
         assertThat(client.defaultWorkflowId()).isNull();
         assertThat(client.config().baseUrl()).hasToString(OpenAiConfig.DEFAULT_BASE_URL);
@@ -35,7 +36,7 @@ class ChatKitClientConfigTest {
     @Test
     void settersAfterFromEnvWin() {
         ChatKitClient client = ChatKitClient.builder()
-                .fromEnv(Map.of("OPENAI_API_KEY", "sk-env", "OPENAI_WORKFLOW_ID", "wf_env"))
+                .from(ConfigSource.of(Map.of("OPENAI_API_KEY", "sk-env", "OPENAI_WORKFLOW_ID", "wf_env")))
                 .apiKey("sk-code")
                 .defaultWorkflowId("wf_code")
                 .requestTimeout(Duration.ofSeconds(5))
@@ -48,14 +49,14 @@ class ChatKitClientConfigTest {
 
     @Test
     void missingKeyNamesTheVariable() {
-        assertThatThrownBy(() -> ChatKitClient.fromEnv(Map.of("OPENAI_WORKFLOW_ID", "wf")))
+        assertThatThrownBy(() -> ChatKitClient.from(ConfigSource.of(Map.of("OPENAI_WORKFLOW_ID", "wf"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("OPENAI_API_KEY");
     }
 
     @Test
     void invalidBaseUrlNamesTheVariable() {
-        assertThatThrownBy(() -> ChatKitClient.fromEnv(Map.of("OPENAI_API_KEY", "k", "OPENAI_BASE_URL", "::")))
+        assertThatThrownBy(() -> ChatKitClient.from(ConfigSource.of(Map.of("OPENAI_API_KEY", "k", "OPENAI_BASE_URL", "::"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("OPENAI_BASE_URL");
     }

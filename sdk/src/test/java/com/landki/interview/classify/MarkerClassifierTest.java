@@ -3,6 +3,7 @@ package com.landki.interview.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.landki.interview.config.ConfigSource;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,7 +184,7 @@ class MarkerClassifierTest {
         Path file = dir.resolve("markers.txt");
         Files.writeString(file, "not our department\n", StandardCharsets.UTF_8);
 
-        MarkerClassifier classifier = MarkerClassifier.fromEnv(Map.of(MarkerClassifier.ENV_MARKERS_FILE, file.toString()));
+        MarkerClassifier classifier = MarkerClassifier.from(ConfigSource.of(Map.of("OUT_OF_SCOPE_MARKERS_FILE", file.toString())));
 
         assertThat(classifier.find("Sorry, not our department.")).contains("not our department");
         assertThat(classifier.find("That is outside my scope.")).isEmpty();
@@ -191,8 +192,8 @@ class MarkerClassifierTest {
 
     @Test
     void unsetOrBlankEnvironmentGivesTheDefaults() {
-        assertThat(MarkerClassifier.fromEnv(Map.of())).isSameAs(MarkerClassifier.ofDefaults());
-        assertThat(MarkerClassifier.fromEnv(Map.of(MarkerClassifier.ENV_MARKERS_FILE, " ")))
+        assertThat(MarkerClassifier.from(ConfigSource.of(Map.of()))).isSameAs(MarkerClassifier.ofDefaults());
+        assertThat(MarkerClassifier.from(ConfigSource.of(Map.of("OUT_OF_SCOPE_MARKERS_FILE", " "))))
                 .isSameAs(MarkerClassifier.ofDefaults());
     }
 
@@ -200,7 +201,7 @@ class MarkerClassifierTest {
     void missingFileIsReportedWithItsPath(@TempDir Path dir) {
         Path missing = dir.resolve("nope.txt");
 
-        assertThatThrownBy(() -> MarkerClassifier.fromEnv(Map.of(MarkerClassifier.ENV_MARKERS_FILE, missing.toString())))
+        assertThatThrownBy(() -> MarkerClassifier.from(ConfigSource.of(Map.of("OUT_OF_SCOPE_MARKERS_FILE", missing.toString()))))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining(missing.toAbsolutePath().toString());
     }

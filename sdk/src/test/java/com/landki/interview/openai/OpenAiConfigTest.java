@@ -3,6 +3,7 @@ package com.landki.interview.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.landki.interview.config.ConfigSource;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,11 @@ class OpenAiConfigTest {
 
     @Test
     void fromEnvReadsEveryVariable() {
-        OpenAiConfig config = OpenAiConfig.fromEnv(Map.of(
+        OpenAiConfig config = OpenAiConfig.from(ConfigSource.of(Map.of(
                 "OPENAI_API_KEY", KEY,
                 "OPENAI_BASE_URL", "http://localhost:8080/v1/",
                 "OPENAI_PROJECT_ID", "proj_1",
-                "OPENAI_ORG_ID", "org_1"));
+                "OPENAI_ORG_ID", "org_1")));
 
         assertThat(config.apiKey()).isEqualTo(KEY);
         assertThat(config.baseUrl()).hasToString("http://localhost:8080/v1");
@@ -27,8 +28,8 @@ class OpenAiConfigTest {
 
     @Test
     void fromEnvUsesDefaultsForUnsetAndBlankVariables() {
-        OpenAiConfig config = OpenAiConfig.fromEnv(Map.of(
-                "OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "  ", "OPENAI_PROJECT_ID", ""));
+        OpenAiConfig config = OpenAiConfig.from(ConfigSource.of(Map.of(
+                "OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "  ", "OPENAI_PROJECT_ID", "")));
 
         assertThat(config.baseUrl()).hasToString(OpenAiConfig.DEFAULT_BASE_URL);
         assertThat(config.projectId()).isNull();
@@ -41,8 +42,8 @@ class OpenAiConfigTest {
     @Test
     void settersAfterFromEnvWinOverTheEnvironment() {
         OpenAiConfig config = OpenAiConfig.builder()
-                .fromEnv(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "http://env:1/v1",
-                        "OPENAI_PROJECT_ID", "proj_env"))
+                .from(ConfigSource.of(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "http://env:1/v1",
+                        "OPENAI_PROJECT_ID", "proj_env")))
                 .baseUrl("http://code:2/v1")
                 .projectId("proj_code")
                 .build();
@@ -56,7 +57,7 @@ class OpenAiConfigTest {
     void environmentWinsOverSettersCalledBeforeFromEnv() {
         OpenAiConfig config = OpenAiConfig.builder()
                 .apiKey("sk-code")
-                .fromEnv(Map.of("OPENAI_API_KEY", KEY))
+                .from(ConfigSource.of(Map.of("OPENAI_API_KEY", KEY)))
                 .build();
 
         assertThat(config.apiKey()).isEqualTo(KEY);
@@ -64,18 +65,18 @@ class OpenAiConfigTest {
 
     @Test
     void missingKeyNamesTheVariable() {
-        assertThatThrownBy(() -> OpenAiConfig.fromEnv(Map.of("OPENAI_BASE_URL", "http://x/v1")))
+        assertThatThrownBy(() -> OpenAiConfig.from(ConfigSource.of(Map.of("OPENAI_BASE_URL", "http://x/v1"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("OPENAI_API_KEY");
     }
 
     @Test
     void invalidBaseUrlNamesTheVariableAndTheValue() {
-        assertThatThrownBy(() -> OpenAiConfig.fromEnv(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "api.openai")))
+        assertThatThrownBy(() -> OpenAiConfig.from(ConfigSource.of(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "api.openai"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("OPENAI_BASE_URL")
                 .hasMessageContaining("'api.openai'");
-        assertThatThrownBy(() -> OpenAiConfig.fromEnv(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "ftp://x/v1")))
+        assertThatThrownBy(() -> OpenAiConfig.from(ConfigSource.of(Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "ftp://x/v1"))))
                 .hasMessageContaining("OPENAI_BASE_URL");
     }
 

@@ -1,6 +1,6 @@
 package com.landki.interview.openai;
 
-import com.landki.interview.MutableClock;
+import com.landki.interview.testing.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,12 @@
 package com.landki.interview.store;
 
-import com.landki.interview.MutableClock;
+import com.landki.interview.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.config.ConfigSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JsonlStoreTest extends DurableStoreContractTest {
+class JsonlStoreTest extends DurableStoreContract {
 
     @TempDir
     Path dir;
@@ -245,10 +246,10 @@ class JsonlStoreTest extends DurableStoreContractTest {
 
     @Test
     void fromEnvReadsTheStoreVariables() {
-        StoreConfig c = StoreConfig.fromEnv(Map.of("INTERVIEW_STORE", "jsonl", "INTERVIEW_LOG_DIR", dir.toString(),
+        StoreConfig c = StoreConfig.from(ConfigSource.of(Map.of("INTERVIEW_STORE", "jsonl", "INTERVIEW_LOG_DIR", dir.toString(),
                 "INTERVIEW_LOG_DURABILITY", "fsync", "INTERVIEW_LOG_ROTATE_BYTES", "10m",
                 "INTERVIEW_LOG_ROTATE_DAILY", "true", "INTERVIEW_LOG_RETENTION", "7",
-                "INTERVIEW_JDBC_PASSWORD", "secret"));
+                "INTERVIEW_JDBC_PASSWORD", "secret")));
 
         assertThat(c.type()).isEqualTo("jsonl");
         assertThat(c.logDir()).isEqualTo(dir);
@@ -257,9 +258,9 @@ class JsonlStoreTest extends DurableStoreContractTest {
         assertThat(c.rotateDaily()).isTrue();
         assertThat(c.retentionFiles()).isEqualTo(7);
         assertThat(c.toString()).doesNotContain("secret");
-        assertThatThrownBy(() -> StoreConfig.fromEnv(Map.of("INTERVIEW_LOG_DURABILITY", "sometimes")))
+        assertThatThrownBy(() -> StoreConfig.from(ConfigSource.of(Map.of("INTERVIEW_LOG_DURABILITY", "sometimes"))))
                 .hasMessageContaining("INTERVIEW_LOG_DURABILITY");
-        assertThatThrownBy(() -> StoreConfig.fromEnv(Map.of("INTERVIEW_STORE", "postgres")))
+        assertThatThrownBy(() -> StoreConfig.from(ConfigSource.of(Map.of("INTERVIEW_STORE", "postgres"))))
                 .hasMessageContaining("INTERVIEW_JDBC_URL");
         assertThat(store.type()).isEqualTo("jsonl");
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-class MemoryStoreTest extends StoreContractTest {
+class MemoryStoreTest extends StoreContract {
 
     @Override
     protected InterviewStore open() {

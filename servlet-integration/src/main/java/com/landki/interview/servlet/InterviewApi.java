@@ -86,7 +86,7 @@ public final class InterviewApi {
         }
         context.setAttribute(MOUNTED_PREFIX + mount, Boolean.TRUE);
         LOG.info("interview API mounted at {}{}: store={}, backend={}, chat={}, admin={}", context.getContextPath(),
-                mount, options.store().type(), options.effectiveChatKitBackend(),
+                mount, options.store().type(), options.effectiveChatKitBackend().id(),
                 options.chatConfigured() ? "configured" : "not configured",
                 options.adminToken() == null ? "loopback only (ADMIN_TOKEN unset)" : "bearer token");
     }

@@ -1,8 +1,9 @@
 package com.landki.interview.servlet;
 
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
-import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +12,10 @@ import org.slf4j.LoggerFactory;
  * Mounts the interview API when the web application starts.
  *
  * <ul>
- *   <li>In a WAR, the container discovers it through {@code META-INF/services} and reads the settings of
- *   the README's configuration table from context parameters ({@code <context-param>} in {@code web.xml}) over the process
- *   environment. Opt out with the context parameter {@code interview.api.autoregister=false} or the
+ *   <li>In a WAR, the container discovers it through {@code META-INF/services} and reads the settings of the
+ *   configuration table ({@link Settings}) from system properties, then context parameters
+ *   ({@code <context-param>} in {@code web.xml}), then the process environment. Opt out with the context
+ *   parameter {@code interview.api.autoregister=false} or the
  *   environment variable {@code INTERVIEW_API_AUTOREGISTER=false}.</li>
  *   <li>Embedded, register an instance made with {@link #InterviewApiInitializer(InterviewApiOptions)}:
  *   Jetty {@code context.addServletContainerInitializer(init)}, Tomcat
@@ -24,9 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class InterviewApiInitializer implements ServletContainerInitializer {
 
     /** Context parameter that turns the discovered initializer off. */
-    public static final String AUTOREGISTER_PARAM = "interview.api.autoregister";
+    public static final String AUTOREGISTER_PARAM = Settings.INTERVIEW_API_AUTOREGISTER.names().get(1);
     /** Environment variable that turns the discovered initializer off. */
-    public static final String AUTOREGISTER_ENV = "INTERVIEW_API_AUTOREGISTER";
+    public static final String AUTOREGISTER_ENV = Settings.INTERVIEW_API_AUTOREGISTER.name();
 
     private static final Logger LOG = LoggerFactory.getLogger(InterviewApiInitializer.class);
 
@@ -48,29 +50,17 @@ public final class InterviewApiInitializer implements ServletContainerInitialize
             InterviewApi.mount(context, options);
             return;
         }
-        String param = context.getInitParameter(AUTOREGISTER_PARAM);
-        String env = System.getenv(AUTOREGISTER_ENV);
-        if (isFalse(param) || (param == null && isFalse(env))) {
-            LOG.info("interview API auto-registration is off ({}=false); mount it with InterviewApi.mount",
-                    isFalse(param) ? AUTOREGISTER_PARAM : AUTOREGISTER_ENV);
+        ConfigSource source = source(context);
+        if (!Settings.INTERVIEW_API_AUTOREGISTER.read(source)) {
+            LOG.info("interview API auto-registration is off ({} or {} is false); mount it with InterviewApi.mount",
+                    AUTOREGISTER_PARAM, AUTOREGISTER_ENV);
             return;
         }
-        InterviewApi.mount(context, fromContext(context));
+        InterviewApi.mount(context, InterviewApiOptions.from(source));
     }
 
-    /** The configuration table's settings read from context parameters, falling back to the process environment. */
-    static InterviewApiOptions fromContext(ServletContext context) {
-        return InterviewApiOptions.fromEnv(contextEnv(context));
-    }
-
-    static java.util.function.Function<String, String> contextEnv(ServletContext context) {
-        return name -> {
-            String value = context.getInitParameter(name);
-            return value != null ? value : System.getenv(name);
-        };
-    }
-
-    private static boolean isFalse(String value) {
-        return value != null && value.trim().toLowerCase(Locale.ROOT).equals("false");
+    /** The settings as a web application sees them: system properties &gt; context parameters &gt; environment. */
+    static ConfigSource source(ServletContext context) {
+        return ConfigSource.standard(context::getInitParameter);
     }
 }

@@ -1,5 +1,7 @@
 package com.landki.interview.servlet;
 
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import org.slf4j.Logger;
@@ -7,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code web.xml} way to mount the API: declare this listener, give the settings as
- * {@code <context-param>}s (names of the README's configuration table) and set {@code interview.api.autoregister=false} so the
+ * {@code <context-param>}s (names of the README's configuration table) and set
+ * {@code interview.api.autoregister=false} so the
  * discovered {@link InterviewApiInitializer} leaves the mounting to you. When the initializer already
  * mounted the API, this listener does nothing. Thread-safe.
  */
@@ -19,12 +22,13 @@ public final class InterviewApiListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        String mount = EnvOptions.mountPath(InterviewApiInitializer.contextEnv(event.getServletContext()));
+        ConfigSource source = InterviewApiInitializer.source(event.getServletContext());
+        String mount = InterviewApiOptions.normalizeMountPath(Settings.INTERVIEW_API_MOUNT_PATH.read(source));
         if (InterviewApi.isMounted(event.getServletContext(), mount)) {
             LOG.info("interview API already mounted at {} by the initializer; the listener has nothing to do", mount);
             return;
         }
-        InterviewApiOptions created = InterviewApiInitializer.fromContext(event.getServletContext());
+        InterviewApiOptions created = InterviewApiOptions.from(source);
         InterviewApi.mount(event.getServletContext(), created, false);
         options = created;
     }

@@ -8,6 +8,9 @@ import com.landki.interview.chatkit.CreateSessionRequest;
 import com.landki.interview.classify.ChatKitThreadReader;
 import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.classify.ThreadClassifier;
+import com.landki.interview.config.ChatBackend;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.servlet.internal.SecretFile;
 import com.landki.interview.servlet.internal.SessionPort;
@@ -15,7 +18,6 @@ import com.landki.interview.store.InterviewStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.Servlet;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,33 +29,25 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Everything the mounted {@code /interview/api} needs: security settings, rate limits, page settings and
  * the SDK parts (ChatKit client, store, classifier). Build it in code with {@link #builder()} or read the
- * environment (the README's configuration table) with {@link #fromEnv()}. Immutable and thread-safe; {@link #toBuilder()}
- * makes a changed copy.
+ * README's configuration table ({@link com.landki.interview.config.Settings}) with {@link #fromEnv()}.
+ * Immutable and thread-safe; {@link #toBuilder()} makes a changed copy.
  */
 public final class InterviewApiOptions {
 
-    public static final String DEFAULT_MOUNT_PATH = "/interview/api";
+    public static final String DEFAULT_MOUNT_PATH = Settings.INTERVIEW_API_MOUNT_PATH.defaultValue();
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-    public static final int DEFAULT_RATE_LIMIT_SESSION_PER_MIN = 10;
-    public static final int DEFAULT_RATE_LIMIT_FEEDBACK_PER_MIN = 30;
-    public static final int DEFAULT_RATE_LIMIT_CLASSIFY_PER_MIN = 60;
-    public static final int DEFAULT_RATE_LIMIT_CHATKIT_PER_MIN = 120;
-    public static final String BACKEND_HOSTED = "hosted";
-    public static final String BACKEND_SERVER = "server";
-    public static final String BACKEND_AUTO = "auto";
-    public static final String DEFAULT_GREETING = "Willkommen! Ich beantworte Fragen zu den Interviews.";
-    public static final String DEFAULT_COMPOSER_PLACEHOLDER = "Ihre Frage zum Interview …";
-    public static final List<Prompt> DEFAULT_PROMPTS = List.of(
-            new Prompt("Worum geht es?", "Worum geht es in den Interviews?"),
-            new Prompt("Wichtigste Aussagen", "Was sind die wichtigsten Aussagen der Interviews?"),
-            new Prompt("Wer wurde befragt?", "Wer wurde in den Interviews befragt?"));
-    public static final List<String> DEFAULT_FEEDBACK_CATEGORIES = List.of(
-            "out_of_scope", "wrong_answer", "incomplete", "helpful", "thumbs_up", "thumbs_down", "other");
+    public static final int DEFAULT_RATE_LIMIT_SESSION_PER_MIN = Settings.RATE_LIMIT_SESSION_PER_MIN.defaultValue();
+    public static final int DEFAULT_RATE_LIMIT_FEEDBACK_PER_MIN = Settings.RATE_LIMIT_FEEDBACK_PER_MIN.defaultValue();
+    public static final int DEFAULT_RATE_LIMIT_CLASSIFY_PER_MIN = Settings.RATE_LIMIT_CLASSIFY_PER_MIN.defaultValue();
+    public static final int DEFAULT_RATE_LIMIT_CHATKIT_PER_MIN = Settings.RATE_LIMIT_CHATKIT_PER_MIN.defaultValue();
+    public static final String DEFAULT_GREETING = Settings.INTERVIEW_GREETING.defaultValue();
+    public static final String DEFAULT_COMPOSER_PLACEHOLDER = Settings.INTERVIEW_COMPOSER_PLACEHOLDER.defaultValue();
+    public static final List<Prompt> DEFAULT_PROMPTS = EnvOptions.prompts(Settings.INTERVIEW_PROMPTS.defaultValue());
+    public static final List<String> DEFAULT_FEEDBACK_CATEGORIES = Settings.FEEDBACK_CATEGORIES.defaultValue();
 
     /** A start-screen prompt button: what it shows and what it sends. */
     public record Prompt(String label, String prompt) {
@@ -82,7 +76,7 @@ public final class InterviewApiOptions {
     private final List<Prompt> prompts;
     private final String composerPlaceholder;
     private final List<String> feedbackCategories;
-    private final String chatKitBackend;
+    private final ChatBackend chatKitBackend;
     private final String domainPublicKey;
     private final SessionPort sessions;
     private final ChatKitClient chatKitClient;
@@ -138,17 +132,17 @@ public final class InterviewApiOptions {
         return new Builder(this);
     }
 
-    /** Reads the configuration table's variables from the process environment. */
+    /** Reads the configuration table's settings from system properties and the process environment. */
     public static InterviewApiOptions fromEnv() {
-        return fromEnv(System::getenv);
+        return from(ConfigSource.standard());
     }
 
     /**
-     * Reads the configuration table's variables through {@code env} (for example context parameters over the process
-     * environment). Invalid values fail with a message naming the variable.
+     * Reads the configuration table's settings from {@code source} (for example system properties over
+     * context parameters over the process environment). Invalid values fail with a message naming the setting.
      */
-    public static InterviewApiOptions fromEnv(Function<String, String> env) {
-        return EnvOptions.read(env).build();
+    public static InterviewApiOptions from(ConfigSource source) {
+        return EnvOptions.read(source).build();
     }
 
     public String mountPath() {
@@ -225,16 +219,16 @@ public final class InterviewApiOptions {
     }
 
     /** {@code hosted}, {@code server} or {@code auto} as configured. */
-    public String chatKitBackend() {
+    public ChatBackend chatKitBackend() {
         return chatKitBackend;
     }
 
-    /** {@code hosted} or {@code server}: {@code auto} is {@code hosted} when sessions can be minted. */
-    public String effectiveChatKitBackend() {
-        if (!BACKEND_AUTO.equals(chatKitBackend)) {
-            return chatKitBackend;
-        }
-        return sessions != null ? BACKEND_HOSTED : BACKEND_SERVER;
+    /**
+     * {@link ChatBackend#HOSTED} or {@link ChatBackend#SERVER}: {@code auto} is hosted when a workflow is
+     * configured, that is when sessions can be minted.
+     */
+    public ChatBackend effectiveChatKitBackend() {
+        return chatKitBackend.resolve(sessions != null);
     }
 
     /**
@@ -242,7 +236,7 @@ public final class InterviewApiOptions {
      * {@code server} backend when the ChatKit protocol servlet is set.
      */
     public boolean chatConfigured() {
-        return BACKEND_SERVER.equals(effectiveChatKitBackend()) ? chatKitServlet != null : sessions != null;
+        return effectiveChatKitBackend() == ChatBackend.SERVER ? chatKitServlet != null : sessions != null;
     }
 
     public String domainPublicKey() {
@@ -311,6 +305,19 @@ public final class InterviewApiOptions {
         }
     }
 
+    /** Drops trailing slashes; a mount path starts with '/' and contains no '*' or '..'. */
+    static String normalizeMountPath(String mountPath) {
+        String value = Objects.requireNonNull(mountPath, "mountPath").trim();
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        if (!value.startsWith("/") || value.contains("*") || value.contains("..")) {
+            throw new IllegalArgumentException("mountPath must start with '/' and contain no '*' or '..', was '"
+                    + mountPath + "'");
+        }
+        return value;
+    }
+
     @Override
     public String toString() {
         // never the admin token or the cookie secret
@@ -319,7 +326,7 @@ public final class InterviewApiOptions {
                 + ", ipAnonymization=" + ipAnonymization + ", feedbackListPublic=" + feedbackListPublic
                 + ", rateLimits(session/feedback/classify/chatkit)=" + rateLimitSessionPerMin + "/"
                 + rateLimitFeedbackPerMin + "/" + rateLimitClassifyPerMin + "/" + rateLimitChatKitPerMin
-                + ", backend=" + effectiveChatKitBackend() + ", sessions=" + (sessions != null)
+                + ", backend=" + effectiveChatKitBackend().id() + ", sessions=" + (sessions != null)
                 + ", store=" + (store == null ? "none" : store.type()) + "]";
     }
 
@@ -344,7 +351,7 @@ public final class InterviewApiOptions {
         private List<Prompt> prompts = DEFAULT_PROMPTS;
         private String composerPlaceholder = DEFAULT_COMPOSER_PLACEHOLDER;
         private List<String> feedbackCategories = DEFAULT_FEEDBACK_CATEGORIES;
-        private String chatKitBackend = BACKEND_AUTO;
+        private ChatBackend chatKitBackend = ChatBackend.AUTO;
         private String domainPublicKey;
         private SessionPort sessions;
         private ChatKitClient chatKitClient;
@@ -398,15 +405,7 @@ public final class InterviewApiOptions {
 
         /** Where the API lives inside the web application, default {@code /interview/api}. */
         public Builder mountPath(String mountPath) {
-            String value = Objects.requireNonNull(mountPath, "mountPath").trim();
-            while (value.endsWith("/")) {
-                value = value.substring(0, value.length() - 1);
-            }
-            if (!value.startsWith("/") || value.contains("*") || value.contains("..")) {
-                throw new IllegalArgumentException("mountPath must start with '/' and contain no '*' or '..', was '"
-                        + mountPath + "'");
-            }
-            this.mountPath = value;
+            this.mountPath = normalizeMountPath(mountPath);
             return this;
         }
 
@@ -493,8 +492,9 @@ public final class InterviewApiOptions {
 
         /** The HMAC key (at least 16 bytes) that signs the user-id cookie. Default: random per process. */
         public Builder userIdCookieSecret(byte[] secret) {
-            if (secret.length < 16) {
-                throw new IllegalArgumentException("userIdCookieSecret must be at least 16 bytes, was " + secret.length);
+            if (secret.length < Settings.MIN_COOKIE_SECRET_BYTES) {
+                throw new IllegalArgumentException("userIdCookieSecret must be at least "
+                        + Settings.MIN_COOKIE_SECRET_BYTES + " bytes, was " + secret.length);
             }
             this.userIdCookieSecret = secret.clone();
             return this;
@@ -559,12 +559,8 @@ public final class InterviewApiOptions {
         }
 
         /** {@code hosted}, {@code server} or {@code auto} (default). */
-        public Builder chatKitBackend(String backend) {
-            String value = Objects.requireNonNull(backend, "chatKitBackend").trim().toLowerCase(Locale.ROOT);
-            if (!Set.of(BACKEND_HOSTED, BACKEND_SERVER, BACKEND_AUTO).contains(value)) {
-                throw new IllegalArgumentException("CHATKIT_BACKEND must be hosted, server or auto, was '" + backend + "'");
-            }
-            this.chatKitBackend = value;
+        public Builder chatKitBackend(ChatBackend backend) {
+            this.chatKitBackend = Objects.requireNonNull(backend, "chatKitBackend");
             return this;
         }
 
@@ -695,7 +691,4 @@ public final class InterviewApiOptions {
         }
     }
 
-    static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
 }

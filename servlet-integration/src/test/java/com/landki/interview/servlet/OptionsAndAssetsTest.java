@@ -3,6 +3,7 @@ package com.landki.interview.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.landki.interview.config.ChatBackend;
 import com.landki.interview.store.InterviewStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class OptionsAndAssetsTest {
     private InterviewApiOptions fromEnv() {
         env.putIfAbsent("INTERVIEW_STORE", "memory");
         env.putIfAbsent("INTERVIEW_LOG_DIR", dir.toString());
-        return InterviewApiOptions.fromEnv(env::get);
+        return InterviewApiOptions.from(env::get);
     }
 
     @Test
@@ -44,7 +45,7 @@ class OptionsAndAssetsTest {
         assertThat(options.feedbackListPublic()).isTrue();
         assertThat(options.rateLimitSessionPerMin()).isZero();
         assertThat(options.rateLimitFeedbackPerMin()).isEqualTo(30);
-        assertThat(options.effectiveChatKitBackend()).isEqualTo("server");
+        assertThat(options.effectiveChatKitBackend()).isEqualTo(ChatBackend.SERVER);
         assertThat(options.domainPublicKey()).isEqualTo("domain_pk_1");
         assertThat(options.prompts()).extracting(InterviewApiOptions.Prompt::label).containsExactly("Eins", "Zwei");
         assertThat(options.toString()).doesNotContain("t0ken");

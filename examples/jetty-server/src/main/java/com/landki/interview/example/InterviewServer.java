@@ -1,5 +1,7 @@
 package com.landki.interview.example;
 
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import com.landki.interview.servlet.AssetServlet;
 import com.landki.interview.servlet.InterviewApiInitializer;
 import com.landki.interview.servlet.InterviewApiOptions;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The standalone interview server: the API at {@code /interview/api}, the chat page at {@code /interview/}
  * and the dashboard at {@code /interview/dashboard/} (from {@code interview-frontend-assets} on the
- * classpath). {@link #main} reads the environment variables of the README's configuration table; tests call {@link #createServer} with
- * port 0.
+ * classpath). {@link #main} reads the README's configuration table (system properties, then the environment);
+ * tests call {@link #createServer} with port 0.
  */
 public final class InterviewServer {
 
@@ -78,14 +80,9 @@ public final class InterviewServer {
     }
 
     public static void main(String[] args) throws Exception {
-        String portText = System.getenv().getOrDefault("PORT", "3001").trim();
-        int port;
-        try {
-            port = Integer.parseInt(portText);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("PORT must be a number, was '" + portText + "'", e);
-        }
-        InterviewApiOptions options = InterviewApiOptions.fromEnv();
+        ConfigSource config = ConfigSource.standard();
+        int port = Settings.PORT.read(config);
+        InterviewApiOptions options = InterviewApiOptions.from(config);
         Server server = createServer(port, options);
         server.start();
         LOG.info(startupLine(port(server), options));
@@ -102,7 +99,7 @@ public final class InterviewServer {
         boolean chat = options.chatConfigured();
         return "interview server listening on port " + port + ": page /interview/, dashboard /interview/dashboard/, API "
                 + options.mountPath() + "; store=" + options.store().type()
-                + ", chat backend=" + options.effectiveChatKitBackend() + " (" + (chat ? "configured" : "NOT configured")
+                + ", chat backend=" + options.effectiveChatKitBackend().id() + " (" + (chat ? "configured" : "NOT configured")
                 + "), admin=" + (options.adminToken() == null ? "loopback only (ADMIN_TOKEN unset)" : "bearer token")
                 + ", allowed origins=" + (options.allowedOrigins().isEmpty() ? "same origin only"
                         : String.join(" ", options.allowedOrigins()))

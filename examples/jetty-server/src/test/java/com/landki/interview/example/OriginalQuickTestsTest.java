@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.testing.OpenAiAnswers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +56,7 @@ class OriginalQuickTestsTest {
         env.put("OPENAI_API_KEY", "sk-quicktest-secret");
         env.put("OPENAI_WORKFLOW_ID", "wf_quicktest");
         env.put("OPENAI_BASE_URL", upstream.url("/v1").toString());
-        server = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(env::get));
+        server = InterviewServer.createServer(0, InterviewApiOptions.from(env::get));
         server.start();
         base = "http://127.0.0.1:" + InterviewServer.port(server);
     }
@@ -67,11 +68,8 @@ class OriginalQuickTestsTest {
     }
 
     private static MockResponse session(long delayMillis) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .headersDelay(delayMillis, TimeUnit.MILLISECONDS)
-                .body("{\"id\":\"cksess_quick\",\"object\":\"chatkit.session\",\"client_secret\":\"ek_quick_secret\","
-                        + "\"expires_at\":1893456000,\"status\":\"active\"}")
-                .build();
+        return OpenAiAnswers.chatKitSession("cksess_quick", "ek_quick_secret")
+                .headersDelay(delayMillis, TimeUnit.MILLISECONDS).build();
     }
 
     @Test
@@ -163,7 +161,7 @@ class OriginalQuickTestsTest {
     @Test
     void withoutOpenAiSettingsItStartsAndTheSessionProbeSaysWhatIsMissing() throws Exception {
         Map<String, String> bare = Map.of("INTERVIEW_STORE", "memory", "INTERVIEW_LOG_DIR", logDir.toString());
-        Server plain = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(bare::get));
+        Server plain = InterviewServer.createServer(0, InterviewApiOptions.from(bare::get));
         plain.start();
         try {
             String plainBase = "http://127.0.0.1:" + InterviewServer.port(plain);
@@ -207,7 +205,7 @@ class OriginalQuickTestsTest {
     void startupLineNamesPortStoreAndChatButNoSecret() {
         env.put("ADMIN_TOKEN", "super-secret-admin");
         env.put("INTERVIEW_STORE", "memory");
-        String line = InterviewServer.startupLine(3001, InterviewApiOptions.fromEnv(env::get));
+        String line = InterviewServer.startupLine(3001, InterviewApiOptions.from(env::get));
         assertThat(line).contains("port 3001").contains("store=memory").contains("backend=hosted (configured)")
                 .doesNotContain("super-secret-admin").doesNotContain("sk-quicktest-secret");
     }
@@ -218,7 +216,7 @@ class OriginalQuickTestsTest {
                 HttpResponse.BodyHandlers.discarding());
         server.stop();
         // the store's lock is released: a new server on the same directory opens it
-        server = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(env::get));
+        server = InterviewServer.createServer(0, InterviewApiOptions.from(env::get));
         server.start();
         HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + InterviewServer.port(server) + "/interview/api/health")).timeout(Duration.ofSeconds(5)).build(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.testing.ResponsesStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.eclipse.jetty.server.Server;
@@ -56,7 +56,7 @@ class ServerBackendTest {
         env.put("OPENAI_API_KEY", "sk-server-backend-secret");
         env.put("OPENAI_BASE_URL", upstream.url("/v1").toString());
         env.put("OPENAI_VECTOR_STORE_ID", "vs_seed");
-        server = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(env::get));
+        server = InterviewServer.createServer(0, InterviewApiOptions.from(env::get));
         server.start();
         chatkit = "http://127.0.0.1:" + InterviewServer.port(server) + "/interview/api/chatkit";
     }
@@ -69,15 +69,9 @@ class ServerBackendTest {
 
     @Test
     void threadsCreateStreamsTheAnswerAndKeepsTheThreadForItsUser() throws Exception {
-        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                .body(event("response.created", "\"response\":{\"id\":\"resp_1\"}")
-                        + event("response.output_item.added", "\"item\":{\"id\":\"m_1\",\"type\":\"message\",\"content\":[]}")
-                        + event("response.output_text.delta", "\"item_id\":\"m_1\",\"content_index\":0,\"delta\":\"Die Interviews \"")
-                        + event("response.output_text.delta", "\"item_id\":\"m_1\",\"content_index\":0,\"delta\":\"handeln von KI.\"")
-                        + event("response.output_item.done", "\"item\":{\"id\":\"m_1\",\"type\":\"message\","
-                                + "\"content\":[{\"type\":\"output_text\",\"text\":\"Die Interviews handeln von KI.\"}]}")
-                        + event("response.completed", "\"response\":{\"id\":\"resp_1\",\"status\":\"completed\"}"))
-                .build());
+        upstream.enqueue(ResponsesStream.create("resp_1").start("m_1").delta("m_1", "Die Interviews ")
+                .delta("m_1", "handeln von KI.").itemDone("m_1", "Die Interviews handeln von KI.").completed("resp_1")
+                .response());
         HttpResponse<String> created = post("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
                 + "[{\"type\":\"input_text\",\"text\":\"Worum geht es?\"}],\"attachments\":[],\"inference_options\":{}}},"
                 + "\"metadata\":{}}", null);
@@ -99,14 +93,8 @@ class ServerBackendTest {
     @Test
     void aServerLogLineAndAnApiLogLineOfTheSameUserCarryTheSameKeyedHash() throws Exception {
         String text = "Leider habe ich keine Informationen dazu.";
-        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                .body(event("response.created", "\"response\":{\"id\":\"resp_1\"}")
-                        + event("response.output_item.added", "\"item\":{\"id\":\"m_1\",\"type\":\"message\",\"content\":[]}")
-                        + event("response.output_text.delta", "\"item_id\":\"m_1\",\"content_index\":0,\"delta\":\"" + text + "\"")
-                        + event("response.output_item.done", "\"item\":{\"id\":\"m_1\",\"type\":\"message\","
-                                + "\"content\":[{\"type\":\"output_text\",\"text\":\"" + text + "\"}]}")
-                        + event("response.completed", "\"response\":{\"id\":\"resp_1\",\"status\":\"completed\"}"))
-                .build());
+        upstream.enqueue(ResponsesStream.create("resp_1").start("m_1").delta("m_1", text).itemDone("m_1", text)
+                .completed("resp_1").response());
         HttpResponse<String> created = post("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
                 + "[{\"type\":\"input_text\",\"text\":\"Wie wird das Wetter?\"}],\"attachments\":[],"
                 + "\"inference_options\":{}}},\"metadata\":{}}", null);
@@ -132,10 +120,6 @@ class ServerBackendTest {
                 .digest(userId.getBytes(StandardCharsets.UTF_8)));
         assertThat(server.path("user_hash").asText()).startsWith("uh_").isEqualTo(api.path("user_hash").asText())
                 .isNotEqualTo(plain.substring(0, 16));
-    }
-
-    private static String event(String type, String fields) {
-        return "event: " + type + "\ndata: {\"type\":\"" + type + "\"," + fields + "}\n\n";
     }
 
     private HttpResponse<String> post(String body, String cookie) throws Exception {

@@ -1,5 +1,6 @@
 package com.landki.interview.chatkit.server;
 
+import com.landki.interview.chatkit.server.responder.EventSink;
 import java.io.OutputStream;
 import java.util.Objects;
 

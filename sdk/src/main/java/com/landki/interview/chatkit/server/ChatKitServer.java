@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.landki.interview.chatkit.server.internal.ProtocolJson;
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.responder.ResponseTurn;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.ClientToolCallItem;
 import com.landki.interview.chatkit.server.types.InferenceOptions;

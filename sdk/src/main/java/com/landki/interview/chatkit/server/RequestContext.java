@@ -14,7 +14,7 @@ public record RequestContext(String userId, Map<String, Object> attributes) {
     public static final String IP = "ip";
     /**
      * Attribute: the caller's user id hashed for logs ({@code user_hash}) with a keyed hash, e.g.
-     * {@link StoreHooks#keyedUserHash(byte[])}; the servlet API sets it to the hash of its own log lines.
+     * {@link com.landki.interview.chatkit.server.setup.StoreHooks#keyedUserHash(byte[])}; the servlet API sets it to the hash of its own log lines.
      */
     public static final String USER_HASH = "user_hash";
 

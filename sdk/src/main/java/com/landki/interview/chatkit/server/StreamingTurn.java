@@ -1,5 +1,9 @@
 package com.landki.interview.chatkit.server;
 
+import com.landki.interview.chatkit.server.responder.EventSink;
+import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.responder.StreamCancelledException;
+import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;

@@ -4,16 +4,56 @@ import com.landki.interview.store.StoreConfig;
 import com.landki.interview.store.StoreException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 
-/** Creates the pool of the PostgreSQL store. Kept apart so HikariCP is only loaded when PostgreSQL is used. */
-final class HikariPools {
+/**
+ * The one factory of HikariCP pools, with one pool per database: the interview store and the own ChatKit
+ * server's thread store on the same URL and user share a pool. Each user holds a {@link Lease}; the pool closes
+ * with the last lease. Kept apart so HikariCP is only loaded when PostgreSQL is used. Thread-safe.
+ */
+public final class HikariPools {
+
+    /** Connections of one pool: the interview store's appends and the thread store's reads together. */
+    static final int MAX_POOL_SIZE = 16;
+
+    private static final Map<String, Shared> POOLS = new HashMap<>();
 
     private HikariPools() {
     }
 
-    static HikariDataSource create(StoreConfig config) {
+    /**
+     * A lease on the pool of {@code config}'s database, creating the pool for the first lease.
+     *
+     * @throws StoreException the database cannot be reached; the message names URL and user, never the password
+     */
+    public static Lease acquire(StoreConfig config) {
+        Objects.requireNonNull(config.jdbcUrl(), "jdbcUrl");
+        String key = config.jdbcUrl() + '\u0000' + config.jdbcUser() + '\u0000' + config.jdbcPassword();
+        synchronized (POOLS) {
+            Shared shared = POOLS.get(key);
+            if (shared == null) {
+                shared = new Shared(key, create(config));
+                POOLS.put(key, shared);
+            }
+            shared.leases++;
+            return new Lease(shared);
+        }
+    }
+
+    /** Pools open now (for tests: one per database, none after the last lease closed). */
+    static int openPools() {
+        synchronized (POOLS) {
+            return POOLS.size();
+        }
+    }
+
+    private static HikariDataSource create(StoreConfig config) {
         HikariConfig hc = new HikariConfig();
-        hc.setPoolName("interview-store");
+        hc.setPoolName("interview-postgres-" + (POOLS.size() + 1));
         hc.setJdbcUrl(config.jdbcUrl());
         if (config.jdbcUser() != null) {
             hc.setUsername(config.jdbcUser());
@@ -21,7 +61,7 @@ final class HikariPools {
         if (config.jdbcPassword() != null) {
             hc.setPassword(config.jdbcPassword());
         }
-        hc.setMaximumPoolSize(16);
+        hc.setMaximumPoolSize(MAX_POOL_SIZE);
         try {
             return new HikariDataSource(hc);
         } catch (RuntimeException e) {
@@ -29,6 +69,45 @@ final class HikariPools {
             throw new StoreException("cannot connect to PostgreSQL at " + config.jdbcUrl() + " as "
                     + config.jdbcUser() + ": " + e.getMessage() + " (check INTERVIEW_JDBC_URL, INTERVIEW_JDBC_USER, "
                     + "INTERVIEW_JDBC_PASSWORD and that the server accepts connections)", e);
+        }
+    }
+
+    private static final class Shared {
+        final String key;
+        final HikariDataSource dataSource;
+        int leases;
+
+        Shared(String key, HikariDataSource dataSource) {
+            this.key = key;
+            this.dataSource = dataSource;
+        }
+    }
+
+    /** One user's share of a pool; closing it more than once is harmless. */
+    public static final class Lease implements AutoCloseable {
+
+        private final Shared shared;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Lease(Shared shared) {
+            this.shared = shared;
+        }
+
+        public DataSource dataSource() {
+            return shared.dataSource;
+        }
+
+        @Override
+        public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            synchronized (POOLS) {
+                if (--shared.leases == 0) {
+                    POOLS.remove(shared.key);
+                    shared.dataSource.close();
+                }
+            }
         }
     }
 }

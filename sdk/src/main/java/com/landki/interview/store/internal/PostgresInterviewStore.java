@@ -70,11 +70,11 @@ public final class PostgresInterviewStore implements InterviewStore {
         this.chat = new Chat(dataSource, clock);
     }
 
-    /** Opens a HikariCP pool on the configured URL (closed with the store) and migrates the schema. */
+    /** Leases the pool of the configured database (released with the store) and migrates the schema. */
     public static InterviewStore open(StoreConfig config) {
-        AutoCloseable pool = HikariPools.create(config);
+        HikariPools.Lease pool = HikariPools.acquire(config);
         try {
-            return open((DataSource) pool, pool, config.clock());
+            return open(pool.dataSource(), pool, config.clock());
         } catch (RuntimeException e) {
             closeQuietly(pool, e);
             throw e;

@@ -1,10 +1,8 @@
 package com.landki.interview.chatkit.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ClientToolCallItem;
@@ -22,8 +20,11 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** Every request type: JSON in, JSON or SSE out, parsed back and checked field by field. */
-class ChatKitServerProtocolTest {
+public class ChatKitServerProtocolTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final RequestContext ALICE = RequestContext.of("user-alice");
@@ -454,7 +455,7 @@ class ChatKitServerProtocolTest {
         return events.get(0).get("thread").get("id").asText();
     }
 
-    static String create(String text) {
+    public static String create(String text) {
         return "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":[{\"type\":\"input_text\",\"text\":\""
                 + text + "\"}],\"attachments\":[],\"inference_options\":{}}},\"metadata\":{}}";
     }

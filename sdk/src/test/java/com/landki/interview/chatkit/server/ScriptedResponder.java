@@ -1,5 +1,7 @@
 package com.landki.interview.chatkit.server;
 
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.responder.ResponseTurn;
 import com.landki.interview.chatkit.server.types.Annotation;
 import com.landki.interview.chatkit.server.types.AssistantContent;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
@@ -9,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A responder that answers with fixed text in two deltas and one file citation, and records its turns. */
-final class ScriptedResponder implements ChatKitResponder {
+public final class ScriptedResponder implements ChatKitResponder {
 
     final List<ResponseTurn> turns = new CopyOnWriteArrayList<>();
     volatile RuntimeException failAfterFirstDelta;
-    volatile String outOfScopeReason;
+    public volatile String outOfScopeReason;
 
     @Override
     public void respond(ResponseTurn turn) {

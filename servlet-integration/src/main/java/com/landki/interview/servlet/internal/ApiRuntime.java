@@ -1,5 +1,6 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.config.ChatBackend;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +51,7 @@ public final class ApiRuntime {
         // (and, with the hosted backend, a user's threads kept by OpenAI)
         this.adminHandler = new AdminHandler(options.store(),
                 options.chatKitServlet() instanceof ChatKitProtocolServlet servlet ? servlet.server().store() : null,
-                InterviewApiOptions.BACKEND_HOSTED.equals(options.effectiveChatKitBackend()) ? options.chatKitClient()
+                options.effectiveChatKitBackend() == ChatBackend.HOSTED ? options.chatKitClient()
                         : null,
                 options.clock());
         String base = contextPath + options.mountPath();
@@ -59,7 +60,7 @@ public final class ApiRuntime {
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();
         this.info = new InfoHandler(options.store(), new InfoHandler.PageSettings(options.greeting(), prompts,
                 options.composerPlaceholder(), options.domainPublicKey(), options.feedbackCategories(),
-                options.effectiveChatKitBackend(), configured, base + "/chatkit/session", base + "/chatkit"));
+                options.effectiveChatKitBackend().id(), configured, base + "/chatkit/session", base + "/chatkit"));
     }
 
     private void addLimiter(String bucket, int perMinute) {

@@ -1,12 +1,15 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
-import com.landki.interview.chatkit.server.ChatKitBackend;
 import com.landki.interview.chatkit.server.RequestContext;
+import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.classify.CombinedClassifier;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.classify.StructuredClassifier;
-import com.landki.interview.openai.OpenAiConfig;
+import com.landki.interview.chatkit.server.agent.ResponsesAgent;
+import com.landki.interview.config.ChatBackend;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
@@ -14,59 +17,38 @@ import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * Builds the SDK parts from the environment (the README's configuration table): the store, the classifier, the ChatKit client
- * for the {@code hosted} backend and the own ChatKit server ({@link ChatKitBackend}) for the {@code server}
- * backend. Everything it opens is closed when the web application stops.
+ * Builds the SDK parts from configuration: the store, the classifier, the ChatKit client for the {@code hosted}
+ * backend and the own ChatKit server ({@link ChatKitBackend}) for the {@code server} backend. Each setting is
+ * read once; everything it opens is closed when the web application stops.
  */
 public final class SdkWiring {
-
-    /** The variables the SDK parts read, looked up through the caller's {@code env} function. */
-    private static final String[] SDK_VARIABLES = {
-        "INTERVIEW_STORE", "INTERVIEW_LOG_DIR", "INTERVIEW_LOG_DURABILITY", "INTERVIEW_LOG_ROTATE_BYTES",
-        "INTERVIEW_LOG_ROTATE_DAILY", "INTERVIEW_LOG_RETENTION", "INTERVIEW_JDBC_URL", "INTERVIEW_JDBC_USER",
-        "INTERVIEW_JDBC_PASSWORD", "OUT_OF_SCOPE_MARKERS_FILE", "OPENAI_API_KEY", "OPENAI_BASE_URL",
-        "OPENAI_PROJECT_ID", "OPENAI_ORG_ID", "OPENAI_WORKFLOW_ID", "OPENAI_WORKFLOW_VERSION",
-        "OPENAI_VECTOR_STORE_ID", "OPENAI_MODEL", "INTERVIEW_INSTRUCTIONS_FILE", "CHATKIT_BACKEND",
-    };
 
     private SdkWiring() {
     }
 
-    /** The SDK's variables as a map (the SDK's {@code fromEnv(Map)} factories take one). */
-    public static Map<String, String> envMap(Function<String, String> env) {
-        Map<String, String> map = new HashMap<>();
-        for (String name : SDK_VARIABLES) {
-            String value = env.apply(name);
-            if (value != null && !value.isBlank()) {
-                map.put(name, value);
-            }
-        }
-        return map;
-    }
-
-    public static void fromEnv(Function<String, String> env, InterviewApiOptions.Builder builder) {
-        Map<String, String> map = envMap(env);
-        InterviewStore store = InterviewStore.open(StoreConfig.fromEnv(map));
+    public static void fromEnv(ConfigSource source, InterviewApiOptions.Builder builder) {
+        StoreConfig storeConfig = StoreConfig.from(source);
+        MarkerClassifier markers = MarkerClassifier.from(source);
+        InterviewStore store = InterviewStore.open(storeConfig);
         builder.store(store).closeOnDestroy(store);
-        builder.classifier(CombinedClassifier.of(StructuredClassifier.ofDefaults(), MarkerClassifier.fromEnv(map)));
-        String backend = ChatKitBackend.mode(map);
-        builder.chatKitBackend(backend);
+        builder.classifier(CombinedClassifier.of(StructuredClassifier.ofDefaults(), markers));
+        ChatBackend configured = Settings.CHATKIT_BACKEND.read(source);
+        builder.chatKitBackend(configured);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         builder.meterRegistry(registry);
-        if (!map.containsKey(OpenAiConfig.ENV_API_KEY)) {
+        if (Settings.OPENAI_API_KEY.raw(source) == null) {
             return; // health, feedback, admin and the dashboard work; chat answers 503 not_configured
         }
         // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics
-        ChatKitClient client = RetryCounting.client(ChatKitClient.fromEnv(map), registry);
+        ChatKitClient client = RetryCounting.client(ChatKitClient.from(source), registry);
         builder.chatKitClient(client);
-        if (ChatKitBackend.SERVER.equals(backend)) {
-            ChatKitBackend server = ChatKitBackend.fromEnv(map, store, client.http());
+        if (configured.resolve(client.defaultWorkflowId() != null) == ChatBackend.SERVER) {
+            ChatKitBackend server = ChatKitBackend.open(storeConfig, store, ResponsesAgent.from(source, client.http()),
+                    markers);
             builder.closeOnDestroy(server);
             builder.chatKitServlet(new ChatKitProtocolServlet(server.server(),
                     req -> (String) req.getAttribute(InterviewApi.USER_ID_ATTRIBUTE),

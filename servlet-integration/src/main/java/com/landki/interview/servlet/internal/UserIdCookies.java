@@ -1,6 +1,6 @@
 package com.landki.interview.servlet.internal;
 
-import com.landki.interview.chatkit.server.StoreHooks;
+import com.landki.interview.chatkit.server.setup.StoreHooks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

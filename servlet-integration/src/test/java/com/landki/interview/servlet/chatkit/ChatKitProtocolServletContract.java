@@ -14,7 +14,8 @@ import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiHttp;
 import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.chatkit.server.store.ThreadStore;
-import jakarta.servlet.http.HttpServlet;
+import com.landki.interview.testing.ResponsesStream;
+import com.landki.interview.testing.ServletContainer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,12 +57,11 @@ abstract class ChatKitProtocolServletContract {
     final List<OutOfScopeListener.OutOfScope> outOfScope = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     ChatKitServer server;
+    private ServletContainer container;
     private URI endpoint;
 
-    /** Starts the container, which registers {@code servlet} with {@link ChatKitProtocolServlet#register}; returns its base URI. */
-    abstract URI start(HttpServlet servlet) throws Exception;
-
-    abstract void stop() throws Exception;
+    /** The container to run on; it registers the servlet with {@link ChatKitProtocolServlet#register}. */
+    abstract ServletContainer.Kind kind();
 
     @BeforeEach
     void startContainer() throws Exception {
@@ -73,17 +73,18 @@ abstract class ChatKitProtocolServletContract {
                 .outOfScopeListener(outOfScope::add).build();
         ChatKitProtocolServlet servlet = new ChatKitProtocolServlet(server, req -> req.getHeader("X-Test-User"),
                 req -> Map.of(RequestContext.IP, "203.0.113.0"), null, Duration.ofMillis(50), Duration.ofSeconds(20));
-        endpoint = start(servlet).resolve(PATH);
+        container = kind().start((classes, context) -> ChatKitProtocolServlet.register(context, PATH, servlet));
+        endpoint = container.base().resolve(PATH);
     }
 
     @AfterEach
     void stopContainer() throws Exception {
-        stop();
+        container.close();
     }
 
     @Test
     void threadsCreateAnswersAnEventStreamWithTheStreamedAnswer() throws Exception {
-        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_1", "Laut Leitfaden")));
+        upstream.enqueue(ResponsesStream.answer("resp_1", "Laut Leitfaden").response());
 
         HttpResponse<String> response = post("alice", create("Was sagt der Leitfaden?"));
 
@@ -102,9 +103,9 @@ abstract class ChatKitProtocolServletContract {
 
     @Test
     void everyJsonRequestTypeRoundTrips() throws Exception {
-        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_1", "Antwort eins")));
-        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_2", "Antwort zwei")));
-        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_3", "Antwort drei")));
+        upstream.enqueue(ResponsesStream.answer("resp_1", "Antwort eins").response());
+        upstream.enqueue(ResponsesStream.answer("resp_2", "Antwort zwei").response());
+        upstream.enqueue(ResponsesStream.answer("resp_3", "Antwort drei").response());
         String threadId = events(post("alice", create("Frage eins")).body()).get(0).get("thread").get("id").asText();
 
         List<JsonNode> added = events(post("alice", "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\""
@@ -151,7 +152,7 @@ abstract class ChatKitProtocolServletContract {
 
     @Test
     void aUserNeverSeesAnotherUsersThread() throws Exception {
-        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_1", "Geheim")));
+        upstream.enqueue(ResponsesStream.answer("resp_1", "Geheim").response());
         String threadId = events(post("alice", create("Meine Frage")).body()).get(0).get("thread").get("id").asText();
 
         assertThat(json(post("bob", "{\"type\":\"threads.list\",\"params\":{}}")).get("data")).isEmpty();
@@ -172,12 +173,10 @@ abstract class ChatKitProtocolServletContract {
 
     @Test
     void aReportOutOfScopeCallReachesThePageAsAClientEffect() throws Exception {
-        String args = "{\\\"out_of_scope\\\":true,\\\"reason\\\":\\\"Wetter\\\"}";
-        upstream.enqueue(UpstreamScript.sse(UpstreamScript.event("response.created", "\"response\":{\"id\":\"resp_1\"}")
-                + UpstreamScript.event("response.output_item.done", "\"item\":{\"id\":\"fc_1\",\"type\":\"function_call\","
-                        + "\"call_id\":\"call_1\",\"name\":\"report_out_of_scope\",\"arguments\":\"" + args + "\"}")
-                + UpstreamScript.event("response.completed", "\"response\":{\"id\":\"resp_1\"}")));
-        upstream.enqueue(UpstreamScript.sse(UpstreamScript.answer("resp_2", "Nur Fragen zu den Dokumenten")));
+        upstream.enqueue(ResponsesStream.create("resp_1")
+                .functionCallDone("fc_1", "call_1", "report_out_of_scope", "{\"out_of_scope\":true,\"reason\":\"Wetter\"}")
+                .completed("resp_1").response());
+        upstream.enqueue(ResponsesStream.answer("resp_2", "Nur Fragen zu den Dokumenten").response());
 
         List<JsonNode> events = events(post("alice", create("Wie wird das Wetter?")).body());
 
@@ -189,9 +188,8 @@ abstract class ChatKitProtocolServletContract {
 
     @Test
     void anUpstreamErrorMidStreamBecomesAnErrorEvent() throws Exception {
-        upstream.enqueue(UpstreamScript.sse(UpstreamScript.event("response.created", "\"response\":{\"id\":\"resp_1\"}")
-                + UpstreamScript.start("m1") + UpstreamScript.delta("m1", "Halb")
-                + UpstreamScript.event("error", "\"code\":\"server_error\",\"message\":\"boom\"")));
+        upstream.enqueue(ResponsesStream.create("resp_1").start("m1").delta("m1", "Halb").error("server_error", "boom")
+                .response());
 
         List<JsonNode> events = events(post("alice", create("Frage")).body());
 
@@ -205,8 +203,7 @@ abstract class ChatKitProtocolServletContract {
     @Test
     void aClientThatDisconnectsMidStreamStopsTheUpstreamCall() throws Exception {
         CountDownLatch aborted = new CountDownLatch(1);
-        upstream.enqueue(UpstreamScript.hanging(UpstreamScript.event("response.created", "\"response\":{\"id\":\"resp_1\"}")
-                + UpstreamScript.start("m1") + UpstreamScript.delta("m1", "Erster Teil"), aborted));
+        upstream.enqueue(ResponsesStream.create("resp_1").start("m1").delta("m1", "Erster Teil").hanging(aborted));
 
         HttpResponse<InputStream> response = http.send(request("alice", create("Frage")), HttpResponse.BodyHandlers.ofInputStream());
         List<String> seen = new ArrayList<>();

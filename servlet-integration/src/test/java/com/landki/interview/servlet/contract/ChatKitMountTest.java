@@ -3,8 +3,9 @@ package com.landki.interview.servlet.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.landki.interview.config.ChatBackend;
 import com.landki.interview.chatkit.server.ChatKitServer;
-import com.landki.interview.chatkit.server.StoreHooks;
+import com.landki.interview.chatkit.server.setup.StoreHooks;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantContent;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
@@ -16,6 +17,7 @@ import com.landki.interview.servlet.internal.Json;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.InterviewStore;
+import com.landki.interview.testing.ServletContainer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The ChatKit protocol servlet mounted by {@link InterviewApi} behind our filter: the signed cookie's user
@@ -66,14 +68,14 @@ class ChatKitMountTest {
                 req -> (String) req.getAttribute(InterviewApi.USER_ID_ATTRIBUTE),
                 req -> Map.of("ip", req.getAttribute(InterviewApi.CLIENT_IP_ATTRIBUTE)), null,
                 ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT);
-        return InterviewApiOptions.builder().store(store).chatKitBackend("server")
+        return InterviewApiOptions.builder().store(store).chatKitBackend(ChatBackend.SERVER)
                 .chatKitServlet(servlet).build();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
-    void threadsBelongToTheCookiesUser(String kind) throws Exception {
-        try (Container container = "jetty".equals(kind) ? Container.jetty(options()) : Container.tomcat(options())) {
+    @EnumSource(ServletContainer.Kind.class)
+    void threadsBelongToTheCookiesUser(ServletContainer.Kind kind) throws Exception {
+        try (ServletContainer container = MountedApi.start(kind, options())) {
             String url = container.base() + "/interview/api/chatkit";
             HttpResponse<String> created = post(url, "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
                     + "[{\"type\":\"input_text\",\"text\":\"Hallo\"}],\"attachments\":[],\"inference_options\":{}}},"
@@ -104,11 +106,10 @@ class ChatKitMountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
-    void erasureRemovesThreadsWithTheirFeedback(String kind) throws Exception {
+    @EnumSource(ServletContainer.Kind.class)
+    void erasureRemovesThreadsWithTheirFeedback(ServletContainer.Kind kind) throws Exception {
         InterviewStore store = InterviewStore.inMemory();
-        try (Container container = "jetty".equals(kind) ? Container.jetty(options(store))
-                : Container.tomcat(options(store))) {
+        try (ServletContainer container = MountedApi.start(kind, options(store))) {
             String url = container.base() + "/interview/api/chatkit";
             HttpResponse<String> first = post(url, CREATE, null, null);
             String setCookie = first.headers().firstValue("Set-Cookie").orElseThrow();
@@ -138,11 +139,10 @@ class ChatKitMountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jetty", "tomcat"})
-    void serverAndApiLogLinesOfAUserCarryTheSameKeyedHash(String kind) throws Exception {
+    @EnumSource(ServletContainer.Kind.class)
+    void serverAndApiLogLinesOfAUserCarryTheSameKeyedHash(ServletContainer.Kind kind) throws Exception {
         InterviewStore store = InterviewStore.inMemory();
-        try (Container container = "jetty".equals(kind) ? Container.jetty(options(store, true))
-                : Container.tomcat(options(store, true))) {
+        try (ServletContainer container = MountedApi.start(kind, options(store, true))) {
             HttpResponse<String> first = post(container.base() + "/interview/api/chatkit", CREATE, null, null);
             assertThat(first.statusCode()).isEqualTo(200);
             String setCookie = first.headers().firstValue("Set-Cookie").orElseThrow();
@@ -172,7 +172,7 @@ class ChatKitMountTest {
     private static final String LIST = "{\"type\":\"threads.list\",\"params\":{}}";
 
     /** DELETE /admin/data from loopback, which is admin while no ADMIN_TOKEN is set. */
-    private HttpResponse<String> erase(Container container, String query) throws Exception {
+    private HttpResponse<String> erase(ServletContainer container, String query) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(container.base() + "/interview/api/admin/data?" + query))
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -3,6 +3,7 @@ package com.landki.interview.servlet.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.testing.ServletContainer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,9 +36,9 @@ class ServerBackendRetriesTest {
         Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-retries-test",
                 "OPENAI_BASE_URL", upstream.url("/v1").toString(), "CHATKIT_BACKEND", "server",
                 "INTERVIEW_STORE", "memory", "INTERVIEW_LOG_DIR", logDir.toString());
-        InterviewApiOptions options = InterviewApiOptions.fromEnv(env::get);
+        InterviewApiOptions options = InterviewApiOptions.from(env::get);
 
-        try (Container container = Container.jetty(options)) {
+        try (ServletContainer container = MountedApi.start(ServletContainer.Kind.JETTY, options)) {
             HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(container.base() + "/interview/api/chatkit"))
                     .header("Content-Type", "application/json")

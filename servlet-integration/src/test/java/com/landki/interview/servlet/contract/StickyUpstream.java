@@ -1,5 +1,6 @@
 package com.landki.interview.servlet.contract;
 
+import com.landki.interview.testing.OpenAiAnswers;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
@@ -17,11 +18,7 @@ final class StickyUpstream extends Dispatcher {
     private volatile MockResponse deleteResponse;
 
     static MockResponse session(String id, String secret) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .addHeader("x-request-id", "req_ok_1")
-                .body("{\"id\":\"" + id + "\",\"object\":\"chatkit.session\",\"client_secret\":\"" + secret
-                        + "\",\"expires_at\":1893456000,\"status\":\"active\"}")
-                .build();
+        return OpenAiAnswers.chatKitSession(id, secret).addHeader("x-request-id", "req_ok_1").build();
     }
 
     static MockResponse error(int status, String message, String requestId) {

@@ -3,6 +3,7 @@ package com.landki.interview.servlet.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.config.ConfigSource;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.RetryListener;
 import com.landki.interview.openai.RetryPolicy;
@@ -10,10 +11,13 @@ import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.store.InterviewStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SdkWiringTest {
 
@@ -53,8 +57,16 @@ class SdkWiringTest {
     }
 
     @Test
-    void envMapKeepsOnlySetSdkVariables() {
-        assertThat(SdkWiring.envMap(name -> name.equals("OPENAI_API_KEY") ? "sk" : name.equals("HOME") ? "/root" : null))
-                .containsOnlyKeys("OPENAI_API_KEY");
+    void theSdkPartsReadTheSameSourceAsTheApi(@TempDir Path dir) {
+        Map<String, String> parameters = Map.of("INTERVIEW_STORE", "memory", "INTERVIEW_LOG_DIR", dir.toString(),
+                "CHATKIT_BACKEND", "hosted", "OPENAI_API_KEY", "sk-test", "OPENAI_WORKFLOW_ID", "wf_params");
+        InterviewApiOptions options = InterviewApiOptions.from(ConfigSource.of(parameters));
+        try {
+            assertThat(options.store().type()).isEqualTo("memory");
+            assertThat(options.chatKitClient().defaultWorkflowId()).isEqualTo("wf_params");
+            assertThat(options.chatConfigured()).isTrue();
+        } finally {
+            options.closeOwned();
+        }
     }
 }

@@ -72,7 +72,7 @@ class BrowserPagesTest {
         env.put("RATE_LIMIT_SESSION_PER_MIN", "0");
         env.put("RATE_LIMIT_FEEDBACK_PER_MIN", "0");
         env.put("RATE_LIMIT_CLASSIFY_PER_MIN", "0");
-        server = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(env::get));
+        server = InterviewServer.createServer(0, InterviewApiOptions.from(env::get));
         server.start();
         // A second server that is the ChatKit backend itself (own protocol endpoint, Responses API upstream).
         Map<String, String> serverEnv = new HashMap<>(env);
@@ -80,11 +80,11 @@ class BrowserPagesTest {
         serverEnv.put("CHATKIT_BACKEND", "server");
         serverEnv.put("OPENAI_VECTOR_STORE_ID", "vs_browser_test");
         serverEnv.put("INTERVIEW_LOG_DIR", Files.createDirectories(logDir.resolve("server-backend")).toString());
-        serverBackend = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(serverEnv::get));
+        serverBackend = InterviewServer.createServer(0, InterviewApiOptions.from(serverEnv::get));
         serverBackend.start();
         // A third one with no OpenAI settings at all: the page must say what is missing.
         Map<String, String> bareEnv = Map.of("INTERVIEW_STORE", "memory", "ADMIN_TOKEN", ADMIN_TOKEN);
-        unconfigured = InterviewServer.createServer(0, InterviewApiOptions.fromEnv(bareEnv::get));
+        unconfigured = InterviewServer.createServer(0, InterviewApiOptions.from(bareEnv::get));
         unconfigured.start();
 
         Path script = FRONTEND.resolve("e2e/browser-tests.mjs");

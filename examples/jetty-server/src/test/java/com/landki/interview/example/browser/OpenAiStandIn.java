@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.landki.interview.testing.ResponsesStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -119,26 +120,9 @@ final class OpenAiStandIn extends Dispatcher {
     private static MockResponse answerStream() {
         String item = "msg_browser";
         int half = OUT_OF_SCOPE_REPLY.length() / 2;
-        String body = sse("response.created", "\"response\":{\"id\":\"resp_browser\",\"status\":\"in_progress\"}")
-                + sse("response.output_item.added", "\"output_index\":0,\"item\":{\"id\":\"" + item
-                        + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[]}")
-                + delta(item, OUT_OF_SCOPE_REPLY.substring(0, half)) + delta(item, OUT_OF_SCOPE_REPLY.substring(half))
-                + sse("response.output_text.done", "\"item_id\":\"" + item + "\",\"output_index\":0,\"content_index\":0,"
-                        + "\"text\":\"" + OUT_OF_SCOPE_REPLY + "\"")
-                + sse("response.output_item.done", "\"output_index\":0,\"item\":{\"id\":\"" + item + "\",\"type\":\"message\","
-                        + "\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"" + OUT_OF_SCOPE_REPLY
-                        + "\",\"annotations\":[]}]}")
-                + sse("response.completed", "\"response\":{\"id\":\"resp_browser\",\"status\":\"completed\"}");
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(body).build();
-    }
-
-    private static String delta(String item, String text) {
-        return sse("response.output_text.delta", "\"item_id\":\"" + item + "\",\"output_index\":0,\"content_index\":0,"
-                + "\"delta\":\"" + text + "\"");
-    }
-
-    private static String sse(String type, String fields) {
-        return "event: " + type + "\ndata: {\"type\":\"" + type + "\"," + fields + "}\n\n";
+        return ResponsesStream.create("resp_browser").start(item)
+                .delta(item, OUT_OF_SCOPE_REPLY.substring(0, half)).delta(item, OUT_OF_SCOPE_REPLY.substring(half))
+                .messageDone(item, OUT_OF_SCOPE_REPLY).completed("resp_browser").response();
     }
 
     private static String body(RecordedRequest request) {

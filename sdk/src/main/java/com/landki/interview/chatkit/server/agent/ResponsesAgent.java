@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.landki.interview.chatkit.server.ChatKitResponder;
-import com.landki.interview.chatkit.server.ResponseTurn;
-import com.landki.interview.chatkit.server.StreamException;
 import com.landki.interview.chatkit.server.agent.internal.ResponseStreamMapper;
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import com.landki.interview.openai.OpenAiApiException;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiException;
@@ -24,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class ResponsesAgent implements ChatKitResponder {
 
     /** The model used when {@code OPENAI_MODEL} is not set: OpenAI's current flagship GPT model (2026-11). */
-    public static final String DEFAULT_MODEL = "gpt-5.5";
+    public static final String DEFAULT_MODEL = Settings.OPENAI_MODEL.defaultValue();
     /** Name of the function tool the model calls for questions outside the documents. */
     public static final String OUT_OF_SCOPE_TOOL = "report_out_of_scope";
     /** Classpath resource with the built-in German instructions. */
@@ -80,37 +81,27 @@ public final class ResponsesAgent implements ChatKitResponder {
     }
 
     /**
-     * An agent configured from environment variables: {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
+     * An agent configured from {@code source}: {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
      * {@code OPENAI_PROJECT_ID}, {@code OPENAI_ORG_ID}, {@code OPENAI_MODEL}, {@code OPENAI_VECTOR_STORE_ID}
      * (comma list allowed) and {@code INTERVIEW_INSTRUCTIONS_FILE}.
      */
-    public static ResponsesAgent fromEnv(Map<String, String> env) {
-        String key = env.get(OpenAiConfig.ENV_API_KEY);
-        return fromEnv(env, key == null || key.isBlank() ? null
-                : OpenAiHttp.create(OpenAiConfig.builder().fromEnv(env).build()));
+    public static ResponsesAgent from(ConfigSource source) {
+        return from(source, Settings.OPENAI_API_KEY.raw(source) == null ? null
+                : OpenAiHttp.create(OpenAiConfig.from(source)));
     }
 
     /**
-     * Like {@link #fromEnv(Map)}, but calling OpenAI through {@code http} (e.g. one shared with the ChatKit
+     * Like {@link #from(ConfigSource)}, but calling OpenAI through {@code http} (e.g. one shared with the ChatKit
      * client, with a retry listener); {@code null} gives an agent that answers "not configured".
      */
-    public static ResponsesAgent fromEnv(Map<String, String> env, OpenAiHttp http) {
+    public static ResponsesAgent from(ConfigSource source, OpenAiHttp http) {
         Builder builder = builder();
         if (http != null) {
             builder.openAi(http);
         }
-        String model = env.get("OPENAI_MODEL");
-        if (model != null && !model.isBlank()) {
-            builder.model(model.strip());
-        }
-        String stores = env.get("OPENAI_VECTOR_STORE_ID");
-        if (stores != null && !stores.isBlank()) {
-            builder.vectorStoreIds(List.of(stores.strip().split("\\s*,\\s*")));
-        }
-        String file = env.get("INTERVIEW_INSTRUCTIONS_FILE");
-        if (file != null && !file.isBlank()) {
-            builder.instructionsFile(Path.of(file.strip()));
-        }
+        Settings.OPENAI_MODEL.ifSet(source, builder::model);
+        Settings.OPENAI_VECTOR_STORE_ID.ifSet(source, builder::vectorStoreIds);
+        Settings.INTERVIEW_INSTRUCTIONS_FILE.ifSet(source, builder::instructionsFile);
         return builder.build();
     }
 
@@ -137,7 +128,7 @@ public final class ResponsesAgent implements ChatKitResponder {
                 transport.stream(request, mapper::accept, turn::onCancel);
             } catch (OpenAiException e) {
                 if (turn.isCancelled()) {
-                    throw new com.landki.interview.chatkit.server.StreamCancelledException("cancelled", e);
+                    throw new com.landki.interview.chatkit.server.responder.StreamCancelledException("cancelled", e);
                 }
                 throw toStreamException(e);
             }

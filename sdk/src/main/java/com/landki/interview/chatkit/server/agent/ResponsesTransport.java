@@ -19,7 +19,7 @@ public interface ResponsesTransport {
      * an action that aborts the call; the server runs it when the page goes away.
      *
      * @throws com.landki.interview.openai.OpenAiException when the call fails before or while streaming
-     * @throws com.landki.interview.chatkit.server.StreamCancelledException when it was cancelled
+     * @throws com.landki.interview.chatkit.server.responder.StreamCancelledException when it was cancelled
      */
     void stream(JsonNode body, Consumer<UpstreamEvent> events, Consumer<Runnable> onCancel);
 

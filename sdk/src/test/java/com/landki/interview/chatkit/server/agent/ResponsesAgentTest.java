@@ -13,6 +13,7 @@ import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
+import com.landki.interview.config.ConfigSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiHttp;
 import com.landki.interview.openai.RetryPolicy;
+import com.landki.interview.testing.ResponsesStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -283,13 +285,13 @@ class ResponsesAgentTest {
         Path file = dir.resolve("prompt.md");
         Files.writeString(file, "Antworte nur mit Ja.\n", StandardCharsets.UTF_8);
 
-        ResponsesAgent agent = ResponsesAgent.fromEnv(Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_MODEL", "gpt-5.4-mini",
-                "OPENAI_VECTOR_STORE_ID", "vs_a, vs_b", "INTERVIEW_INSTRUCTIONS_FILE", file.toString()));
+        ResponsesAgent agent = ResponsesAgent.from(ConfigSource.of(Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_MODEL", "gpt-5.4-mini",
+                "OPENAI_VECTOR_STORE_ID", "vs_a, vs_b", "INTERVIEW_INSTRUCTIONS_FILE", file.toString())));
 
         assertThat(agent.model()).isEqualTo("gpt-5.4-mini");
         assertThat(agent.instructions()).isEqualTo("Antworte nur mit Ja.");
-        assertThat(ResponsesAgent.fromEnv(Map.of()).model()).isEqualTo(ResponsesAgent.DEFAULT_MODEL);
-        assertThat(ResponsesAgent.fromEnv(Map.of()).instructions()).startsWith("Du bist der Interview-Assistent");
+        assertThat(ResponsesAgent.from(ConfigSource.of(Map.of())).model()).isEqualTo(ResponsesAgent.DEFAULT_MODEL);
+        assertThat(ResponsesAgent.from(ConfigSource.of(Map.of())).instructions()).startsWith("Du bist der Interview-Assistent");
     }
 
     private static String create(String text) {

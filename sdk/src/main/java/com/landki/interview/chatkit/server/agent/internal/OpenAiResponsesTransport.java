@@ -1,9 +1,9 @@
 package com.landki.interview.chatkit.server.agent.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.landki.interview.chatkit.server.StreamCancelledException;
 import com.landki.interview.chatkit.server.agent.ResponsesTransport;
 import com.landki.interview.chatkit.server.agent.UpstreamEvent;
+import com.landki.interview.chatkit.server.responder.StreamCancelledException;
 import com.landki.interview.openai.OpenAiException;
 import com.landki.interview.openai.OpenAiHttp;
 import java.util.Map;

@@ -2,9 +2,9 @@ package com.landki.interview.chatkit.server.agent.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.landki.interview.chatkit.server.ResponseTurn;
-import com.landki.interview.chatkit.server.StreamException;
 import com.landki.interview.chatkit.server.agent.UpstreamEvent;
+import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.types.Annotation;
 import com.landki.interview.chatkit.server.types.AssistantContent;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;

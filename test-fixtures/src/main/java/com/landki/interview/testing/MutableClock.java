@@ -1,4 +1,4 @@
-package com.landki.interview;
+package com.landki.interview.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that only moves when a test tells it to, shared by the retry, rotation and hourly-stats tests. */
+/** A UTC clock that only moves when a test tells it to (retry, rotation and hourly-stats tests). Thread-safe. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;

@@ -1,5 +1,10 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.setup;
 
+import com.landki.interview.chatkit.server.AnswerClassifier;
+import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.FeedbackListener;
+import com.landki.interview.chatkit.server.OutOfScopeListener;
+import com.landki.interview.chatkit.server.RequestContext;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.ChatEventLog;

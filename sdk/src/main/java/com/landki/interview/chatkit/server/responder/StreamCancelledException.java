@@ -1,4 +1,6 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.responder;
+
+import com.landki.interview.chatkit.server.ChatKitResult;
 
 /**
  * Thrown by {@link ResponseTurn#emit} once the answer is cancelled (the page disconnected or

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The contract of stores whose data outlives the process: JSONL and PostgreSQL. */
-abstract class DurableStoreContractTest extends StoreContractTest {
+abstract class DurableStoreContract extends StoreContract {
 
     private static final Pattern ID = Pattern.compile("fb_[0-9a-z]{8}[0-9a-f]{16}");
 

@@ -1,6 +1,6 @@
 package com.landki.interview.store;
 
-import com.landki.interview.MutableClock;
+import com.landki.interview.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Timeout;
  * the subclasses. A subclass opens its store on fresh, empty data for each test.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-abstract class StoreContractTest {
+abstract class StoreContract {
 
     protected InterviewStore store;
 

@@ -1,5 +1,8 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.responder;
 
+import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.OutOfScopeListener;
+import com.landki.interview.chatkit.server.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;

@@ -1,4 +1,4 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.responder;
 
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
 

@@ -1,11 +1,11 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.landki.interview.chatkit.server.store.JsonlThreadStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
+import com.landki.interview.config.ConfigSource;
 import com.landki.interview.store.InterviewStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,29 +14,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Choosing and assembling the backend from the environment. */
+/** Assembling the backend from configuration. */
 class ChatKitBackendTest {
-
-    @Test
-    void autoChoosesHostedOnlyWhenAWorkflowIsConfigured() {
-        assertThat(ChatKitBackend.mode(Map.of())).isEqualTo("server");
-        assertThat(ChatKitBackend.mode(Map.of("OPENAI_WORKFLOW_ID", "wf_1"))).isEqualTo("hosted");
-        assertThat(ChatKitBackend.mode(Map.of("CHATKIT_BACKEND", "auto", "OPENAI_WORKFLOW_ID", " "))).isEqualTo("server");
-        assertThat(ChatKitBackend.mode(Map.of("CHATKIT_BACKEND", "SERVER", "OPENAI_WORKFLOW_ID", "wf_1"))).isEqualTo("server");
-        assertThat(ChatKitBackend.mode(Map.of("CHATKIT_BACKEND", "hosted"))).isEqualTo("hosted");
-        assertThatThrownBy(() -> ChatKitBackend.mode(Map.of("CHATKIT_BACKEND", "cloud")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CHATKIT_BACKEND");
-    }
 
     @Test
     void theJsonlBackendKeepsThreadsInTheLogDirectoryAndReleasesItOnClose(@TempDir Path dir) {
         Map<String, String> env = Map.of("INTERVIEW_LOG_DIR", dir.toString(), "OPENAI_API_KEY", "sk-x");
         try (InterviewStore interview = InterviewStore.inMemory()) {
-            try (ChatKitBackend backend = ChatKitBackend.fromEnv(env, interview)) {
+            try (ChatKitBackend backend = ChatKitBackend.from(ConfigSource.of(env), interview)) {
                 backend.server().store().saveThread("alice", ThreadMetadata.of("thr_1", Instant.EPOCH));
             }
             assertThat(Files.exists(dir.resolve(JsonlThreadStore.FILE_NAME))).isTrue();
-            try (ChatKitBackend again = ChatKitBackend.fromEnv(env, interview)) {
+            try (ChatKitBackend again = ChatKitBackend.from(ConfigSource.of(env), interview)) {
                 assertThat(again.server().store().loadThread("alice", "thr_1")).isPresent();
                 assertThat(again.server().store().listThreads("bob", 10, null, ThreadStore.DESC).data()).isEmpty();
             }
@@ -46,7 +35,7 @@ class ChatKitBackendTest {
     @Test
     void theMemoryBackendNeedsNoDirectory() {
         try (InterviewStore interview = InterviewStore.inMemory();
-             ChatKitBackend backend = ChatKitBackend.fromEnv(Map.of("INTERVIEW_STORE", "memory"), interview)) {
+             ChatKitBackend backend = ChatKitBackend.from(ConfigSource.of(Map.of("INTERVIEW_STORE", "memory")), interview)) {
             backend.server().store().saveThread("alice", ThreadMetadata.of("thr_1", Instant.EPOCH));
             assertThat(backend.server().store().loadThread("alice", "thr_1")).isPresent();
         }

@@ -11,6 +11,8 @@ import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
+import com.landki.interview.testing.OpenAiAnswers;
+import com.landki.interview.testing.ServletContainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
-abstract class ApiContractSuite {
+abstract class ApiContract {
 
     static final String TOKEN = "contract-admin-token";
     static final String ALLOWED = "https://allowed.example";
@@ -54,12 +56,13 @@ abstract class ApiContractSuite {
     private final StickyUpstream upstream = new StickyUpstream();
     private final FakeThreads threads = new FakeThreads();
     private MockWebServer upstreamServer;
-    private Container container;
+    private ServletContainer container;
     private Path storeDir;
     private InterviewStore store;
     private String clientIp;
 
-    abstract Container start(InterviewApiOptions options) throws Exception;
+    /** The container this run of the contract uses. */
+    abstract ServletContainer.Kind kind();
 
     @BeforeAll
     void startContainer() throws Exception {
@@ -86,7 +89,7 @@ abstract class ApiContractSuite {
                                 .deadline(Duration.ofSeconds(5)).build())
                         .build())
                 .build();
-        container = start(options);
+        container = MountedApi.start(kind(), options);
     }
 
     @AfterAll
@@ -141,7 +144,7 @@ abstract class ApiContractSuite {
         JsonNode body = json(res);
         assertThat(body.path("client_secret").asText()).isEqualTo("ek_secret_1");
         assertThat(body.path("session_id").asText()).isEqualTo("cksess_1");
-        assertThat(body.path("expires_at").asLong()).isEqualTo(1893456000L);
+        assertThat(body.path("expires_at").asLong()).isEqualTo(OpenAiAnswers.SESSION_EXPIRES_AT);
         String cookie = res.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).startsWith("interview_uid=u_").contains("HttpOnly").contains("SameSite=Lax")
                 .contains("Path=/interview/api").doesNotContain("Secure");

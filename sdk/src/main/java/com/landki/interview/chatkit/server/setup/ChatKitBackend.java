@@ -1,0 +1,107 @@
+package com.landki.interview.chatkit.server.setup;
+
+import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.agent.ResponsesAgent;
+import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.classify.MarkerClassifier;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreConfig;
+import com.landki.interview.store.internal.HikariPools;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code server} chat backend assembled from configuration, for the servlet module and the example server:
+ * a {@link ChatKitServer} with the thread store of {@code INTERVIEW_STORE} (next to the interview store: the
+ * same JSONL directory, the same PostgreSQL pool), the {@link ResponsesAgent} from {@code OPENAI_*} /
+ * {@code INTERVIEW_INSTRUCTIONS_FILE}, and the hooks into the given interview store and marker classifier.
+ * Which backend runs is {@code CHATKIT_BACKEND} ({@link com.landki.interview.config.ChatBackend}). Close it on
+ * shutdown (it holds the JSONL lock or a share of the connection pool). Thread-safe.
+ */
+public final class ChatKitBackend implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatKitBackend.class);
+
+    private final ChatKitServer server;
+    private final List<AutoCloseable> resources;
+
+    private ChatKitBackend(ChatKitServer server, List<AutoCloseable> resources) {
+        this.server = server;
+        this.resources = resources;
+    }
+
+    /**
+     * Reads everything from {@code source} (store, agent, markers), writing feedback and out-of-scope events to
+     * {@code interview}. A host that already read the store settings and the markers uses
+     * {@link #open(StoreConfig, InterviewStore, ResponsesAgent, MarkerClassifier)}.
+     *
+     * @throws IllegalStateException            a setting is invalid (the message names it)
+     * @throws com.landki.interview.store.StoreException the thread store cannot be opened
+     */
+    public static ChatKitBackend from(ConfigSource source, InterviewStore interview) {
+        return open(StoreConfig.from(source), interview, ResponsesAgent.from(source), MarkerClassifier.from(source));
+    }
+
+    /**
+     * The backend with threads where {@code threads} says ({@code memory}, {@code jsonl} in its log directory,
+     * {@code postgres} on the one pool of that database), answering with {@code agent} and marking answers that
+     * {@code markers} finds out of scope.
+     */
+    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ResponsesAgent agent,
+            MarkerClassifier markers) {
+        Objects.requireNonNull(interview, "interview");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(markers, "markers");
+        List<AutoCloseable> resources = new ArrayList<>();
+        ThreadStore store = switch (threads.type()) {
+            case StoreConfig.TYPE_MEMORY -> ThreadStore.inMemory();
+            case StoreConfig.TYPE_POSTGRES -> Pool.postgres(threads, resources);
+            default -> {
+                var jsonl = ThreadStore.jsonl(threads.logDir(), threads.durability());
+                resources.add(jsonl);
+                yield jsonl;
+            }
+        };
+        try {
+            ChatKitServer server = ChatKitServer.builder().store(store).responder(agent)
+                    .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
+                    .outOfScopeListener(StoreHooks.classifiedTo(interview.chatLog()))
+                    .answerClassifier(StoreHooks.markers(markers))
+                    .build();
+            LOG.info("ChatKit server backend ready: threads in {} store", threads.type());
+            return new ChatKitBackend(server, resources);
+        } catch (RuntimeException e) {
+            new ChatKitBackend(null, resources).close();
+            throw e;
+        }
+    }
+
+    /** The protocol server to mount. */
+    public ChatKitServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", resource, e);
+            }
+        }
+    }
+
+    /** Kept apart so HikariCP (an optional dependency) is loaded only for the PostgreSQL store. */
+    private static final class Pool {
+        static ThreadStore postgres(StoreConfig config, List<AutoCloseable> resources) {
+            HikariPools.Lease lease = HikariPools.acquire(config);
+            resources.add(lease);
+            return ThreadStore.postgres(lease.dataSource());
+        }
+    }
+}

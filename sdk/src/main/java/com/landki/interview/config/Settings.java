@@ -1,0 +1,181 @@
+package com.landki.interview.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The registry: every setting the SDK, the servlets and the example server read, with its default and meaning.
+ * The README's configuration table is checked against {@link #all()} by a test, so the two cannot drift.
+ *
+ * <p>Each name is an environment variable and also a system property and a servlet init/context parameter of
+ * the same name. Precedence: a value set in code on a builder &gt; system property &gt; servlet parameter &gt;
+ * environment variable &gt; the default here. Blank counts as unset. Booleans are {@code true/false},
+ * {@code 1/0}, {@code yes/no} or {@code on/off}; anything else fails at start with an
+ * {@link InvalidSettingException} naming the setting.
+ */
+public final class Settings {
+
+    /** The shortest user-id cookie key, in bytes (the UTF-8 bytes of {@link #USER_ID_COOKIE_SECRET}). */
+    public static final int MIN_COOKIE_SECRET_BYTES = 16;
+
+    // OpenAI connection and the hosted workflow
+
+    public static final Setting<String> OPENAI_API_KEY = text("OPENAI_API_KEY",
+            "secret key; never sent to a browser, never written to a log or an error body").secret();
+    public static final Setting<String> OPENAI_BASE_URL = Setting.of("OPENAI_BASE_URL", String.class,
+            "https://api.openai.com/v1", "upstream base URL (proxies, tests)", Parsers::text);
+    public static final Setting<String> OPENAI_WORKFLOW_ID = text("OPENAI_WORKFLOW_ID",
+            "`wf_…`, the Agent Builder workflow (`hosted` backend)");
+    public static final Setting<String> OPENAI_WORKFLOW_VERSION = text("OPENAI_WORKFLOW_VERSION",
+            "optional pinned workflow version");
+    public static final Setting<String> OPENAI_PROJECT_ID = text("OPENAI_PROJECT_ID",
+            "optional, sent upstream as `OpenAI-Project`");
+    public static final Setting<String> OPENAI_ORG_ID = text("OPENAI_ORG_ID",
+            "optional, sent upstream as `OpenAI-Organization`");
+
+    // stores
+
+    public static final Setting<String> INTERVIEW_STORE = choice("INTERVIEW_STORE", "jsonl",
+            "`jsonl`, `postgres` or `memory` ([operations](docs/operations.md))", "jsonl", "postgres", "memory");
+    public static final Setting<Path> INTERVIEW_LOG_DIR = Setting.of("INTERVIEW_LOG_DIR", Path.class,
+            Path.of("_logs"), "JSONL files `feedback.jsonl`, `chat.jsonl` (+ rotated files, lock files), the own"
+                    + " server's threads and the generated cookie key; one server per directory", Parsers::path)
+            .defaultText("`./_logs`");
+    public static final Setting<String> INTERVIEW_LOG_DURABILITY = choice("INTERVIEW_LOG_DURABILITY", "flush",
+            "`flush`: a 2xx means the record is in the OS (survives `kill -9`); `fsync`: on disk, group commit",
+            "flush", "fsync");
+    public static final Setting<Long> INTERVIEW_LOG_ROTATE_BYTES = Setting.of("INTERVIEW_LOG_ROTATE_BYTES",
+            Long.class, 100L * 1024 * 1024, "rotate a JSONL file before it grows past this size (`k`/`m`/`g`);"
+                    + " `0` = never by size", Parsers::bytes).defaultText("`100m`");
+    public static final Setting<Boolean> INTERVIEW_LOG_ROTATE_DAILY = bool("INTERVIEW_LOG_ROTATE_DAILY", false,
+            "also rotate when the day changes");
+    public static final Setting<Integer> INTERVIEW_LOG_RETENTION = count("INTERVIEW_LOG_RETENTION", 0,
+            "rotated files kept per log, older ones deleted; `0` = keep all");
+    public static final Setting<String> INTERVIEW_JDBC_URL = text("INTERVIEW_JDBC_URL",
+            "PostgreSQL store, e.g. `jdbc:postgresql://db:5432/interview`; schema created/migrated at start");
+    public static final Setting<String> INTERVIEW_JDBC_USER = text("INTERVIEW_JDBC_USER", "PostgreSQL user");
+    public static final Setting<String> INTERVIEW_JDBC_PASSWORD = text("INTERVIEW_JDBC_PASSWORD",
+            "PostgreSQL password; never logged").secret();
+
+    // classifier and chat backend
+
+    public static final Setting<Path> OUT_OF_SCOPE_MARKERS_FILE = Setting.of("OUT_OF_SCOPE_MARKERS_FILE", Path.class,
+            null, "UTF-8 file of out-of-scope marker phrases, one per line (`#` comments, `@defaults` includes the"
+                    + " built-in lists); see `docs/classifier.md`", Parsers::path)
+            .defaultText("built-in German and English lists");
+    public static final Setting<ChatBackend> CHATKIT_BACKEND = Setting.of("CHATKIT_BACKEND", ChatBackend.class,
+            ChatBackend.AUTO, "`hosted`, `server` (own ChatKit server, see `docs/chatkit-server.md`) or `auto`"
+                    + " (`hosted` when a workflow id (`OPENAI_WORKFLOW_ID`) is configured, else `server`)",
+            ChatBackend::parse).defaultText("`auto`");
+    public static final Setting<List<String>> OPENAI_VECTOR_STORE_ID = list("OPENAI_VECTOR_STORE_ID",
+            "`vs_…` searched by `file_search` (`server` backend; comma list allowed)");
+    public static final Setting<String> OPENAI_MODEL = Setting.of("OPENAI_MODEL", String.class, "gpt-5.5",
+            "model of the `server` backend's agent", Parsers::text);
+    public static final Setting<Path> INTERVIEW_INSTRUCTIONS_FILE = Setting.of("INTERVIEW_INSTRUCTIONS_FILE",
+            Path.class, null, "the `server` backend's instructions (UTF-8 file)", Parsers::path)
+            .defaultText("built-in German prompt");
+    public static final Setting<String> OPENAI_DOMAIN_PUBLIC_KEY = text("OPENAI_DOMAIN_PUBLIC_KEY",
+            "ChatKit domain key handed to the page via `/config`; needed by the `server` backend outside localhost")
+            .alias("DOMAIN_PUBLIC_KEY");
+
+    // the mounted API: security and rate limits
+
+    public static final Setting<String> ADMIN_TOKEN = text("ADMIN_TOKEN",
+            "bearer token for admin endpoints; unset: admin endpoints answer direct loopback clients only").secret();
+    public static final Setting<List<String>> ALLOWED_ORIGINS = list("ALLOWED_ORIGINS",
+            "comma list for CORS and the Origin check; `*` allows any; empty: same origin only");
+    public static final Setting<List<String>> TRUSTED_PROXIES = list("TRUSTED_PROXIES",
+            "comma list of CIDRs whose `X-Forwarded-For` / `Forwarded` is believed for the client IP");
+    public static final Setting<Boolean> IP_ANONYMIZATION = bool("IP_ANONYMIZATION", true,
+            "store IPv4 as /24 and IPv6 as /48");
+    public static final Setting<Boolean> FEEDBACK_LIST_PUBLIC = bool("FEEDBACK_LIST_PUBLIC", false,
+            "`true` lets anyone read `/feedback/list` (as the original FastAPI server did); default admin only");
+    public static final Setting<Integer> RATE_LIMIT_SESSION_PER_MIN = count("RATE_LIMIT_SESSION_PER_MIN", 10,
+            "`POST /chatkit/session` per client IP and minute; `0` turns the limit off");
+    public static final Setting<Integer> RATE_LIMIT_FEEDBACK_PER_MIN = count("RATE_LIMIT_FEEDBACK_PER_MIN", 30,
+            "`POST /feedback` per client IP and minute; `0` turns the limit off");
+    public static final Setting<Integer> RATE_LIMIT_CLASSIFY_PER_MIN = count("RATE_LIMIT_CLASSIFY_PER_MIN", 60,
+            "`POST /classify` per client IP and minute; `0` turns the limit off");
+    public static final Setting<Integer> RATE_LIMIT_CHATKIT_PER_MIN = count("RATE_LIMIT_CHATKIT_PER_MIN", 120,
+            "`POST /chatkit` (own server protocol) per client IP and minute; `0` turns the limit off");
+    public static final Setting<byte[]> USER_ID_COOKIE_SECRET = Setting.of("USER_ID_COOKIE_SECRET", byte[].class,
+            (byte[]) null, "HMAC key of the signed user-id cookie, at least " + MIN_COOKIE_SECRET_BYTES
+                    + " bytes (UTF-8); share it between instances behind one load balancer",
+            value -> Parsers.key(value, MIN_COOKIE_SECRET_BYTES))
+            .defaultText("generated once into `INTERVIEW_LOG_DIR`").secret();
+
+    // the mounted API: where, and the page settings of /config
+
+    public static final Setting<String> INTERVIEW_API_MOUNT_PATH = Setting.of("INTERVIEW_API_MOUNT_PATH",
+            String.class, "/interview/api", "where the API is mounted in the web application", Parsers::text);
+    public static final Setting<String> INTERVIEW_GREETING = Setting.of("INTERVIEW_GREETING", String.class,
+            "Willkommen! Ich beantworte Fragen zu den Interviews.", "start-screen greeting (`/config`)",
+            Parsers::text).defaultText("German greeting");
+    public static final Setting<List<String>> INTERVIEW_PROMPTS = Setting.of("INTERVIEW_PROMPTS", List.class,
+            List.of("Worum geht es?|Worum geht es in den Interviews?",
+                    "Wichtigste Aussagen|Was sind die wichtigsten Aussagen der Interviews?",
+                    "Wer wurde befragt?|Wer wurde in den Interviews befragt?"),
+            "start-screen buttons `Label\\|Prompt;Label 2\\|Prompt 2` (`/config`)",
+            value -> Parsers.list(value, ";")).defaultText("three German prompts");
+    public static final Setting<String> INTERVIEW_COMPOSER_PLACEHOLDER = Setting.of("INTERVIEW_COMPOSER_PLACEHOLDER",
+            String.class, "Ihre Frage zum Interview …", "composer placeholder (`/config`)", Parsers::text)
+            .defaultText("German placeholder");
+    public static final Setting<List<String>> FEEDBACK_CATEGORIES = Setting.of("FEEDBACK_CATEGORIES", List.class,
+            List.of("out_of_scope", "wrong_answer", "incomplete", "helpful", "thumbs_up", "thumbs_down", "other"),
+            "accepted `category` values of `POST /feedback`, shown to the page by `/config`",
+            value -> Parsers.list(value, ",")).defaultText("`out_of_scope,wrong_answer,incomplete,helpful,"
+                    + "thumbs_up,thumbs_down,other`");
+    public static final Setting<Boolean> INTERVIEW_API_AUTOREGISTER = bool("INTERVIEW_API_AUTOREGISTER", true,
+            "`false` keeps the WAR initializer from mounting the API (also the context parameter"
+                    + " `interview.api.autoregister`)").alias("interview.api.autoregister");
+
+    // the example server
+
+    public static final Setting<Integer> PORT = Setting.of("PORT", Integer.class, 3001, "example server port",
+            Parsers::port);
+
+    private static final List<Setting<?>> ALL = List.of(
+            OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_WORKFLOW_ID, OPENAI_WORKFLOW_VERSION, OPENAI_PROJECT_ID,
+            OPENAI_ORG_ID,
+            INTERVIEW_STORE, INTERVIEW_LOG_DIR, INTERVIEW_LOG_DURABILITY, INTERVIEW_LOG_ROTATE_BYTES,
+            INTERVIEW_LOG_ROTATE_DAILY, INTERVIEW_LOG_RETENTION, INTERVIEW_JDBC_URL, INTERVIEW_JDBC_USER,
+            INTERVIEW_JDBC_PASSWORD,
+            OUT_OF_SCOPE_MARKERS_FILE, CHATKIT_BACKEND, OPENAI_VECTOR_STORE_ID, OPENAI_MODEL,
+            INTERVIEW_INSTRUCTIONS_FILE, OPENAI_DOMAIN_PUBLIC_KEY,
+            ADMIN_TOKEN, ALLOWED_ORIGINS, TRUSTED_PROXIES, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
+            RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,
+            RATE_LIMIT_CHATKIT_PER_MIN, USER_ID_COOKIE_SECRET,
+            INTERVIEW_API_MOUNT_PATH, INTERVIEW_GREETING, INTERVIEW_PROMPTS, INTERVIEW_COMPOSER_PLACEHOLDER,
+            FEEDBACK_CATEGORIES, INTERVIEW_API_AUTOREGISTER,
+            PORT);
+
+    private Settings() {
+    }
+
+    /** Every setting, in the order of the README's table. */
+    public static List<Setting<?>> all() {
+        return ALL;
+    }
+
+    private static Setting<String> text(String name, String doc) {
+        return Setting.of(name, String.class, null, doc, Parsers::text);
+    }
+
+    private static Setting<Boolean> bool(String name, boolean defaultValue, String doc) {
+        return Setting.of(name, Boolean.class, defaultValue, doc, Parsers::bool);
+    }
+
+    private static Setting<Integer> count(String name, int defaultValue, String doc) {
+        return Setting.of(name, Integer.class, defaultValue, doc, Parsers::count);
+    }
+
+    private static Setting<List<String>> list(String name, String doc) {
+        return Setting.of(name, List.class, List.<String>of(), doc, value -> Parsers.list(value, ","))
+                .defaultText(null);
+    }
+
+    private static Setting<String> choice(String name, String defaultValue, String doc, String... words) {
+        List<String> allowed = List.of(words);
+        return Setting.of(name, String.class, defaultValue, doc, value -> Parsers.choice(value, allowed));
+    }
+}
