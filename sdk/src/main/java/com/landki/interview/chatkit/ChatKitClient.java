@@ -208,10 +208,10 @@ public final class ChatKitClient {
         pageCall.whenComplete((page, error) -> {
             if (error != null) {
                 result.completeExceptionally(Errors.unwrap(error));
-            } else if (page.hasMore() && page.lastId() != null && !page.lastId().equals(after)
+            } else if (page.hasMore() && page.after() != null && !page.after().equals(after)
                     && !page.data().isEmpty()) {
                 sink.addAll(page.data());
-                collect(threadId, page.lastId(), sink, result);
+                collect(threadId, page.after(), sink, result);
             } else {
                 sink.addAll(page.data());
                 result.complete(List.copyOf(sink));
@@ -227,8 +227,7 @@ public final class ChatKitClient {
                 data.add(mapper.apply(element));
             }
         }
-        return new Page<>(data, textOrNull(node.get("first_id")), textOrNull(node.get("last_id")),
-                node.path("has_more").asBoolean(false));
+        return new Page<>(data, node.path("has_more").asBoolean(false), textOrNull(node.get("last_id")));
     }
 
     private static String textOrNull(JsonNode node) {

@@ -3,18 +3,26 @@ package com.landki.interview.chatkit;
 import java.util.List;
 
 /**
- * One page of a cursor-paged list. Ask for the next page with {@code ListOptions.builder().after(page.lastId())}
- * while {@link #hasMore()}.
+ * One page of a cursor-paged list, the one page type of the SDK: pages of the hosted ChatKit API
+ * ({@link ChatKitClient#listThreads}, {@link ChatKitClient#listItems}) and of the own ChatKit server's protocol
+ * and thread stores ({@code threads.list}, {@code items.list}). Ask for the next page with {@link #after()} as
+ * the {@code after} cursor (e.g. {@code ListOptions.builder().after(page.after())}) while {@link #hasMore()}.
+ * Immutable.
  *
  * @param data    the entries of this page, in the requested order
- * @param firstId id of the first entry or {@code null}
- * @param lastId  id of the last entry or {@code null}
  * @param hasMore whether more entries follow
+ * @param after   the cursor for the next page: the id of this page's last entry; {@code null} when the page
+ *                is empty (the own server also leaves it {@code null} on the last page)
  * @param <T>     entry type
  */
-public record Page<T>(List<T> data, String firstId, String lastId, boolean hasMore) {
+public record Page<T>(List<T> data, boolean hasMore, String after) {
 
     public Page {
         data = List.copyOf(data);
+    }
+
+    /** An empty last page. */
+    public static <T> Page<T> empty() {
+        return new Page<>(List.of(), false, null);
     }
 }

@@ -3,6 +3,7 @@ package com.landki.interview.classify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.internal.JsonMappers;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class StructuredClassifier implements ScopeClassifier {
     public static final String ARGUMENT_REASON = "reason";
 
     private static final Logger LOG = LoggerFactory.getLogger(StructuredClassifier.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.json();
     private static final StructuredClassifier DEFAULT = new StructuredClassifier(DEFAULT_TOOL_NAME);
 
     private final String toolName;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.landki.interview.store.internal.IsoInstantDeserializer;
+import com.landki.interview.internal.IsoInstantDeserializer;
 import java.time.Instant;
 
 /**

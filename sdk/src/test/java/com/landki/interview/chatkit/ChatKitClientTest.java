@@ -258,8 +258,7 @@ class ChatKitClientTest {
                 .isEqualTo("/v1/chatkit/threads?user=user%201&limit=5&order=asc&after=cthr_0&before=cthr_9");
         assertChatKitHeaders(request);
         assertThat(page.hasMore()).isTrue();
-        assertThat(page.firstId()).isEqualTo("cthr_1");
-        assertThat(page.lastId()).isEqualTo("cthr_1");
+        assertThat(page.after()).isEqualTo("cthr_1");
         assertThat(page.data()).containsExactly(new ChatKitThread("cthr_1", "chatkit.thread", 1700000000L, null,
                 new ChatKitThread.Status(ChatKitThread.Status.LOCKED, "abuse"), "user-1"));
     }
@@ -272,7 +271,7 @@ class ChatKitClientTest {
 
         assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/chatkit/threads");
         assertThat(page.data()).isEmpty();
-        assertThat(page.firstId()).isNull();
+        assertThat(page.after()).isNull();
         assertThat(page.hasMore()).isFalse();
     }
 

@@ -6,9 +6,9 @@ import static com.landki.interview.chatkit.server.RequestParams.order;
 import static com.landki.interview.chatkit.server.RequestParams.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.landki.interview.chatkit.Page;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.ChatKitException;
-import com.landki.interview.chatkit.server.types.Page;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;

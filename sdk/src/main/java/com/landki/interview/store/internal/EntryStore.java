@@ -1,9 +1,9 @@
 package com.landki.interview.store.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.landki.interview.internal.JsonMappers;
 import com.landki.interview.store.ExportFormat;
 import com.landki.interview.store.InvalidEntryException;
 import com.landki.interview.store.StoreException;
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  */
 public abstract class EntryStore<T> {
 
-    static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    static final CsvMapper CSV = JsonMappers.csv();
 
     protected final EntryKind<T> kind;
     protected final Clock clock;

@@ -1,17 +1,17 @@
 package com.landki.interview.store.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.landki.interview.internal.JsonMappers;
 import java.io.IOException;
 
 /** The stores' shared Jackson mapper and a line codec per entry type. Thread-safe. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** {@link JsonMappers#json()}; the entries' records carry their wire names and inclusion. */
+    public static final ObjectMapper MAPPER = JsonMappers.json();
 
     private Json() {
     }

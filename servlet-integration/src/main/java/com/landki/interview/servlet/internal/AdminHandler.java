@@ -3,8 +3,8 @@ package com.landki.interview.servlet.internal;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.ChatKitThread;
 import com.landki.interview.chatkit.ListOptions;
+import com.landki.interview.chatkit.Page;
 import com.landki.interview.chatkit.server.store.ThreadStore;
-import com.landki.interview.chatkit.server.types.Page;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreStats;
@@ -172,14 +172,14 @@ public final class AdminHandler {
         List<String> ids = new ArrayList<>();
         String after = null;
         while (true) {
-            com.landki.interview.chatkit.Page<ChatKitThread> page = hosted.listThreads(ListOptions.builder()
+            Page<ChatKitThread> page = hosted.listThreads(ListOptions.builder()
                     .user(userId).limit(HOSTED_PAGE).order(ListOptions.ASC).after(after).build());
             // only threads that name this user: a filter the upstream ignored must never erase other users
             page.data().stream().filter(thread -> userId.equals(thread.user())).forEach(thread -> ids.add(thread.id()));
-            if (!page.hasMore() || page.lastId() == null || page.lastId().equals(after) || page.data().isEmpty()) {
+            if (!page.hasMore() || page.after() == null || page.after().equals(after) || page.data().isEmpty()) {
                 return ids;
             }
-            after = page.lastId();
+            after = page.after();
         }
     }
 

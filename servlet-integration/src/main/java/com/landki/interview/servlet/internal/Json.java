@@ -1,11 +1,10 @@
 package com.landki.interview.servlet.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.landki.interview.internal.JsonMappers;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +12,8 @@ import java.util.Map;
 /** JSON parsing and field checks for request bodies. Thread-safe (one shared mapper). */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** The SDK's one Jackson policy ({@link JsonMappers#json()}). */
+    public static final ObjectMapper MAPPER = JsonMappers.json();
 
     private Json() {
     }

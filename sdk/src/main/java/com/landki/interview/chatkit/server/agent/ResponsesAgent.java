@@ -14,6 +14,7 @@ import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
+import com.landki.interview.internal.JsonMappers;
 import com.landki.interview.openai.OpenAiApiException;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiException;
@@ -52,7 +53,7 @@ public final class ResponsesAgent implements ChatKitResponder {
     public static final int MAX_ROUNDS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponsesAgent.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.json();
 
     private final ResponsesTransport transport;
     private final boolean configured;

@@ -1,7 +1,7 @@
 package com.landki.interview.chatkit.server.store;
 
+import com.landki.interview.chatkit.Page;
 import com.landki.interview.chatkit.server.types.ChatKitException;
-import com.landki.interview.chatkit.server.types.Page;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import java.util.ArrayList;

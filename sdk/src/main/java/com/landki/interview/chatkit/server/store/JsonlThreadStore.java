@@ -1,8 +1,8 @@
 package com.landki.interview.chatkit.server.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.landki.interview.chatkit.Page;
 import com.landki.interview.chatkit.server.types.ChatKitException;
-import com.landki.interview.chatkit.server.types.Page;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.internal.ProtocolJson;

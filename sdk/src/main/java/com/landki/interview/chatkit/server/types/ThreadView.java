@@ -1,5 +1,6 @@
 package com.landki.interview.chatkit.server.types;
 
+import com.landki.interview.chatkit.Page;
 import java.time.Instant;
 
 /**

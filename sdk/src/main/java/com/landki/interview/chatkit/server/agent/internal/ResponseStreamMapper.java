@@ -10,6 +10,7 @@ import com.landki.interview.chatkit.server.types.AssistantContent;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ThreadItemUpdate;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import com.landki.interview.internal.JsonMappers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 public final class ResponseStreamMapper {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.json();
 
     /** A function call the model made: its call id, name and raw JSON arguments. */
     public record FunctionCall(String callId, String name, String arguments) {

@@ -1,18 +1,11 @@
 package com.landki.interview.chatkit.server.types.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
@@ -21,18 +14,16 @@ import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.RawItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
+import com.landki.interview.internal.IsoInstantDeserializer;
+import com.landki.interview.internal.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
- * The one JSON mapping of the protocol: snake_case names, nulls left out (as the reference server does),
- * unknown fields ignored, times as ISO-8601 strings, thread items dispatched on {@code type} with unknown
- * types kept as {@link RawItem}. Thread-safe.
+ * The JSON mapping of the protocol: the SDK's one policy ({@link JsonMappers}: snake_case names, nulls left out
+ * as the reference server does, unknown fields ignored, times as ISO-8601 strings) plus thread items
+ * dispatched on {@code type}, with unknown types kept as {@link RawItem}. Thread-safe.
  */
 public final class ProtocolJson {
 
@@ -75,46 +66,8 @@ public final class ProtocolJson {
 
     private static ObjectMapper create() {
         SimpleModule module = new SimpleModule("chatkit-protocol");
-        module.addSerializer(Instant.class, new InstantSerializer());
-        module.addDeserializer(Instant.class, new InstantDeserializer());
         module.addDeserializer(ThreadItem.class, new ThreadItemDeserializer());
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        mapper.registerModule(module);
-        return mapper;
-    }
-
-    private static final class InstantSerializer extends JsonSerializer<Instant> {
-        @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(value.toString());
-        }
-    }
-
-    /** Accepts {@code 2026-11-26T03:20:46Z}, offsets, naive times (taken as UTC, as Python writes them) and epoch seconds. */
-    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken().isNumeric()) {
-                return Instant.ofEpochMilli(Math.round(p.getDoubleValue() * 1000));
-            }
-            return parseInstant(p.getValueAsString());
-        }
-    }
-
-    static Instant parseInstant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("not an ISO-8601 time: " + text, e);
-            }
-        }
+        return JsonMappers.json(module);
     }
 
     private static final class ThreadItemDeserializer extends JsonDeserializer<ThreadItem> {
@@ -137,8 +90,8 @@ public final class ProtocolJson {
             }
             JsonNode created = object.get("created_at");
             Instant createdAt = created == null || created.isNull() ? Instant.EPOCH
-                    : created.isNumber() ? Instant.ofEpochMilli(Math.round(created.asDouble() * 1000))
-                    : parseInstant(created.asText());
+                    : created.isNumber() ? IsoInstantDeserializer.ofEpochSeconds(created.asDouble())
+                    : IsoInstantDeserializer.parse(created.asText());
             return new RawItem(object.path("id").asText(null), object.path("thread_id").asText(null), createdAt,
                     type, object.deepCopy());
         }
