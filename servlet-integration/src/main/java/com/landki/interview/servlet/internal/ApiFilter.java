@@ -102,7 +102,7 @@ public final class ApiFilter extends HttpFilter {
         if (UNSAFE.contains(method)) {
             long length = req.getContentLengthLong();
             boolean hasBody = length > 0 || (length < 0 && req.getHeader("Transfer-Encoding") != null);
-            int max = runtime.options.maxBodyBytes();
+            int max = runtime.options.security().maxBodyBytes();
             if (length > max) {
                 tooLarge(req, res, max);
                 return;

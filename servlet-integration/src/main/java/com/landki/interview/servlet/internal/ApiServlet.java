@@ -112,7 +112,7 @@ public final class ApiServlet extends HttpServlet {
         }
         ClientIpResolver.ClientIp client = runtime.client(req);
         if (endpoint.access() == Access.ADMIN
-                || (endpoint.access() == Access.FEEDBACK_LIST && !runtime.options.feedbackListPublic())) {
+                || (endpoint.access() == Access.FEEDBACK_LIST && !runtime.options.security().feedbackListPublic())) {
             runtime.admin.check(req.getHeader("Authorization"), client);
         }
         ObjectNode body = endpoint.body() ? Json.parseObject(readBody(req)) : null;
@@ -191,7 +191,7 @@ public final class ApiServlet extends HttpServlet {
         res.setHeader("Cache-Control", "no-store");
         res.setHeader("X-Content-Type-Options", "nosniff");
         OutputStream out = res.getOutputStream();
-        runtime.options.store().feedback().export(format, out);
+        runtime.parts.store.feedback().export(format, out);
         out.flush();
         return null;
     }
