@@ -2,6 +2,7 @@ package com.landki.interview.servlet;
 
 import com.landki.interview.servlet.internal.ApiComponents;
 import com.landki.interview.servlet.internal.ApiFilter;
+import com.landki.interview.servlet.internal.ApiRoutes;
 import com.landki.interview.servlet.internal.ApiRuntime;
 import com.landki.interview.servlet.internal.ApiServlet;
 import com.landki.interview.servlet.internal.UserIds;
@@ -103,7 +104,7 @@ public final class InterviewApi {
         if (chatKitServlet != null) {
             ServletRegistration.Dynamic chatkit = context.addServlet("interview-chatkit" + mount, chatKitServlet);
             chatkit.setAsyncSupported(true);
-            conflictCheck(chatkit.addMapping(mount + "/chatkit"), mount + "/chatkit");
+            conflictCheck(chatkit.addMapping(mount + ApiRoutes.CHATKIT), mount + ApiRoutes.CHATKIT);
         }
     }
 

@@ -2,9 +2,10 @@ package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.server.ChatKitServer;
-import com.landki.interview.chatkit.server.RequestContext;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.setup.ChatKitBackend;
+import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.classify.ChatKitThreadReader;
 import com.landki.interview.classify.CombinedClassifier;
 import com.landki.interview.classify.MarkerClassifier;
@@ -138,6 +139,11 @@ public final class ApiComponents implements AutoCloseable {
                     return ip == null ? Map.of() : Map.of(RequestContext.IP, ip);
                 },
                 null, ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT);
+    }
+
+    /** The own server's thread store, erased with the records of a session or user; {@code null} without one. */
+    ThreadStore threads() {
+        return chatKitServer == null ? null : chatKitServer.store();
     }
 
     public ApiStatus status() {

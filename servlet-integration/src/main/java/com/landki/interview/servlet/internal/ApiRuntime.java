@@ -31,6 +31,7 @@ public final class ApiRuntime {
     final FeedbackHandler feedback;
     final AdminHandler adminHandler;
     final InfoHandler info;
+    final ApiRoutes routes;
 
     public ApiRuntime(InterviewApiOptions options, ApiComponents parts, String contextPath) {
         this.options = options;
@@ -54,10 +55,9 @@ public final class ApiRuntime {
         this.classify = new ClassifyHandler(parts.classifier, parts.threadClassifier, events, metrics);
         PageOptions page = options.page();
         this.feedback = new FeedbackHandler(parts.store, page.feedbackCategories(), metrics);
-        // the server backend's threads are erased with the records that carry their ids
+        // the own server's threads are erased with the records that carry their ids
         // (and, with the hosted backend, a user's threads kept by OpenAI)
-        this.adminHandler = new AdminHandler(parts.store,
-                parts.chatKitServer != null ? parts.chatKitServer.store() : null,
+        this.adminHandler = new AdminHandler(parts.store, parts.threads(),
                 parts.backend == ChatBackend.HOSTED ? parts.chatKitClient : null,
                 options.clock());
         String base = contextPath + options.mountPath();
@@ -65,31 +65,14 @@ public final class ApiRuntime {
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();
         this.info = new InfoHandler(parts.store, new InfoHandler.PageSettings(page.greeting(), prompts,
                 page.composerPlaceholder(), page.domainPublicKey(), page.feedbackCategories(),
-                parts.backend.id(), parts.status().chatConfigured(), base + "/chatkit/session", base + "/chatkit"));
+                parts.backend.id(), parts.status().chatConfigured(), base + ApiRoutes.SESSION,
+                base + ApiRoutes.CHATKIT));
+        this.routes = new ApiRoutes(this, base);
     }
 
     private void addLimiter(String bucket, int perMinute) {
         if (perMinute > 0) {
             limiters.put(bucket, new TokenBucketLimiter(perMinute, TokenBucketLimiter.DEFAULT_MAX_KEYS, System::nanoTime));
-        }
-    }
-
-    /** The rate-limit bucket of a request, or {@code null} when it is not rate-limited. */
-    static String bucketFor(String method, String path) {
-        if (!"POST".equals(method)) {
-            return null;
-        }
-        switch (path) {
-            case "/chatkit/session":
-                return BUCKET_SESSION;
-            case "/feedback":
-                return BUCKET_FEEDBACK;
-            case "/classify":
-                return BUCKET_CLASSIFY;
-            case "/chatkit":
-                return BUCKET_CHATKIT;
-            default:
-                return null;
         }
     }
 
@@ -112,6 +95,11 @@ public final class ApiRuntime {
 
     public InterviewApiOptions options() {
         return options;
+    }
+
+    /** The route table of this API. */
+    public ApiRoutes routes() {
+        return routes;
     }
 
     public ApiMetrics metrics() {
