@@ -60,7 +60,8 @@ public final class ApiRuntime {
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();
         this.info = new InfoHandler(options.store(), new InfoHandler.PageSettings(options.greeting(), prompts,
                 options.composerPlaceholder(), options.domainPublicKey(), options.feedbackCategories(),
-                options.effectiveChatKitBackend().id(), configured, base + "/chatkit/session", base + "/chatkit"));
+                options.effectiveChatKitBackend().id(), configured, base + "/chatkit/session", base + "/chatkit",
+                options.chatUi().id()));
     }
 
     private void addLimiter(String bucket, int perMinute) {
