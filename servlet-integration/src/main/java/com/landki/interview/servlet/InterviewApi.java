@@ -1,6 +1,8 @@
 package com.landki.interview.servlet;
 
+import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import com.landki.interview.servlet.internal.ApiFilter;
+import com.landki.interview.servlet.internal.ApiRoutes;
 import com.landki.interview.servlet.internal.ApiRuntime;
 import com.landki.interview.servlet.internal.ApiServlet;
 import com.landki.interview.servlet.internal.UserIds;
@@ -60,7 +62,9 @@ public final class InterviewApi {
                     + " application; mount it once (set the context parameter interview.api.autoregister=false"
                     + " when you mount it yourself)");
         }
-        ApiRuntime runtime = new ApiRuntime(options, context.getContextPath());
+        ChatKitProtocolServlet chatKit = options.chatKitServlet();
+        ApiRuntime runtime = new ApiRuntime(options, context.getContextPath(),
+                chatKit == null ? null : chatKit.server().store());
 
         FilterRegistration.Dynamic filter = context.addFilter("interview-api-filter" + mount, new ApiFilter(runtime));
         if (filter == null) {
@@ -75,11 +79,10 @@ public final class InterviewApi {
         api.setLoadOnStartup(1);
         conflictCheck(api.addMapping(mount + "/*"), mount + "/*");
 
-        if (options.chatKitServlet() != null) {
-            ServletRegistration.Dynamic chatkit = context.addServlet("interview-chatkit" + mount,
-                    options.chatKitServlet());
+        if (chatKit != null) {
+            ServletRegistration.Dynamic chatkit = context.addServlet("interview-chatkit" + mount, chatKit);
             chatkit.setAsyncSupported(true);
-            conflictCheck(chatkit.addMapping(mount + "/chatkit"), mount + "/chatkit");
+            conflictCheck(chatkit.addMapping(mount + ApiRoutes.CHATKIT), mount + ApiRoutes.CHATKIT);
         }
         if (closeOnDestroy) {
             context.addListener(new Closer(options));

@@ -13,12 +13,12 @@ import com.landki.interview.config.ChatUi;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
 import com.landki.interview.openai.RetryPolicy;
+import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import com.landki.interview.servlet.internal.SecretFile;
 import com.landki.interview.servlet.internal.SessionPort;
 import com.landki.interview.store.InterviewStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import jakarta.servlet.Servlet;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -87,7 +87,7 @@ public final class InterviewApiOptions {
     private final ScopeClassifier classifier;
     private final ThreadClassifier threadClassifier;
     private final InterviewStore store;
-    private final Servlet chatKitServlet;
+    private final ChatKitProtocolServlet chatKitServlet;
     private final PrometheusMeterRegistry meterRegistry;
     private final Clock clock;
     private final List<AutoCloseable> owned;
@@ -289,7 +289,7 @@ public final class InterviewApiOptions {
     }
 
     /** The ChatKit protocol servlet mounted at {@code <mount>/chatkit}, or {@code null}. */
-    public Servlet chatKitServlet() {
+    public ChatKitProtocolServlet chatKitServlet() {
         return chatKitServlet;
     }
 
@@ -370,7 +370,7 @@ public final class InterviewApiOptions {
         private ScopeClassifier classifier;
         private ThreadClassifier threadClassifier;
         private InterviewStore store;
-        private Servlet chatKitServlet;
+        private ChatKitProtocolServlet chatKitServlet;
         private PrometheusMeterRegistry meterRegistry;
         private Clock clock = Clock.systemUTC();
         private List<AutoCloseable> owned = new ArrayList<>();
@@ -606,12 +606,6 @@ public final class InterviewApiOptions {
             return this;
         }
 
-        /** A custom session minter instead of {@link #chatKitClient}; for tests and other upstreams. */
-        public Builder sessions(SessionPort sessions) {
-            this.sessions = sessions;
-            return this;
-        }
-
         /** The sentence {@code /chatkit/session} answers with 503 while no sessions are configured. */
         public Builder sessionsNotConfiguredReason(String reason) {
             this.sessionsNotConfiguredReason = Objects.requireNonNull(reason, "reason");
@@ -637,7 +631,7 @@ public final class InterviewApiOptions {
         }
 
         /** The ChatKit protocol servlet ({@code server} backend) to mount at {@code <mount>/chatkit}. */
-        public Builder chatKitServlet(Servlet servlet) {
+        public Builder chatKitServlet(ChatKitProtocolServlet servlet) {
             this.chatKitServlet = servlet;
             return this;
         }

@@ -1,5 +1,6 @@
 package com.landki.interview.chatkit.server;
 
+import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package com.landki.interview.chatkit.server;
 
+import com.landki.interview.chatkit.server.types.RequestContext;
+
 /**
  * Told about every answer classified as out of scope — by the model's {@code report_out_of_scope} call
  * ({@link #STRUCTURED}) or by the configured {@link AnswerClassifier} ({@link #MARKER}) — after the answer

@@ -1,11 +1,16 @@
 package com.landki.interview.chatkit.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.ClientToolCallItem;
+import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
 import java.io.ByteArrayOutputStream;
@@ -19,9 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every request type: JSON in, JSON or SSE out, parsed back and checked field by field. */
 public class ChatKitServerProtocolTest {
@@ -438,7 +440,7 @@ public class ChatKitServerProtocolTest {
         JsonNode widget = MAPPER.readTree("{\"type\":\"widget\",\"id\":\"wdg_1\",\"thread_id\":\"" + threadId
                 + "\",\"created_at\":\"2026-11-26T03:00:00\",\"widget\":{\"type\":\"Card\",\"children\":[]},\"copy_text\":\"c\"}");
         store.saveItem(ALICE.userId(), threadId,
-                com.landki.interview.chatkit.server.internal.ProtocolJson.readItem(widget));
+                com.landki.interview.chatkit.server.types.internal.ProtocolJson.readItem(widget));
 
         JsonNode items = json(ALICE, "{\"type\":\"items.list\",\"params\":{\"thread_id\":\"" + threadId + "\",\"limit\":1}}");
 

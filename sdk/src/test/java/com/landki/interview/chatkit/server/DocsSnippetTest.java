@@ -1,8 +1,11 @@
 package com.landki.interview.chatkit.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.setup.StoreHooks;
 import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiHttp;
@@ -15,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The wiring shown in docs/chatkit-server.md, so the snippet cannot rot. */
 class DocsSnippetTest {

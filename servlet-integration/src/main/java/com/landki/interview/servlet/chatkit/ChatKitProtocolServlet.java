@@ -1,10 +1,10 @@
 package com.landki.interview.servlet.chatkit;
 
-import com.landki.interview.chatkit.server.ChatKitException;
 import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.ChatKitServer;
-import com.landki.interview.chatkit.server.RequestContext;
 import com.landki.interview.chatkit.server.responder.EventSink;
+import com.landki.interview.chatkit.server.types.ChatKitException;
+import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.servlet.InterviewApi;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;

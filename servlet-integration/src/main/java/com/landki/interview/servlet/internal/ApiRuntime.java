@@ -1,8 +1,8 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.servlet.InterviewApiOptions;
-import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +28,13 @@ public final class ApiRuntime {
     final FeedbackHandler feedback;
     final AdminHandler adminHandler;
     final InfoHandler info;
+    final ApiRoutes routes;
 
-    public ApiRuntime(InterviewApiOptions options, String contextPath) {
+    /**
+     * @param threads the own ChatKit server's thread store ({@code server} backend), whose threads are erased
+     *                with the records that carry their ids; {@code null} without that backend
+     */
+    public ApiRuntime(InterviewApiOptions options, String contextPath, ThreadStore threads) {
         this.options = options;
         this.ips = new ClientIpResolver(options.trustedProxies());
         this.cors = new Cors(options.allowedOrigins());
@@ -47,10 +52,8 @@ public final class ApiRuntime {
                 metrics, System::nanoTime);
         this.classify = new ClassifyHandler(options.classifier(), options.threadClassifier(), events, metrics);
         this.feedback = new FeedbackHandler(options.store(), options.feedbackCategories(), metrics);
-        // the server backend's threads are erased with the records that carry their ids
-        // (and, with the hosted backend, a user's threads kept by OpenAI)
-        this.adminHandler = new AdminHandler(options.store(),
-                options.chatKitServlet() instanceof ChatKitProtocolServlet servlet ? servlet.server().store() : null,
+        // with the hosted backend, erasure also reaches a user's threads kept by OpenAI
+        this.adminHandler = new AdminHandler(options.store(), threads,
                 options.effectiveChatKitBackend() == ChatBackend.HOSTED ? options.chatKitClient()
                         : null,
                 options.clock());
@@ -60,32 +63,14 @@ public final class ApiRuntime {
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();
         this.info = new InfoHandler(options.store(), new InfoHandler.PageSettings(options.greeting(), prompts,
                 options.composerPlaceholder(), options.domainPublicKey(), options.feedbackCategories(),
-                options.effectiveChatKitBackend().id(), configured, base + "/chatkit/session", base + "/chatkit",
+                options.effectiveChatKitBackend().id(), configured, base + ApiRoutes.SESSION, base + ApiRoutes.CHATKIT,
                 options.chatUi().id()));
+        this.routes = new ApiRoutes(this, base);
     }
 
     private void addLimiter(String bucket, int perMinute) {
         if (perMinute > 0) {
             limiters.put(bucket, new TokenBucketLimiter(perMinute, TokenBucketLimiter.DEFAULT_MAX_KEYS, System::nanoTime));
-        }
-    }
-
-    /** The rate-limit bucket of a request, or {@code null} when it is not rate-limited. */
-    static String bucketFor(String method, String path) {
-        if (!"POST".equals(method)) {
-            return null;
-        }
-        switch (path) {
-            case "/chatkit/session":
-                return BUCKET_SESSION;
-            case "/feedback":
-                return BUCKET_FEEDBACK;
-            case "/classify":
-                return BUCKET_CLASSIFY;
-            case "/chatkit":
-                return BUCKET_CHATKIT;
-            default:
-                return null;
         }
     }
 
@@ -108,6 +93,11 @@ public final class ApiRuntime {
 
     public InterviewApiOptions options() {
         return options;
+    }
+
+    /** The route table of this API. */
+    public ApiRoutes routes() {
+        return routes;
     }
 
     public ApiMetrics metrics() {

@@ -1,12 +1,12 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
-import com.landki.interview.chatkit.server.RequestContext;
+import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.setup.ChatKitBackend;
+import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.classify.CombinedClassifier;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.classify.StructuredClassifier;
-import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;

@@ -621,6 +621,9 @@ abstract class ApiContract {
         assertThat(hashed.statusCode()).isEqualTo(200);
         assertThat(hashed.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
         assertThat(hashed.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+        // Vite 8's hashes are base64url: they may contain '-' and '_'.
+        assertThat(get("/interview/assets/chat-Dk3-x_9Q.js").headers().firstValue("Cache-Control").orElseThrow())
+                .contains("immutable");
         assertThat(get("/interview/assets/plain.css").headers().firstValue("Cache-Control").orElseThrow())
                 .doesNotContain("immutable");
         HttpResponse<String> dashboard = get("/interview/dashboard");

@@ -1,7 +1,7 @@
 package com.landki.interview.chatkit.server.responder;
 
-import com.landki.interview.chatkit.server.internal.ProtocolJson;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import com.landki.interview.chatkit.server.types.internal.ProtocolJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package com.landki.interview.chatkit.server.responder;
 
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.OutOfScopeListener;
-import com.landki.interview.chatkit.server.RequestContext;
+import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;

@@ -4,7 +4,7 @@ import com.landki.interview.chatkit.server.AnswerClassifier;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.FeedbackListener;
 import com.landki.interview.chatkit.server.OutOfScopeListener;
-import com.landki.interview.chatkit.server.RequestContext;
+import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.ChatEventLog;

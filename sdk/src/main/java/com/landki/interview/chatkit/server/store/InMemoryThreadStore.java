@@ -1,6 +1,6 @@
 package com.landki.interview.chatkit.server.store;
 
-import com.landki.interview.chatkit.server.ChatKitException;
+import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.Page;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;

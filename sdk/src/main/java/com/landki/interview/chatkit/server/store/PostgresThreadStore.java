@@ -1,11 +1,11 @@
 package com.landki.interview.chatkit.server.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.landki.interview.chatkit.server.ChatKitException;
-import com.landki.interview.chatkit.server.internal.ProtocolJson;
+import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.Page;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
+import com.landki.interview.chatkit.server.types.internal.ProtocolJson;
 import com.landki.interview.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Where threads and their items live. Every call names the owning user: a thread is visible only to the user
  * who created it, and a thread of another user behaves exactly like one that does not exist (empty results,
- * {@code false}, or {@link com.landki.interview.chatkit.server.ChatKitException#notFound not found}).
+ * {@code false}, or {@link com.landki.interview.chatkit.server.types.ChatKitException#notFound not found}).
  * Implementations are thread-safe; a write has reached the implementation's durable medium when it returns.
  */
 public interface ThreadStore {

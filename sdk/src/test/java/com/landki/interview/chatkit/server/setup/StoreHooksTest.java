@@ -1,13 +1,16 @@
 package com.landki.interview.chatkit.server.setup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.landki.interview.chatkit.server.AnswerClassifier;
 import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.ChatKitServerProtocolTest;
 import com.landki.interview.chatkit.server.OutOfScopeListener;
-import com.landki.interview.chatkit.server.RequestContext;
 import com.landki.interview.chatkit.server.ScriptedResponder;
 import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.FeedbackEntry;
@@ -21,9 +24,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The hooks write thumbs and out-of-scope answers into the interview stores. */
 class StoreHooksTest {

@@ -1,4 +1,4 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.types;
 
 /**
  * A request the server refuses before any answer starts: malformed JSON, a failed field check, a thread or

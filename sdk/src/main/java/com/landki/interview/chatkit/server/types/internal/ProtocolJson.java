@@ -1,4 +1,4 @@
-package com.landki.interview.chatkit.server.internal;
+package com.landki.interview.chatkit.server.types.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package com.landki.interview.chatkit.server;
+package com.landki.interview.chatkit.server.types;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,0 +1,161 @@
+package com.landki.interview.chatkit.server;
+
+import static com.landki.interview.chatkit.server.RequestParams.convert;
+import static com.landki.interview.chatkit.server.RequestParams.optionalText;
+import static com.landki.interview.chatkit.server.RequestParams.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.ChatKitException;
+import com.landki.interview.chatkit.server.types.ClientToolCallItem;
+import com.landki.interview.chatkit.server.types.InferenceOptions;
+import com.landki.interview.chatkit.server.types.Page;
+import com.landki.interview.chatkit.server.types.RequestContext;
+import com.landki.interview.chatkit.server.types.ThreadItem;
+import com.landki.interview.chatkit.server.types.ThreadMetadata;
+import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import com.landki.interview.chatkit.server.types.ThreadView;
+import com.landki.interview.chatkit.server.types.UserContent;
+import com.landki.interview.chatkit.server.types.UserMessageItem;
+import com.landki.interview.chatkit.server.types.internal.ProtocolJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The requests answered with a stream: a new thread, a user message, a client tool's output, a retry and a
+ * custom action. Each checks its fields now and returns a {@link StreamingTurn} that does the work when the
+ * result is streamed.
+ */
+final class TurnRequests {
+
+    private final ChatKitServer server;
+    private final ThreadRequests threads;
+    private final ThreadStore store;
+    private final ChatKitResponder responder;
+
+    TurnRequests(ChatKitServer server, ThreadRequests threads, ThreadStore store, ChatKitResponder responder) {
+        this.server = server;
+        this.threads = threads;
+        this.store = store;
+        this.responder = responder;
+    }
+
+    ChatKitResult createThread(RequestContext context, JsonNode params, Map<String, Object> metadata) {
+        ThreadMetadata thread = ThreadMetadata.of(server.newId("thr"), server.clock().instant());
+        UserMessageItem message = userMessage(params.path("input"), thread.id());
+        ThreadMetadata titled = thread.withTitle(title(message.text()));
+        // saved when the stream runs, as in the reference: a request that never streams leaves no empty thread
+        Consumer<ResponseTurn> prelude = turn -> {
+            store.saveThread(context.userId(), titled);
+            turn.emit(new ThreadStreamEvent.ThreadCreated(ThreadView.of(titled, Page.empty())));
+            turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
+        };
+        return stream(context, titled, message, metadata, prelude, responder::respond);
+    }
+
+    ChatKitResult addUserMessage(RequestContext context, JsonNode params, Map<String, Object> metadata) {
+        ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
+        UserMessageItem message = userMessage(params.path("input"), thread.id());
+        return stream(context, thread, message, metadata,
+                turn -> turn.emit(new ThreadStreamEvent.ThreadItemDone(message)), responder::respond);
+    }
+
+    ChatKitResult addClientToolOutput(RequestContext context, JsonNode params, Map<String, Object> metadata) {
+        ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
+        if (!params.has("result")) {
+            throw ChatKitException.validation("params.result", "is required");
+        }
+        Object result = ProtocolJson.mapper().convertValue(params.get("result"), Object.class);
+        List<ThreadItem> recent = store.listItems(context.userId(), thread.id(), ChatKitServer.DEFAULT_PAGE_SIZE,
+                null, ThreadStore.DESC).data();
+        List<ClientToolCallItem> pending = recent.stream().filter(ClientToolCallItem.class::isInstance)
+                .map(ClientToolCallItem.class::cast).filter(c -> ClientToolCallItem.PENDING.equals(c.status()))
+                .toList();
+        ClientToolCallItem call = pending.stream().findFirst().orElseThrow(() -> ChatKitException.validation(
+                "params.thread_id", "has no pending client tool call"));
+        store.saveItem(context.userId(), thread.id(), call.complete(result));
+        // more pending calls would be dangling; the reference server drops them too
+        pending.stream().skip(1).forEach(c -> store.deleteItem(context.userId(), thread.id(), c.id()));
+        return stream(context, thread, null, metadata, null, responder::respond);
+    }
+
+    ChatKitResult retryAfterItem(RequestContext context, JsonNode params, Map<String, Object> metadata) {
+        ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
+        String itemId = text(params, "item_id");
+        ThreadItem item = store.loadItem(context.userId(), thread.id(), itemId)
+                .orElseThrow(() -> ChatKitException.notFound("item", itemId));
+        if (!(item instanceof UserMessageItem message)) {
+            throw ChatKitException.validation("params.item_id", "must name a user message");
+        }
+        Consumer<ResponseTurn> dropLaterItems = turn -> {
+            List<ThreadItem> all = store.listItems(context.userId(), thread.id(), Integer.MAX_VALUE, null,
+                    ThreadStore.ASC).data();
+            boolean after = false;
+            for (ThreadItem candidate : all) {
+                if (after) {
+                    store.deleteItem(context.userId(), thread.id(), candidate.id());
+                }
+                after |= candidate.id().equals(itemId);
+            }
+        };
+        return stream(context, thread, message, metadata, dropLaterItems, responder::respond);
+    }
+
+    ChatKitResult customAction(RequestContext context, JsonNode params, Map<String, Object> metadata) {
+        ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
+        JsonNode action = params.path("action");
+        if (!action.isObject() || !action.path("type").isTextual()) {
+            throw ChatKitException.validation("params.action", "must be an object with a type");
+        }
+        String itemId = optionalText(params, "item_id");
+        Map<String, Object> actionMap = RequestParams.map(action);
+        return stream(context, thread, null, metadata, null, turn -> responder.action(turn, actionMap, itemId));
+    }
+
+    private ChatKitResult stream(RequestContext context, ThreadMetadata thread, UserMessageItem input,
+                                 Map<String, Object> metadata, Consumer<ResponseTurn> prelude,
+                                 Consumer<ResponseTurn> body) {
+        return ChatKitResult.ofStream(new StreamingTurn(server, context, thread, input, metadata, prelude, body));
+    }
+
+    private UserMessageItem userMessage(JsonNode input, String threadId) {
+        if (!input.isObject()) {
+            throw ChatKitException.validation("params.input", "is required");
+        }
+        JsonNode attachments = input.path("attachments");
+        if (attachments.isArray() && !attachments.isEmpty()) {
+            throw ChatKitException.notSupported(ChatKitServer.NO_ATTACHMENTS);
+        }
+        JsonNode content = input.path("content");
+        if (!content.isArray() || content.isEmpty()) {
+            throw ChatKitException.validation("params.input.content", "must be a non-empty array");
+        }
+        List<UserContent> parts = new ArrayList<>();
+        for (JsonNode part : content) {
+            UserContent parsed = convert(part, UserContent.class, "params.input.content");
+            if (parsed.type() == null || parsed.text() == null) {
+                throw ChatKitException.validation("params.input.content", "parts need a type and a text");
+            }
+            parts.add(parsed);
+        }
+        InferenceOptions options = input.path("inference_options").isObject()
+                ? convert(input.get("inference_options"), InferenceOptions.class, "params.input.inference_options")
+                : InferenceOptions.none();
+        String quoted = input.path("quoted_text").isTextual() ? input.get("quoted_text").asText() : null;
+        return new UserMessageItem(server.newId("msg"), threadId, server.clock().instant(), parts, List.of(), quoted,
+                options);
+    }
+
+    private static String title(String text) {
+        String line = text.strip().lines().findFirst().orElse("").strip();
+        if (line.isEmpty()) {
+            return null;
+        }
+        int max = ChatKitServer.TITLE_LENGTH;
+        return line.length() <= max ? line : line.substring(0, max - 1).stripTrailing() + "…";
+    }
+}
