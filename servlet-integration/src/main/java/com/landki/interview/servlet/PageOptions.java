@@ -1,13 +1,14 @@
 package com.landki.interview.servlet;
 
+import com.landki.interview.config.ChatUi;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@code GET /config} tells the chat page: greeting, start-screen prompts, composer placeholder, the
- * accepted feedback categories and the ChatKit domain key. Immutable and thread-safe.
+ * What {@code GET /config} tells the chat page: greeting, start-screen prompts, composer placeholder, which chat
+ * UI to show, the accepted feedback categories and the ChatKit domain key. Immutable and thread-safe.
  */
 public final class PageOptions {
 
@@ -33,6 +34,7 @@ public final class PageOptions {
     private final String greeting;
     private final List<Prompt> prompts;
     private final String composerPlaceholder;
+    private final ChatUi chatUi;
     private final List<String> feedbackCategories;
     private final String domainPublicKey;
 
@@ -40,6 +42,7 @@ public final class PageOptions {
         greeting = b.greeting;
         prompts = List.copyOf(b.prompts);
         composerPlaceholder = b.composerPlaceholder;
+        chatUi = b.chatUi;
         feedbackCategories = List.copyOf(b.feedbackCategories);
         domainPublicKey = b.domainPublicKey;
     }
@@ -59,13 +62,14 @@ public final class PageOptions {
 
     /**
      * Reads {@code INTERVIEW_GREETING}, {@code INTERVIEW_PROMPTS}, {@code INTERVIEW_COMPOSER_PLACEHOLDER},
-     * {@code FEEDBACK_CATEGORIES} and {@code OPENAI_DOMAIN_PUBLIC_KEY}; an invalid value fails naming the setting.
+     * {@code CHATKIT_UI}, {@code FEEDBACK_CATEGORIES} and {@code OPENAI_DOMAIN_PUBLIC_KEY}; an invalid value fails naming the setting.
      */
     public static PageOptions from(ConfigSource source) {
         Builder b = builder();
         Settings.INTERVIEW_GREETING.ifSet(source, b::greeting);
         Settings.INTERVIEW_PROMPTS.ifSet(source, parts -> b.prompts(parts.stream().map(Prompt::parse).toList()));
         Settings.INTERVIEW_COMPOSER_PLACEHOLDER.ifSet(source, b::composerPlaceholder);
+        Settings.CHATKIT_UI.ifSet(source, b::chatUi);
         Settings.FEEDBACK_CATEGORIES.ifSet(source, b::feedbackCategories);
         Settings.OPENAI_DOMAIN_PUBLIC_KEY.ifSet(source, b::domainPublicKey);
         return b.build();
@@ -83,6 +87,11 @@ public final class PageOptions {
         return composerPlaceholder;
     }
 
+    /** Which chat UI the page shows ({@code CHATKIT_UI}, {@code /config} {@code ui}). */
+    public ChatUi chatUi() {
+        return chatUi;
+    }
+
     /** Accepted {@code category} values of {@code POST /feedback}. */
     public List<String> feedbackCategories() {
         return feedbackCategories;
@@ -95,7 +104,7 @@ public final class PageOptions {
 
     @Override
     public String toString() {
-        return "PageOptions[greeting=" + greeting + ", prompts=" + prompts.size() + ", feedbackCategories="
+        return "PageOptions[greeting=" + greeting + ", prompts=" + prompts.size() + ", chatUi=" + chatUi.id() + ", feedbackCategories="
                 + feedbackCategories + ", domainPublicKey=" + (domainPublicKey != null) + "]";
     }
 
@@ -105,6 +114,7 @@ public final class PageOptions {
         private String greeting = Settings.INTERVIEW_GREETING.defaultValue();
         private List<Prompt> prompts = Settings.INTERVIEW_PROMPTS.defaultValue().stream().map(Prompt::parse).toList();
         private String composerPlaceholder = Settings.INTERVIEW_COMPOSER_PLACEHOLDER.defaultValue();
+        private ChatUi chatUi = Settings.CHATKIT_UI.defaultValue();
         private List<String> feedbackCategories = Settings.FEEDBACK_CATEGORIES.defaultValue();
         private String domainPublicKey;
 
@@ -115,6 +125,7 @@ public final class PageOptions {
             greeting = o.greeting;
             prompts = o.prompts;
             composerPlaceholder = o.composerPlaceholder;
+            chatUi = o.chatUi;
             feedbackCategories = o.feedbackCategories;
             domainPublicKey = o.domainPublicKey;
         }
@@ -131,6 +142,12 @@ public final class PageOptions {
 
         public Builder composerPlaceholder(String placeholder) {
             this.composerPlaceholder = Objects.requireNonNull(placeholder, "composerPlaceholder");
+            return this;
+        }
+
+        /** Which chat UI the page shows; default {@link ChatUi#AUTO}. */
+        public Builder chatUi(ChatUi ui) {
+            this.chatUi = Objects.requireNonNull(ui, "chatUi");
             return this;
         }
 

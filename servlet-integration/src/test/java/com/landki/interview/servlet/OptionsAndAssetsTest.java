@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.landki.interview.config.ChatBackend;
+import com.landki.interview.config.ChatUi;
 import com.landki.interview.store.InterviewStore;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ class OptionsAndAssetsTest {
         env.put("CHATKIT_BACKEND", "server");
         env.put("DOMAIN_PUBLIC_KEY", "domain_pk_1");
         env.put("INTERVIEW_PROMPTS", "Eins|Erste Frage;Zwei|Zweite Frage");
+        env.put("CHATKIT_UI", "Builtin");
         InterviewApiOptions options = fromEnv();
         assertThat(options.security().adminToken()).isEqualTo("t0ken");
         assertThat(options.security().allowedOrigins()).containsExactlyInAnyOrder("https://landki.com",
@@ -46,6 +48,7 @@ class OptionsAndAssetsTest {
         assertThat(options.rateLimits().feedbackPerMin()).isEqualTo(30);
         assertThat(options.backend().chatKitBackend()).isEqualTo(ChatBackend.SERVER);
         assertThat(options.page().domainPublicKey()).isEqualTo("domain_pk_1");
+        assertThat(options.page().chatUi()).isEqualTo(ChatUi.BUILTIN);
         assertThat(options.page().prompts()).extracting(PageOptions.Prompt::label).containsExactly("Eins", "Zwei");
         assertThat(options.storeConfig().type()).isEqualTo("memory");
         assertThat(options.toString()).doesNotContain("t0ken");
@@ -63,6 +66,9 @@ class OptionsAndAssetsTest {
         env.remove("IP_ANONYMIZATION");
         env.put("CHATKIT_BACKEND", "cloud");
         assertThatThrownBy(this::fromEnv).hasMessageContaining("CHATKIT_BACKEND");
+        env.remove("CHATKIT_BACKEND");
+        env.put("CHATKIT_UI", "iframe");
+        assertThatThrownBy(this::fromEnv).hasMessage("CHATKIT_UI: must be auto, builtin or chatkit, was 'iframe'");
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class ApiRuntime {
         this.info = new InfoHandler(parts.store, new InfoHandler.PageSettings(page.greeting(), prompts,
                 page.composerPlaceholder(), page.domainPublicKey(), page.feedbackCategories(),
                 parts.backend.id(), parts.status().chatConfigured(), base + ApiRoutes.SESSION,
-                base + ApiRoutes.CHATKIT));
+                base + ApiRoutes.CHATKIT, page.chatUi().id()));
         this.routes = new ApiRoutes(this, base);
     }
 
