@@ -32,6 +32,7 @@ final class EnvOptions {
         }
         b.greeting(Settings.INTERVIEW_GREETING.read(source));
         b.composerPlaceholder(Settings.INTERVIEW_COMPOSER_PLACEHOLDER.read(source));
+        b.chatUi(Settings.CHATKIT_UI.read(source));
         Settings.INTERVIEW_PROMPTS.ifSet(source, value -> b.prompts(prompts(value)));
         Settings.FEEDBACK_CATEGORIES.ifSet(source, b::feedbackCategories);
         b.domainPublicKey(Settings.OPENAI_DOMAIN_PUBLIC_KEY.read(source));

@@ -9,6 +9,7 @@ import com.landki.interview.classify.ChatKitThreadReader;
 import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.config.ChatBackend;
+import com.landki.interview.config.ChatUi;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
 import com.landki.interview.openai.RetryPolicy;
@@ -75,6 +76,7 @@ public final class InterviewApiOptions {
     private final String greeting;
     private final List<Prompt> prompts;
     private final String composerPlaceholder;
+    private final ChatUi chatUi;
     private final List<String> feedbackCategories;
     private final ChatBackend chatKitBackend;
     private final String domainPublicKey;
@@ -108,6 +110,7 @@ public final class InterviewApiOptions {
         this.greeting = b.greeting;
         this.prompts = List.copyOf(b.prompts);
         this.composerPlaceholder = b.composerPlaceholder;
+        this.chatUi = b.chatUi;
         this.feedbackCategories = List.copyOf(b.feedbackCategories);
         this.chatKitBackend = b.chatKitBackend;
         this.domainPublicKey = b.domainPublicKey;
@@ -212,6 +215,11 @@ public final class InterviewApiOptions {
 
     public String composerPlaceholder() {
         return composerPlaceholder;
+    }
+
+    /** Which chat UI the page shows ({@code CHATKIT_UI}, {@code /config} {@code ui}). */
+    public ChatUi chatUi() {
+        return chatUi;
     }
 
     public List<String> feedbackCategories() {
@@ -350,6 +358,7 @@ public final class InterviewApiOptions {
         private String greeting = DEFAULT_GREETING;
         private List<Prompt> prompts = DEFAULT_PROMPTS;
         private String composerPlaceholder = DEFAULT_COMPOSER_PLACEHOLDER;
+        private ChatUi chatUi = ChatUi.AUTO;
         private List<String> feedbackCategories = DEFAULT_FEEDBACK_CATEGORIES;
         private ChatBackend chatKitBackend = ChatBackend.AUTO;
         private String domainPublicKey;
@@ -387,6 +396,7 @@ public final class InterviewApiOptions {
             greeting = o.greeting;
             prompts = o.prompts;
             composerPlaceholder = o.composerPlaceholder;
+            chatUi = o.chatUi;
             feedbackCategories = o.feedbackCategories;
             chatKitBackend = o.chatKitBackend;
             domainPublicKey = o.domainPublicKey;
@@ -540,6 +550,12 @@ public final class InterviewApiOptions {
 
         public Builder composerPlaceholder(String placeholder) {
             this.composerPlaceholder = Objects.requireNonNull(placeholder, "composerPlaceholder");
+            return this;
+        }
+
+        /** Which chat UI the page shows; default {@link ChatUi#AUTO}. */
+        public Builder chatUi(ChatUi ui) {
+            this.chatUi = Objects.requireNonNull(ui, "chatUi");
             return this;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.landki.interview.config.ChatBackend;
+import com.landki.interview.config.ChatUi;
 import com.landki.interview.store.InterviewStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ class OptionsAndAssetsTest {
         env.put("CHATKIT_BACKEND", "server");
         env.put("DOMAIN_PUBLIC_KEY", "domain_pk_1");
         env.put("INTERVIEW_PROMPTS", "Eins|Erste Frage;Zwei|Zweite Frage");
+        env.put("CHATKIT_UI", "Builtin");
         InterviewApiOptions options = fromEnv();
         assertThat(options.adminToken()).isEqualTo("t0ken");
         assertThat(options.allowedOrigins()).containsExactlyInAnyOrder("https://landki.com", "https://b.example");
@@ -47,6 +49,7 @@ class OptionsAndAssetsTest {
         assertThat(options.rateLimitFeedbackPerMin()).isEqualTo(30);
         assertThat(options.effectiveChatKitBackend()).isEqualTo(ChatBackend.SERVER);
         assertThat(options.domainPublicKey()).isEqualTo("domain_pk_1");
+        assertThat(options.chatUi()).isEqualTo(ChatUi.BUILTIN);
         assertThat(options.prompts()).extracting(InterviewApiOptions.Prompt::label).containsExactly("Eins", "Zwei");
         assertThat(options.toString()).doesNotContain("t0ken");
         options.closeOwned();
@@ -64,6 +67,9 @@ class OptionsAndAssetsTest {
         env.remove("IP_ANONYMIZATION");
         env.put("CHATKIT_BACKEND", "cloud");
         assertThatThrownBy(this::fromEnv).hasMessageContaining("CHATKIT_BACKEND");
+        env.remove("CHATKIT_BACKEND");
+        env.put("CHATKIT_UI", "iframe");
+        assertThatThrownBy(this::fromEnv).hasMessage("CHATKIT_UI: must be auto, builtin or chatkit, was 'iframe'");
     }
 
     @Test

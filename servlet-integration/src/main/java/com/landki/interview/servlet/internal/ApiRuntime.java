@@ -63,7 +63,8 @@ public final class ApiRuntime {
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();
         this.info = new InfoHandler(options.store(), new InfoHandler.PageSettings(options.greeting(), prompts,
                 options.composerPlaceholder(), options.domainPublicKey(), options.feedbackCategories(),
-                options.effectiveChatKitBackend().id(), configured, base + ApiRoutes.SESSION, base + ApiRoutes.CHATKIT));
+                options.effectiveChatKitBackend().id(), configured, base + ApiRoutes.SESSION, base + ApiRoutes.CHATKIT,
+                options.chatUi().id()));
         this.routes = new ApiRoutes(this, base);
     }
 

@@ -131,6 +131,7 @@ abstract class ApiContract {
         assertThat(body.path("feedback_categories").toString()).contains("out_of_scope");
         assertThat(body.path("backend").asText()).isEqualTo("hosted");
         assertThat(body.path("session_url").asText()).isEqualTo("/interview/api/chatkit/session");
+        assertThat(body.path("ui").asText()).isEqualTo("auto");
     }
 
     // ---- sessions
