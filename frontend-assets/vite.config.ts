@@ -7,8 +7,10 @@ import react from '@vitejs/plugin-react';
 // The output goes straight into the jar layout, so Maven packages it without a copy step.
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
-  base: '/interview/',
+export default defineConfig(({ command }) => ({
+  // Relative URLs in the build, so the pages work under any servlet context path (/<ctx>/interview/);
+  // the dev server and Vitest keep the absolute path the pages are deployed at by default.
+  base: command === 'build' ? './' : '/interview/',
   plugins: [react()],
   build: {
     outDir: resolve(here, 'target/classes/META-INF/resources/interview'),
@@ -27,4 +29,4 @@ export default defineConfig({
     // Vitest serves from '/'; keep the deployed base so URLs in tests match production.
     env: { BASE_URL: '/interview/' },
   },
-});
+}));

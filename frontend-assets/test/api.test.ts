@@ -82,3 +82,16 @@ describe('other chat calls', () => {
     expect(config.greeting).toBe('Hallo');
   });
 });
+
+describe('apiBase', () => {
+  it('follows an absolute base (dev server, tests)', async () => {
+    const { apiBase } = await import('../src/shared/http');
+    expect(apiBase('/interview/', 'http://h/src/shared/http.ts')).toBe('/interview/api');
+  });
+
+  it('finds the API next to the bundle folder under any context path', async () => {
+    const { apiBase } = await import('../src/shared/http');
+    expect(apiBase('./', 'https://h/shop/interview/assets/index-Dk3-x_9Q.js')).toBe('/shop/interview/api');
+    expect(apiBase('./', 'https://h/interview/assets/dashboard-a1B2c3D4.js')).toBe('/interview/api');
+  });
+});

@@ -1,8 +1,19 @@
 // Small fetch helpers shared by the chat page and the dashboard. Every API error body has the shape
 // {"error":{"code":"snake_case","message":"..."}}; ApiError keeps both so the UI can show the message.
 
-/** Base URL of the HTTP API, derived from where Vite deployed the pages (`/interview/` → `/interview/api`). */
-export const API_BASE = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/api`;
+/**
+ * Base URL of the HTTP API: `<pages>/api`, where `<pages>` is wherever the pages are deployed
+ * (`/interview/`, or `/<ctx>/interview/` in a WAR). The build uses a relative base; its bundles always sit in
+ * `<pages>/assets/`, so the API is one level up from this module, for the chat page and the dashboard alike.
+ */
+export const API_BASE = apiBase(import.meta.env.BASE_URL, import.meta.url);
+
+export function apiBase(viteBase: string, moduleUrl: string): string {
+  if (viteBase.startsWith('/')) {
+    return `${viteBase.replace(/\/$/, '')}/api`;
+  }
+  return new URL('../api', moduleUrl).pathname;
+}
 
 export class ApiError extends Error {
   readonly status: number;

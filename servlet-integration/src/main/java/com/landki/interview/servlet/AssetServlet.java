@@ -24,14 +24,15 @@ import java.util.regex.Pattern;
  *
  * <p>Paths are normalized and anything that would leave the prefix ({@code ..}, backslashes, NUL) is 404;
  * a directory URL without its trailing slash is redirected; MIME types come from the container; file names
- * with a content hash (Vite's {@code name-HASH.js}) are cached for a year, HTML is {@code no-cache}.
+ * with a content hash (Vite's {@code assets/name-HASH.js}) are cached for a year, HTML is {@code no-cache}.
  * Thread-safe.
  */
 public final class AssetServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     public static final String DEFAULT_PREFIX = "META-INF/resources/interview";
-    private static final Pattern HASHED = Pattern.compile(".*[.-][A-Za-z0-9_]{8,}\\.[a-z0-9]+$");
+    /** Vite's output names, {@code assets/name-HASH.ext}: the hash is 8 or more base64url characters. */
+    private static final Pattern HASHED = Pattern.compile("(.+/)?assets/[^/]+-[A-Za-z0-9_-]{8,}\\.[a-z0-9]+");
 
     private final String prefix;
     private final transient ClassLoader loader;
@@ -97,7 +98,7 @@ public final class AssetServlet extends HttpServlet {
         res.setHeader("X-Content-Type-Options", "nosniff");
         if (name.endsWith(".html")) {
             res.setHeader("Cache-Control", "no-cache");
-        } else if (HASHED.matcher(name).matches()) {
+        } else if (HASHED.matcher(relative).matches()) {
             res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
         } else {
             res.setHeader("Cache-Control", "public, max-age=300");

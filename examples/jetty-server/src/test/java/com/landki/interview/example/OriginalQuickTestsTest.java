@@ -20,6 +20,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -190,7 +192,25 @@ class OriginalQuickTestsTest {
             assertThat(res.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
             assertThat(res.headers().firstValue("Cache-Control")).contains("no-cache");
             assertThat(res.body()).containsIgnoringCase("<!doctype html");
+            assertAssetsAreRelativeAndImmutable(URI.create(base + page), res.body());
         }
+    }
+
+    /** The real Vite build: relative asset URLs (any context path works) whose hashed names are cached for good. */
+    private void assertAssetsAreRelativeAndImmutable(URI page, String html) throws Exception {
+        Matcher refs = Pattern.compile("(?:src|href)=\"([^\"]+\\.(?:js|css))\"").matcher(html);
+        int assets = 0;
+        while (refs.find()) {
+            String ref = refs.group(1);
+            assertThat(ref).as("asset URL in " + page).startsWith(".");
+            HttpResponse<String> asset = http.send(HttpRequest.newBuilder(page.resolve(ref)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(asset.statusCode()).as(ref).isEqualTo(200);
+            assertThat(asset.headers().firstValue("Cache-Control").orElseThrow()).as(ref)
+                    .isEqualTo("public, max-age=31536000, immutable");
+            assets++;
+        }
+        assertThat(assets).as("assets referenced by " + page).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -202,10 +222,18 @@ class OriginalQuickTestsTest {
     }
 
     @Test
-    void startupLineNamesPortStoreAndChatButNoSecret() {
+    void startupLineNamesPortStoreAndChatButNoSecret() throws Exception {
         env.put("ADMIN_TOKEN", "super-secret-admin");
         env.put("INTERVIEW_STORE", "memory");
-        String line = InterviewServer.startupLine(3001, InterviewApiOptions.from(env::get));
+        InterviewApiOptions options = InterviewApiOptions.from(env::get);
+        Server memory = InterviewServer.createServer(0, options);
+        memory.start();
+        String line;
+        try {
+            line = InterviewServer.startupLine(3001, options, InterviewServer.status(memory, options));
+        } finally {
+            memory.stop();
+        }
         assertThat(line).contains("port 3001").contains("store=memory").contains("backend=hosted (configured)")
                 .doesNotContain("super-secret-admin").doesNotContain("sk-quicktest-secret");
     }

@@ -6,6 +6,7 @@ import com.landki.interview.chatkit.ListOptions;
 import com.landki.interview.chatkit.Page;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
+import com.landki.interview.store.ExportFormat;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreStats;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /admin/stats}, {@code /admin/logs} and {@code DELETE /admin/data}. Thread-safe. */
+/** {@code /admin/stats}, {@code /admin/logs}, {@code /admin/feedback/export} and {@code DELETE /admin/data}. Thread-safe. */
 public final class AdminHandler {
 
     /** Largest id accepted by erasure; longer values are no ids of ours. */
@@ -101,6 +102,14 @@ public final class AdminHandler {
         out.put("entries", entries);
         out.put("count", entries.size());
         return ApiResponse.ok(out);
+    }
+
+    /** {@code /admin/feedback/export}: all feedback streamed as a download named by today's date. */
+    public ApiResponse export(ExportFormat format) {
+        String day = clock.instant().toString().substring(0, 10).replace("-", "");
+        return ApiResponse.raw(format.contentType(), out -> store.feedback().export(format, out))
+                .withHeader("Content-Disposition", "attachment; filename=\"feedback-" + day + "." + format.extension()
+                        + "\"");
     }
 
     /**

@@ -6,13 +6,13 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Guards everything under the mount path: the Origin check and CORS, per-IP rate limits, body size and
- * content type, the user id for the ChatKit protocol servlet, and JSON error bodies for any failure.
+ * content type (all read from the route table), the user id for routes that need one (the ChatKit protocol
+ * servlet reads it from the request), and JSON error bodies for any failure.
  * Thread-safe.
  */
 public final class ApiFilter extends HttpFilter {
@@ -20,7 +20,6 @@ public final class ApiFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final String CLIENT_IP = "com.landki.interview.servlet.clientIp";
     public static final String STORED_IP = "com.landki.interview.servlet.storedIp";
-    private static final long DRAIN_LIMIT = 1024 * 1024;
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final transient ApiRuntime runtime;
@@ -30,24 +29,11 @@ public final class ApiFilter extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) {
         try {
             guard(req, res, chain);
-        } catch (ApiException e) {
-            Responses.error(res, e);
-        } catch (PayloadTooLargeException e) {
-            tooLarge(req, res, e.limit());
         } catch (IOException | ServletException | RuntimeException e) {
-            Throwable cause = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
-            if (res.isCommitted() && cause instanceof IOException) {
-                return; // the client went away while the answer was being written: nothing left to say
-            }
-            if (cause instanceof PayloadTooLargeException tooLarge) {
-                tooLarge(req, res, tooLarge.limit());
-            } else {
-                Responses.error(res, Responses.toApi(cause));
-            }
+            Responses.failure(req, res, e);
         }
     }
 
@@ -86,7 +72,8 @@ public final class ApiFilter extends HttpFilter {
             }
         }
 
-        String bucket = ApiRuntime.bucketFor(method, path);
+        ApiRoutes.Route route = runtime.routes.find(method, path);
+        String bucket = route == null ? null : route.bucket();
         TokenBucketLimiter limiter = bucket == null ? null : runtime.limiters.get(bucket);
         if (limiter != null) {
             long waitNanos = limiter.tryAcquire(IpAddresses.rateLimitKey(client.address()));
@@ -100,45 +87,15 @@ public final class ApiFilter extends HttpFilter {
 
         HttpServletRequest forward = req;
         if (UNSAFE.contains(method)) {
-            long length = req.getContentLengthLong();
-            boolean hasBody = length > 0 || (length < 0 && req.getHeader("Transfer-Encoding") != null);
-            int max = runtime.options.maxBodyBytes();
-            if (length > max) {
-                tooLarge(req, res, max);
-                return;
-            }
-            if (hasBody && !isJson(req.getContentType())) {
-                throw new ApiException(415, "unsupported_media_type",
-                        "send the request body as 'Content-Type: application/json'");
-            }
+            int max = runtime.options.security().maxBodyBytes();
+            RequestBodies.check(req, max);
             forward = new LimitedRequest(req, max);
         }
-        if ("/chatkit".equals(path) && "POST".equals(method)) {
+        if (route != null && route.user()) {
+            // servlets mounted under the API (the ChatKit protocol servlet) read it from the request attribute
             runtime.userIds.resolve(forward, res);
         }
         chain.doFilter(forward, res);
-    }
-
-    /**
-     * Answers 413. A moderately oversized body is read and dropped first: closing the connection with
-     * unread bytes makes the TCP stack reset it, and the client would never see the answer.
-     */
-    private static void tooLarge(HttpServletRequest req, HttpServletResponse res, long limit) {
-        ApiException error = PayloadTooLargeException.toApi(limit);
-        try {
-            InputStream in = req.getInputStream();
-            long skipped = 0;
-            byte[] sink = new byte[8192];
-            for (int n = in.read(sink); n > 0 && skipped < DRAIN_LIMIT; n = in.read(sink)) {
-                skipped += n;
-            }
-            if (skipped >= DRAIN_LIMIT) {
-                error = error.withHeader("Connection", "close");
-            }
-        } catch (IOException | IllegalStateException e) {
-            error = error.withHeader("Connection", "close");
-        }
-        Responses.error(res, error);
     }
 
     /** Same origin as the Host header, or, behind a trusted proxy, as its {@code X-Forwarded-Host}. */
@@ -149,14 +106,6 @@ public final class ApiFilter extends HttpFilter {
         String forwardedHost = req.getHeader("X-Forwarded-Host");
         return forwardedHost != null && runtime.ips.isTrustedPeer(req.getRemoteAddr())
                 && Cors.sameOrigin(origin, forwardedHost.split(",", 2)[0].trim());
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
     }
 
     private String pathWithinMount(HttpServletRequest req) {

@@ -1,10 +1,25 @@
 package com.landki.interview.servlet.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a handler answers: a status, a JSON-serializable body and extra headers. Immutable. */
+/**
+ * What a handler answers: a status, a body and extra headers. The body is serialized as JSON, unless it is a
+ * {@link Raw} body (a download, the metrics text), which writes its own bytes. Immutable.
+ */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
+
+    /** Writes a non-JSON body to the response stream. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A body that is not JSON: its content type and the writer of its bytes. */
+    public record Raw(String contentType, BodyWriter writer) {
+    }
 
     public ApiResponse {
         headers = Map.copyOf(headers);
@@ -16,6 +31,16 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
 
     public static ApiResponse created(Object body) {
         return new ApiResponse(201, body, Map.of());
+    }
+
+    /** 200 with a body of {@code contentType} written by {@code writer}. */
+    public static ApiResponse raw(String contentType, BodyWriter writer) {
+        return new ApiResponse(200, new Raw(contentType, writer), Map.of());
+    }
+
+    /** 204 without a body. */
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null, Map.of());
     }
 
     public ApiResponse withHeader(String name, String value) {

@@ -1,17 +1,26 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.store.InvalidEntryException;
 import com.landki.interview.store.StoreException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes JSON answers and JSON error bodies. Stateless. */
+/**
+ * The one error writer and exception-to-status map of every endpoint, the ChatKit protocol servlet's
+ * included: writes {@link ApiResponse}s and the JSON error body {@code {"error":{"code","message"}}}. Stateless.
+ */
 public final class Responses {
 
     private static final Logger LOG = LoggerFactory.getLogger("com.landki.interview.servlet");
+    /** How much of an oversized body is read and dropped before the 413 (beyond that the connection closes). */
+    private static final long DRAIN_LIMIT = 1024 * 1024;
 
     private Responses() {
     }
@@ -26,6 +35,13 @@ public final class Responses {
         }
         res.setHeader("X-Content-Type-Options", "nosniff");
         if (response.body() == null) {
+            return;
+        }
+        if (response.body() instanceof ApiResponse.Raw raw) {
+            res.setContentType(raw.contentType());
+            OutputStream out = res.getOutputStream();
+            raw.writer().writeTo(out);
+            out.flush();
             return;
         }
         byte[] bytes = Json.write(response.body());
@@ -49,14 +65,55 @@ public final class Responses {
         }
     }
 
+    /**
+     * Answers any failure: 413 after draining the body for {@link PayloadTooLargeException}, the mapped error
+     * body for anything else; nothing when the client went away while the answer was being written.
+     */
+    public static void failure(HttpServletRequest req, HttpServletResponse res, Throwable failure) {
+        Throwable cause = UpstreamErrors.unwrap(failure);
+        if (cause instanceof jakarta.servlet.ServletException && cause.getCause() != null) {
+            cause = UpstreamErrors.unwrap(cause.getCause());
+        }
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            tooLarge(req, res, tooLarge.limit());
+        } else if (!(res.isCommitted() && cause instanceof IOException)) {
+            error(res, toApi(cause));
+        }
+    }
+
+    /**
+     * Answers 413. A moderately oversized body is read and dropped first: closing the connection with
+     * unread bytes makes the TCP stack reset it, and the client would never see the answer.
+     */
+    public static void tooLarge(HttpServletRequest req, HttpServletResponse res, long limit) {
+        ApiException error = PayloadTooLargeException.toApi(limit);
+        try {
+            InputStream in = req.getInputStream();
+            long skipped = 0;
+            byte[] sink = new byte[8192];
+            for (int n = in.read(sink); n > 0 && skipped < DRAIN_LIMIT; n = in.read(sink)) {
+                skipped += n;
+            }
+            if (skipped >= DRAIN_LIMIT) {
+                error = error.withHeader("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException e) {
+            error = error.withHeader("Connection", "close");
+        }
+        error(res, error);
+    }
+
     /** Maps anything thrown by a handler to an error body; unexpected failures are logged, never shown. */
     public static ApiException toApi(Throwable failure) {
         Throwable cause = UpstreamErrors.unwrap(failure);
         if (cause instanceof ApiException api) {
             return api;
         }
-        if (cause instanceof PayloadTooLargeException) {
-            return PayloadTooLargeException.toApi(((PayloadTooLargeException) cause).limit());
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return PayloadTooLargeException.toApi(tooLarge.limit());
+        }
+        if (cause instanceof ChatKitException chatKit) {
+            return new ApiException(chatKit.httpStatus(), chatKit.code(), chatKit.getMessage());
         }
         if (UpstreamErrors.isUpstream(cause)) {
             return UpstreamErrors.toApi(cause);

@@ -1,7 +1,6 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
-import com.landki.interview.openai.OpenAiHttp;
 import com.landki.interview.openai.RetryListener;
 import com.landki.interview.openai.RetryPolicy;
 import io.micrometer.core.instrument.Counter;
@@ -40,13 +39,6 @@ public final class RetryCounting implements RetryListener {
         RetryPolicy policy = client.config().retryPolicy();
         RetryPolicy counting = policy(policy, registry);
         return counting == policy ? client : client.withRetryPolicy(counting);
-    }
-
-    /** The same transport, also counting its retries in {@code registry}. */
-    public static OpenAiHttp http(OpenAiHttp http, MeterRegistry registry) {
-        RetryPolicy policy = http.config().retryPolicy();
-        RetryPolicy counting = policy(policy, registry);
-        return counting == policy ? http : http.withRetryPolicy(counting);
     }
 
     @Override

@@ -34,10 +34,6 @@ public final class SessionHandler {
         this.nanoTime = nanoTime;
     }
 
-    public boolean configured() {
-        return sessions != null;
-    }
-
     /** Validates the optional body and starts the upstream call; failures complete with {@link ApiException}. */
     public CompletableFuture<ApiResponse> create(ObjectNode body, CallContext caller) {
         // the page sends the expiring secret on refresh; a new session replaces it, so it is only checked

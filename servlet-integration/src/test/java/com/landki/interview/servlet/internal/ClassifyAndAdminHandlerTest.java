@@ -155,11 +155,11 @@ class ClassifyAndAdminHandlerTest {
 
     @Test
     void limitParsingAccepts1To500Only() {
-        assertThat(ApiServlet.limit(null, 50)).isEqualTo(50);
-        assertThat(ApiServlet.limit("500", 50)).isEqualTo(500);
-        assertThatThrownBy(() -> ApiServlet.limit("501", 50)).hasMessageContaining("limit");
-        assertThatThrownBy(() -> ApiServlet.limit("0", 50)).hasMessageContaining("limit");
-        assertThatThrownBy(() -> ApiServlet.limit("ten", 50)).hasMessageContaining("limit");
+        assertThat(ApiRoutes.limit(null, 50)).isEqualTo(50);
+        assertThat(ApiRoutes.limit("500", 50)).isEqualTo(500);
+        assertThatThrownBy(() -> ApiRoutes.limit("501", 50)).hasMessageContaining("limit");
+        assertThatThrownBy(() -> ApiRoutes.limit("0", 50)).hasMessageContaining("limit");
+        assertThatThrownBy(() -> ApiRoutes.limit("ten", 50)).hasMessageContaining("limit");
     }
 
     @Test
