@@ -15,6 +15,7 @@ import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
+import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.servlet.ApiStatus;
 import com.landki.interview.servlet.BackendOptions;
 import com.landki.interview.servlet.InterviewApi;
@@ -24,10 +25,14 @@ import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
 import jakarta.servlet.Servlet;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * Thread-safe once built.
  */
 public final class ApiComponents implements AutoCloseable {
+
+    /** Name prefix of the worker threads of the OpenAI HTTP client opened here. */
+    static final String HTTP_THREAD_PREFIX = "interview-openai-http-";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiComponents.class);
 
@@ -65,7 +73,7 @@ public final class ApiComponents implements AutoCloseable {
 
         ChatKitClient client = given.chatKitClient();
         if (client == null && config != null && Settings.OPENAI_API_KEY.raw(config) != null) {
-            client = ChatKitClient.from(config);
+            client = openClient(config);
         }
         chatKitClient = client == null ? null : RetryCounting.client(client, options.meterRegistry());
         boolean workflow = chatKitClient != null && chatKitClient.defaultWorkflowId() != null;
@@ -108,6 +116,26 @@ public final class ApiComponents implements AutoCloseable {
         ChatKitBackend server = own(ChatKitBackend.open(threads, store,
                 ResponsesAgent.from(config, chatKitClient.http()), markers));
         return server.server();
+    }
+
+    /**
+     * The ChatKit client of {@code OPENAI_*} on an HTTP client whose worker threads are ours, so stopping the
+     * API ends them (the JDK client has no {@code close()} before Java 21).
+     */
+    private ChatKitClient openClient(ConfigSource config) {
+        OpenAiConfig openAi = OpenAiConfig.from(config);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService workers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, HTTP_THREAD_PREFIX + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        own(workers::shutdownNow);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(openAi.connectTimeout()).executor(workers).build();
+        return ChatKitClient.builder().config(openAi).httpClient(http)
+                .defaultWorkflowId(Settings.OPENAI_WORKFLOW_ID.read(config))
+                .defaultWorkflowVersion(Settings.OPENAI_WORKFLOW_VERSION.read(config))
+                .build();
     }
 
     private static byte[] cookieSecret(SecurityOptions security) {

@@ -25,6 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +120,36 @@ class ApiComponentsTest {
         try (ApiComponents parts = ApiComponents.open(options)) {
             assertThat(parts.store.type()).as("opened at mount once the bean is closed").isEqualTo("jsonl");
         }
+    }
+
+    /** The OpenAI HTTP client opened from configuration runs on our threads, and they end when the API stops. */
+    @Test
+    void closingEndsTheHttpWorkersOfTheClientItOpened() throws Exception {
+        try (MockWebServer upstream = new MockWebServer()) {
+            upstream.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"cksess_1\",\"client_secret\":"
+                    + "\"ek_1\",\"expires_at\":1764130200,\"status\":\"active\",\"user\":\"u_1\"}").build());
+            upstream.start();
+            Map<String, String> values = Map.of("INTERVIEW_STORE", "memory", "INTERVIEW_LOG_DIR", dir.toString(),
+                    "OPENAI_API_KEY", "sk-test", "OPENAI_WORKFLOW_ID", "wf_1",
+                    "OPENAI_BASE_URL", upstream.url("/v1").toString());
+            ApiComponents parts = ApiComponents.open(InterviewApiOptions.from(ConfigSource.of(values)));
+            try {
+                assertThat(parts.sessions.createSession("u_1").get(10, TimeUnit.SECONDS).clientSecret())
+                        .isEqualTo("ek_1");
+                assertThat(httpWorkers()).as("the client's work ran on our threads").isNotEmpty();
+            } finally {
+                parts.close();
+            }
+            for (Thread worker : httpWorkers()) {
+                worker.join(10_000);
+            }
+            assertThat(httpWorkers()).as("workers left after close").isEmpty();
+        }
+    }
+
+    private static List<Thread> httpWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(ApiComponents.HTTP_THREAD_PREFIX)).toList();
     }
 
     @Test
