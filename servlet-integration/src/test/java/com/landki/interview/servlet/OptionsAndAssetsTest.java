@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.config.ChatUi;
 import com.landki.interview.store.InterviewStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,19 +38,20 @@ class OptionsAndAssetsTest {
         env.put("INTERVIEW_PROMPTS", "Eins|Erste Frage;Zwei|Zweite Frage");
         env.put("CHATKIT_UI", "Builtin");
         InterviewApiOptions options = fromEnv();
-        assertThat(options.adminToken()).isEqualTo("t0ken");
-        assertThat(options.allowedOrigins()).containsExactlyInAnyOrder("https://landki.com", "https://b.example");
-        assertThat(options.trustedProxies()).hasSize(2);
-        assertThat(options.ipAnonymization()).isFalse();
-        assertThat(options.feedbackListPublic()).isTrue();
-        assertThat(options.rateLimitSessionPerMin()).isZero();
-        assertThat(options.rateLimitFeedbackPerMin()).isEqualTo(30);
-        assertThat(options.effectiveChatKitBackend()).isEqualTo(ChatBackend.SERVER);
-        assertThat(options.domainPublicKey()).isEqualTo("domain_pk_1");
-        assertThat(options.chatUi()).isEqualTo(ChatUi.BUILTIN);
-        assertThat(options.prompts()).extracting(InterviewApiOptions.Prompt::label).containsExactly("Eins", "Zwei");
+        assertThat(options.security().adminToken()).isEqualTo("t0ken");
+        assertThat(options.security().allowedOrigins()).containsExactlyInAnyOrder("https://landki.com",
+                "https://b.example");
+        assertThat(options.security().trustedProxies()).containsExactly("10.0.0.0/8", "::1");
+        assertThat(options.security().ipAnonymization()).isFalse();
+        assertThat(options.security().feedbackListPublic()).isTrue();
+        assertThat(options.rateLimits().sessionPerMin()).isZero();
+        assertThat(options.rateLimits().feedbackPerMin()).isEqualTo(30);
+        assertThat(options.backend().chatKitBackend()).isEqualTo(ChatBackend.SERVER);
+        assertThat(options.page().domainPublicKey()).isEqualTo("domain_pk_1");
+        assertThat(options.page().chatUi()).isEqualTo(ChatUi.BUILTIN);
+        assertThat(options.page().prompts()).extracting(PageOptions.Prompt::label).containsExactly("Eins", "Zwei");
+        assertThat(options.storeConfig().type()).isEqualTo("memory");
         assertThat(options.toString()).doesNotContain("t0ken");
-        options.closeOwned();
     }
 
     @Test
@@ -70,16 +69,6 @@ class OptionsAndAssetsTest {
         env.remove("CHATKIT_BACKEND");
         env.put("CHATKIT_UI", "iframe");
         assertThatThrownBy(this::fromEnv).hasMessage("CHATKIT_UI: must be auto, builtin or chatkit, was 'iframe'");
-    }
-
-    @Test
-    void cookieSecretIsGeneratedOnceOwnerOnlyAndReused() throws Exception {
-        byte[] first = fromEnv().userIdCookieSecret();
-        Path file = dir.resolve("user-id-cookie.secret");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(fromEnv().userIdCookieSecret()).isEqualTo(first);
-        env.put("USER_ID_COOKIE_SECRET", "an-explicit-secret-value");
-        assertThat(fromEnv().userIdCookieSecret()).isNotEqualTo(first);
     }
 
     @Test
