@@ -45,7 +45,7 @@ public final class SdkWiring {
         }
         // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics
         ChatKitClient client = RetryCounting.client(ChatKitClient.from(source), registry);
-        builder.chatKitClient(client);
+        builder.chatKitClient(client).closeOnDestroy(client); // its HTTP threads must not outlive the app
         if (configured.resolve(client.defaultWorkflowId() != null) == ChatBackend.SERVER) {
             ChatKitBackend server = ChatKitBackend.open(storeConfig, store, ResponsesAgent.from(source, client.http()),
                     markers);
