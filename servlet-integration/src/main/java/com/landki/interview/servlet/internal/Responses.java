@@ -1,6 +1,6 @@
 package com.landki.interview.servlet.internal;
 
-import com.landki.interview.chatkit.server.ChatKitException;
+import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.store.InvalidEntryException;
 import com.landki.interview.store.StoreException;
 import jakarta.servlet.http.HttpServletRequest;
