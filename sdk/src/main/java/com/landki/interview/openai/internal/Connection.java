@@ -38,13 +38,24 @@ public final class Connection implements AutoCloseable {
     public static Connection open(Duration connectTimeout) {
         int id = IDS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
+        ClassLoader loader = Connection.class.getClassLoader();
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "openai-http-" + id + "-" + threads.incrementAndGet());
             t.setDaemon(true);
+            t.setContextClassLoader(loader); // callbacks run here; close() ends these threads
             return t;
         });
-        HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor).build();
-        return new Connection(client, executor, true, id);
+        // The JDK client's selector thread inherits this thread's context class loader. On Java 17 it outlives
+        // close() until the client is collected, so it must not hold a web application's class loader.
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor).build();
+            return new Connection(client, executor, true, id);
+        } finally {
+            current.setContextClassLoader(previous);
+        }
     }
 
     /** A connection over the caller's {@code client}, which it uses but never shuts down. */
@@ -74,7 +85,7 @@ public final class Connection implements AutoCloseable {
         if (current == null || !ownsClient) {
             return;
         }
-        executor.shutdownNow();
+        Timer.stop(executor);
         if (SHUTDOWN_NOW != null) {
             try {
                 SHUTDOWN_NOW.invoke(current);

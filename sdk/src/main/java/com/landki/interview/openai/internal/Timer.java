@@ -2,6 +2,7 @@ package com.landki.interview.openai.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,16 @@ public final class Timer {
     }
 
     void close() {
+        stop(executor);
+    }
+
+    /** Stops {@code executor} and waits briefly, so a container checking for left threads right after sees none. */
+    static void stop(ExecutorService executor) {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
