@@ -180,14 +180,15 @@ test('a server without OpenAI settings says on the page that chat needs OPENAI_A
   }
 });
 
-test('a blocked ChatKit script (ERR_BLOCKED_BY_CLIENT) shows a clear message', async (browser) => {
+test('a blocked ChatKit script (ERR_BLOCKED_BY_CLIENT) names the host and claims no cause the page cannot see', async (browser) => {
   const { context, page } = await newPage(browser, { blockChatKit: true });
   try {
     await page.goto(`${BASE_URL}/interview/`);
     const banner = page.getByTestId('script-error');
     await banner.waitFor();
     const message = await banner.innerText();
-    assert(message.includes('ERR_BLOCKED_BY_CLIENT') && message.includes('cdn.platform.openai.com'), `message was: ${message}`);
+    assert(message.includes('cdn.platform.openai.com') && message.includes('Den Grund nennt der Browser der Seite nicht'), `message was: ${message}`);
+    assert(!/blockiert ein|ERR_BLOCKED_BY_CLIENT/.test(message), `message claims a blocker: ${message}`);
   } finally {
     await context.close();
   }

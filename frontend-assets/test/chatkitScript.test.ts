@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChatKitScriptError, loadChatKitScript, type ScriptHost } from '../src/chat/chatkitScript';
 
-function fakeHost(opts: { defined?: boolean } = {}) {
+function fakeHost(opts: { defined?: boolean; online?: boolean } = {}) {
   const listeners: Record<string, () => void> = {};
   const appended: { src: string; async: boolean }[] = [];
   let define: () => void = () => {};
@@ -23,6 +23,7 @@ function fakeHost(opts: { defined?: boolean } = {}) {
       whenDefined: (() => new Promise<void>((resolve) => (define = resolve))) as unknown as CustomElementRegistry['whenDefined'],
     },
     setTimeout: (fn) => timers.push(fn),
+    online: () => opts.online ?? true,
   };
   return { host, listeners, appended, define: () => define(), fireTimers: () => timers.forEach((t) => t()) };
 }
@@ -42,19 +43,34 @@ describe('loadChatKitScript', () => {
     await expect(loading).resolves.toBeUndefined();
   });
 
-  it('reports a blocked script (ERR_BLOCKED_BY_CLIENT fires the error event)', async () => {
+  it('reports a failed request as failed, naming the host but no cause the page cannot see', async () => {
     const f = fakeHost();
     const loading = loadChatKitScript(f.host, 'https://cdn.platform.openai.com/x.js');
     f.listeners.error();
     const error = await loading.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatKitScriptError);
-    expect(error).toMatchObject({ reason: 'blocked', message: expect.stringContaining('cdn.platform.openai.com') });
+    expect(error).toMatchObject({ reason: 'failed', host: 'cdn.platform.openai.com' });
   });
 
-  it('reports a timeout when nothing defines the element', async () => {
+  it('reports a failure while the browser is offline as offline', async () => {
+    const f = fakeHost({ online: false });
+    const loading = loadChatKitScript(f.host, 'https://cdn.example/x.js');
+    f.listeners.error();
+    await expect(loading).rejects.toMatchObject({ reason: 'offline' });
+  });
+
+  it('reports a timeout when the script neither loads nor fails in time', async () => {
     const f = fakeHost();
     const loading = loadChatKitScript(f.host, 'https://cdn.example/x.js', 5000);
     f.fireTimers();
-    await expect(loading).rejects.toMatchObject({ reason: 'timeout' });
+    await expect(loading).rejects.toMatchObject({ reason: 'timeout', message: expect.stringContaining('5 s') });
+  });
+
+  it('reports a script that loaded but never defined the element as not started', async () => {
+    const f = fakeHost();
+    const loading = loadChatKitScript(f.host, 'https://cdn.example/x.js', 5000);
+    f.listeners.load();
+    f.fireTimers();
+    await expect(loading).rejects.toMatchObject({ reason: 'not_started' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatKitScriptError } from '../src/chat/chatkitScript';
-import { notConfiguredNotice, scriptErrorMessage, sessionErrorMessage } from '../src/chat/messages';
+import { fallbackNotice, notConfiguredNotice, scriptErrorMessage, sessionErrorMessage } from '../src/chat/messages';
 import { ApiError } from '../src/shared/http';
 
 describe('messages', () => {
@@ -24,10 +24,21 @@ describe('messages', () => {
     expect(sessionErrorMessage(new ApiError(429, 'rate_limited', 'slow down'))).toContain('Zu viele Anfragen');
   });
 
-  it('explains a blocked script with the host to allow', () => {
-    const text = scriptErrorMessage(new ChatKitScriptError('blocked', 'x'));
-    expect(text).toContain('ERR_BLOCKED_BY_CLIENT');
-    expect(text).toContain('cdn.platform.openai.com');
-    expect(scriptErrorMessage(new ChatKitScriptError('timeout', 'x'))).toContain('Zeitüberschreitung');
+  it('says what the page observed about the script and never claims a blocker it cannot see', () => {
+    const failed = scriptErrorMessage(new ChatKitScriptError('failed', 'x'));
+    expect(failed).toContain('cdn.platform.openai.com');
+    expect(failed).toContain('Den Grund nennt der Browser der Seite nicht');
+    expect(failed).not.toMatch(/blockiert ein|ERR_BLOCKED_BY_CLIENT/);
+    const timeout = scriptErrorMessage(new ChatKitScriptError('timeout', 'x'));
+    expect(timeout).toContain('Zeitüberschreitung');
+    expect(timeout).not.toContain('Blocker');
+    expect(scriptErrorMessage(new ChatKitScriptError('offline', 'x'))).toContain('keine Netzverbindung');
+    expect(scriptErrorMessage(new ChatKitScriptError('not_started', 'x'))).toContain('nicht gestartet');
+  });
+
+  it('says why the built-in chat runs when auto fell back to it', () => {
+    const text = fallbackNotice(new ChatKitScriptError('timeout', 'x'));
+    expect(text).toContain('eingebaute Chat');
+    expect(text).toContain('Zeitüberschreitung');
   });
 });

@@ -7,7 +7,8 @@ import type { ChatKitScriptError } from './chatkitScript';
 import { feedbackErrorMessage, notConfiguredNotice, scriptErrorMessage, sessionErrorMessage } from './messages';
 import { buildChatKitOptions, classifiesAfterResponse } from './options';
 import { INITIAL_SCOPE, flagFromToolParams, scopeReducer, toolSaysOutOfScope } from './scope';
-import './App.css';
+import { OutOfScopeOffer } from './OutOfScopeOffer';
+import { type Banner, Shell } from './Shell';
 
 const OUT_OF_SCOPE_TOOL = 'report_out_of_scope';
 const OUT_OF_SCOPE_EFFECT = 'out_of_scope';
@@ -112,67 +113,26 @@ export function App({ config, scriptError, configError }: Props) {
     configError,
   ].filter((n): n is string => !!n);
 
+  const banners: Banner[] = [
+    ...notices.map((text) => ({ kind: 'info' as const, text, testId: 'notice' })),
+    ...(scriptError ? [{ kind: 'error' as const, text: scriptErrorMessage(scriptError), testId: 'script-error' }] : []),
+    ...(sessionError ? [{ kind: 'error' as const, text: sessionError, testId: 'session-error' }] : []),
+  ];
+
   return (
-    <div className="page">
-      <div className="backdrop" aria-hidden="true">
-        <span className="orb orb-a" />
-        <span className="orb orb-b" />
-        <span className="orb orb-c" />
+    <Shell banners={banners}>
+      <div className={`chat-frame${scriptError ? ' chat-frame-failed' : ''}`}>
+        <ChatKit control={chatkit.control} className="chatkit" />
       </div>
-      <main className="glass">
-        <header className="glass-header">
-          <h1>Interview-Assistent</h1>
-          <p className="subtitle">Fragen zum Interview, beantwortet aus den Dokumenten</p>
-        </header>
 
-        {notices.map((n) => (
-          <p className="banner banner-info" role="status" key={n} data-testid="notice">
-            {n}
-          </p>
-        ))}
-        {scriptError && (
-          <p className="banner banner-error" role="alert" data-testid="script-error">
-            {scriptErrorMessage(scriptError)}
-          </p>
-        )}
-        {sessionError && (
-          <p className="banner banner-error" role="alert" data-testid="session-error">
-            {sessionError}
-          </p>
-        )}
-
-        <div className={`chat-frame${scriptError ? ' chat-frame-failed' : ''}`}>
-          <ChatKit control={chatkit.control} className="chatkit" />
-        </div>
-
-        {scope.status !== 'idle' && scope.flag && (
-          <section className="feedback" data-testid="feedback" aria-live="polite">
-            {scope.status === 'sent' ? (
-              <p className="feedback-done" data-testid="feedback-done">
-                Danke! Ihr Hinweis wurde gespeichert.
-              </p>
-            ) : (
-              <>
-                <p className="feedback-text">Diese Antwort lag außerhalb der Interview-Themen.</p>
-                <button
-                  type="button"
-                  className="feedback-button"
-                  data-testid="feedback-button"
-                  disabled={scope.status === 'sending'}
-                  onClick={submitFeedback}
-                >
-                  {scope.status === 'sending' ? 'Wird gesendet …' : 'Als Feedback melden'}
-                </button>
-                {scope.error && (
-                  <p className="banner banner-error" role="alert" data-testid="feedback-error">
-                    {scope.error}
-                  </p>
-                )}
-              </>
-            )}
-          </section>
-        )}
-      </main>
-    </div>
+      {scope.status !== 'idle' && scope.flag && (
+        <OutOfScopeOffer
+          sending={scope.status === 'sending'}
+          sent={scope.status === 'sent'}
+          error={scope.error}
+          onReport={submitFeedback}
+        />
+      )}
+    </Shell>
   );
 }

@@ -4,6 +4,9 @@ import { API_BASE } from '../shared/http';
 
 export type Backend = 'hosted' | 'server';
 
+/** CHATKIT_UI: OpenAI's component with the built-in chat as fallback, only the built-in one, or only OpenAI's. */
+export type ChatUi = 'auto' | 'builtin' | 'chatkit';
+
 export interface PromptButton {
   label: string;
   prompt: string;
@@ -12,6 +15,7 @@ export interface PromptButton {
 
 export interface PageConfig {
   backend: Backend;
+  ui: ChatUi;
   /** Domain allowlist key for the `server` backend (OPENAI_DOMAIN_PUBLIC_KEY); null when not configured. */
   domainKey: string | null;
   greeting: string;
@@ -29,6 +33,7 @@ export interface PageConfig {
 
 export const DEFAULT_CONFIG: PageConfig = {
   backend: 'hosted',
+  ui: 'auto',
   domainKey: null,
   greeting: 'Hallo! Ich beantworte Fragen zum Interview. Was möchten Sie wissen?',
   prompts: [],
@@ -69,8 +74,10 @@ export function parseConfig(json: unknown): PageConfig {
     ? j.feedback_categories.filter((c): c is string => typeof c === 'string' && c !== '')
     : [];
   const configured = j.chatkit_configured ?? j.chat_configured;
+  const ui: ChatUi = j.ui === 'builtin' || j.ui === 'chatkit' ? j.ui : 'auto';
   return {
     backend,
+    ui,
     domainKey: str(j.domain_key),
     greeting: str(j.greeting) ?? DEFAULT_CONFIG.greeting,
     prompts: rawPrompts.map(parsePrompt).filter((p): p is PromptButton => p !== null),

@@ -20,19 +20,40 @@ export function sessionErrorMessage(error: unknown): string {
   return `Die Chat-Sitzung konnte nicht gestartet werden: ${(error as Error)?.message ?? String(error)}`;
 }
 
-export function scriptErrorMessage(error: ChatKitScriptError): string {
-  if (error.reason === 'blocked') {
-    return (
-      'Die Chat-Komponente konnte nicht geladen werden. Vermutlich blockiert ein Werbe- oder ' +
-      'Tracking-Blocker das Skript von cdn.platform.openai.com (ERR_BLOCKED_BY_CLIENT). Bitte erlauben Sie ' +
-      'diese Adresse für diese Seite und laden Sie sie neu.'
-    );
+/** What happened to OpenAI's script, in the words of what the page could observe. */
+function scriptProblem(error: ChatKitScriptError): string {
+  switch (error.reason) {
+    case 'offline':
+      return `Das Skript von ${error.host} konnte nicht geladen werden: Ihr Browser meldet keine Netzverbindung.`;
+    case 'timeout':
+      return `Das Skript von ${error.host} kam nicht rechtzeitig an (Zeitüberschreitung): Der Server antwortet langsam oder gar nicht.`;
+    case 'not_started':
+      return `Das Skript von ${error.host} wurde geladen, hat die Chat-Komponente aber nicht gestartet.`;
+    default:
+      return (
+        `Die Anfrage an ${error.host} ist fehlgeschlagen. Den Grund nennt der Browser der Seite nicht: ` +
+        'Möglich sind ein Werbe- oder Tracking-Blocker, eine Firewall oder ein Proxy, oder der Server ist nicht erreichbar.'
+      );
   }
-  return (
-    'Die Chat-Komponente lädt nicht (Zeitüberschreitung beim Skript von cdn.platform.openai.com). ' +
-    'Bitte prüfen Sie Ihre Verbindung oder Browser-Erweiterungen und laden Sie die Seite neu.'
-  );
 }
+
+export function scriptErrorMessage(error: ChatKitScriptError): string {
+  const hint =
+    error.reason === 'failed'
+      ? ` Falls Sie einen Blocker nutzen, erlauben Sie ${error.host} für diese Seite; laden Sie die Seite dann neu.`
+      : ' Bitte prüfen Sie Ihre Verbindung und laden Sie die Seite neu.';
+  return `Die Chat-Komponente von OpenAI ist nicht verfügbar. ${scriptProblem(error)}${hint}`;
+}
+
+/** Shown above the built-in chat when `auto` fell back to it. */
+export function fallbackNotice(error: ChatKitScriptError): string {
+  return `Die Chat-Komponente von OpenAI ist nicht verfügbar, deshalb läuft der eingebaute Chat dieser Seite. ${scriptProblem(error)}`;
+}
+
+/** CHATKIT_UI=builtin with the hosted backend: OpenAI's hosted workflow needs OpenAI's component. */
+export const BUILTIN_NEEDS_SERVER =
+  'Der eingebaute Chat (CHATKIT_UI=builtin) braucht das eigene ChatKit-Backend (CHATKIT_BACKEND=server); ' +
+  'ein Agent-Builder-Workflow (hosted) läuft nur in der Chat-Komponente von OpenAI. Der Betreiber muss eine der beiden Einstellungen ändern.';
 
 export function feedbackErrorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

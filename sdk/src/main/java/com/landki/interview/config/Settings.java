@@ -120,6 +120,11 @@ public final class Settings {
     public static final Setting<String> INTERVIEW_COMPOSER_PLACEHOLDER = Setting.of("INTERVIEW_COMPOSER_PLACEHOLDER",
             String.class, "Ihre Frage zum Interview …", "composer placeholder (`/config`)", Parsers::text)
             .defaultText("German placeholder");
+    public static final Setting<ChatUi> CHATKIT_UI = Setting.of("CHATKIT_UI", ChatUi.class, ChatUi.AUTO,
+            "chat page UI (`/config` `ui`): `auto` (OpenAI's ChatKit component when its script loads within a few"
+                    + " seconds, else the built-in chat; `server` backend), `builtin` (never loads a third-party"
+                    + " script: the page contacts no other host, see `docs/operations.md`) or `chatkit` (only"
+                    + " OpenAI's component)", ChatUi::parse).defaultText("`auto`");
     public static final Setting<List<String>> FEEDBACK_CATEGORIES = Setting.of("FEEDBACK_CATEGORIES", List.class,
             List.of("out_of_scope", "wrong_answer", "incomplete", "helpful", "thumbs_up", "thumbs_down", "other"),
             "accepted `category` values of `POST /feedback`, shown to the page by `/config`",
@@ -145,7 +150,7 @@ public final class Settings {
             ADMIN_TOKEN, ALLOWED_ORIGINS, TRUSTED_PROXIES, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
             RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,
             RATE_LIMIT_CHATKIT_PER_MIN, USER_ID_COOKIE_SECRET,
-            INTERVIEW_API_MOUNT_PATH, INTERVIEW_GREETING, INTERVIEW_PROMPTS, INTERVIEW_COMPOSER_PLACEHOLDER,
+            INTERVIEW_API_MOUNT_PATH, INTERVIEW_GREETING, INTERVIEW_PROMPTS, INTERVIEW_COMPOSER_PLACEHOLDER, CHATKIT_UI,
             FEEDBACK_CATEGORIES, INTERVIEW_API_AUTOREGISTER,
             PORT);
 

@@ -1,6 +1,6 @@
 package com.landki.interview.servlet;
 
-import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
+import com.landki.interview.servlet.internal.ApiComponents;
 import com.landki.interview.servlet.internal.ApiFilter;
 import com.landki.interview.servlet.internal.ApiRoutes;
 import com.landki.interview.servlet.internal.ApiRuntime;
@@ -8,6 +8,7 @@ import com.landki.interview.servlet.internal.ApiServlet;
 import com.landki.interview.servlet.internal.UserIds;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -46,26 +47,46 @@ public final class InterviewApi {
     }
 
     /**
-     * Registers the API at {@code options.mountPath()}.
+     * Registers the API at {@code options.mountPath()}, opening what the options describe but do not give
+     * (store, ChatKit client, own server); those are closed when the web application stops.
      *
+     * @return what the API runs with: store, backend ({@code auto} resolved), whether chat is configured
      * @throws IllegalStateException when an API is already mounted at that path in this context
      */
-    public static void mount(ServletContext context, InterviewApiOptions options) {
-        mount(context, options, true);
+    public static ApiStatus mount(ServletContext context, InterviewApiOptions options) {
+        ApiComponents parts = mount(context, options, true);
+        return parts.status();
     }
 
-    /** {@code closeOnDestroy=false} when the caller (a listener, which may not add listeners) closes them. */
-    static void mount(ServletContext context, InterviewApiOptions options, boolean closeOnDestroy) {
+    /**
+     * {@code closeOnDestroy=false} when the caller (a listener, which may not add listeners) closes the
+     * returned parts itself.
+     */
+    static ApiComponents mount(ServletContext context, InterviewApiOptions options, boolean closeOnDestroy) {
         String mount = options.mountPath();
         if (context.getAttribute(MOUNTED_PREFIX + mount) != null) {
             throw new IllegalStateException("the interview API is already mounted at " + mount + " in this web"
                     + " application; mount it once (set the context parameter interview.api.autoregister=false"
                     + " when you mount it yourself)");
         }
-        ChatKitProtocolServlet chatKit = options.chatKitServlet();
-        ApiRuntime runtime = new ApiRuntime(options, context.getContextPath(),
-                chatKit == null ? null : chatKit.server().store());
+        ApiComponents parts = ApiComponents.open(options);
+        try {
+            register(context, options, parts);
+        } catch (RuntimeException e) {
+            parts.close();
+            throw e;
+        }
+        if (closeOnDestroy) {
+            context.addListener(new Closer(parts));
+        }
+        context.setAttribute(MOUNTED_PREFIX + mount, parts.status());
+        LOG.info("interview API mounted at {}{}: {}", context.getContextPath(), mount, parts.status().describe());
+        return parts;
+    }
 
+    private static void register(ServletContext context, InterviewApiOptions options, ApiComponents parts) {
+        String mount = options.mountPath();
+        ApiRuntime runtime = new ApiRuntime(options, parts, context.getContextPath());
         FilterRegistration.Dynamic filter = context.addFilter("interview-api-filter" + mount, new ApiFilter(runtime));
         if (filter == null) {
             throw new IllegalStateException("the interview API filter is already registered in this context (a"
@@ -79,24 +100,22 @@ public final class InterviewApi {
         api.setLoadOnStartup(1);
         conflictCheck(api.addMapping(mount + "/*"), mount + "/*");
 
-        if (chatKit != null) {
-            ServletRegistration.Dynamic chatkit = context.addServlet("interview-chatkit" + mount, chatKit);
+        Servlet chatKitServlet = parts.chatKitServlet();
+        if (chatKitServlet != null) {
+            ServletRegistration.Dynamic chatkit = context.addServlet("interview-chatkit" + mount, chatKitServlet);
             chatkit.setAsyncSupported(true);
             conflictCheck(chatkit.addMapping(mount + ApiRoutes.CHATKIT), mount + ApiRoutes.CHATKIT);
         }
-        if (closeOnDestroy) {
-            context.addListener(new Closer(options));
-        }
-        context.setAttribute(MOUNTED_PREFIX + mount, Boolean.TRUE);
-        LOG.info("interview API mounted at {}{}: store={}, backend={}, chat={}, admin={}", context.getContextPath(),
-                mount, options.store().type(), options.effectiveChatKitBackend().id(),
-                options.chatConfigured() ? "configured" : "not configured",
-                options.adminToken() == null ? "loopback only (ADMIN_TOKEN unset)" : "bearer token");
     }
 
     /** Whether an API is already mounted at {@code mountPath} in this context. */
     public static boolean isMounted(ServletContext context, String mountPath) {
-        return context.getAttribute(MOUNTED_PREFIX + mountPath) != null;
+        return status(context, mountPath) != null;
+    }
+
+    /** What the API mounted at {@code mountPath} in this context runs with, or {@code null} when none is. */
+    public static ApiStatus status(ServletContext context, String mountPath) {
+        return context.getAttribute(MOUNTED_PREFIX + mountPath) instanceof ApiStatus status ? status : null;
     }
 
     private static void conflictCheck(java.util.Set<String> conflicts, String pattern) {
@@ -105,18 +124,18 @@ public final class InterviewApi {
         }
     }
 
-    /** Closes what the options own (resources created by {@code fromEnv}) when the application stops. */
+    /** Closes what mounting opened when the application stops. */
     private static final class Closer implements ServletContextListener {
 
-        private final InterviewApiOptions options;
+        private final ApiComponents parts;
 
-        Closer(InterviewApiOptions options) {
-            this.options = options;
+        Closer(ApiComponents parts) {
+            this.parts = parts;
         }
 
         @Override
         public void contextDestroyed(ServletContextEvent event) {
-            options.closeOwned();
+            parts.close();
         }
     }
 }

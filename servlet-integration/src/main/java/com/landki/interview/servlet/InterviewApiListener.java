@@ -2,6 +2,7 @@ package com.landki.interview.servlet;
 
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
+import com.landki.interview.servlet.internal.ApiComponents;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ public final class InterviewApiListener implements ServletContextListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(InterviewApiListener.class);
 
-    private volatile InterviewApiOptions options;
+    private volatile ApiComponents mounted;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -28,16 +29,14 @@ public final class InterviewApiListener implements ServletContextListener {
             LOG.info("interview API already mounted at {} by the initializer; the listener has nothing to do", mount);
             return;
         }
-        InterviewApiOptions created = InterviewApiOptions.from(source);
-        InterviewApi.mount(event.getServletContext(), created, false);
-        options = created;
+        mounted = InterviewApi.mount(event.getServletContext(), InterviewApiOptions.from(source), false);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        InterviewApiOptions mounted = options;
-        if (mounted != null) {
-            mounted.closeOwned();
+        ApiComponents parts = mounted;
+        if (parts != null) {
+            parts.close();
         }
     }
 }

@@ -1,127 +1,55 @@
 package com.landki.interview.servlet;
 
-import com.landki.interview.servlet.internal.Cidr;
-import com.landki.interview.servlet.internal.ClientSessionPort;
-import com.landki.interview.servlet.internal.RetryCounting;
-import com.landki.interview.chatkit.ChatKitClient;
-import com.landki.interview.chatkit.CreateSessionRequest;
-import com.landki.interview.classify.ChatKitThreadReader;
-import com.landki.interview.classify.ScopeClassifier;
-import com.landki.interview.classify.ThreadClassifier;
-import com.landki.interview.config.ChatBackend;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
 import com.landki.interview.openai.RetryPolicy;
-import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
-import com.landki.interview.servlet.internal.SecretFile;
-import com.landki.interview.servlet.internal.SessionPort;
+import com.landki.interview.servlet.internal.RetryCounting;
 import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Everything the mounted {@code /interview/api} needs: security settings, rate limits, page settings and
- * the SDK parts (ChatKit client, store, classifier). Build it in code with {@link #builder()} or read the
- * README's configuration table ({@link com.landki.interview.config.Settings}) with {@link #fromEnv()}.
- * Immutable and thread-safe; {@link #toBuilder()} makes a changed copy.
+ * What the mounted {@code /interview/api} is made of: where it lives, its {@link SecurityOptions},
+ * {@link RateLimits}, {@link PageOptions} and {@link BackendOptions}, and the store its records go to. Build it
+ * in code with {@link #builder()} or read the README's configuration table ({@link Settings}) with
+ * {@link #fromEnv()}; a value set on a builder wins over the configuration.
+ *
+ * <p>Options are plain values: building them opens nothing. {@link InterviewApi#mount} opens what they
+ * describe (the store of {@link #storeConfig()}, the ChatKit client and server read from {@link #config()}),
+ * each once, and closes it when the web application stops; a store or client given in code stays the host's to
+ * close. Immutable and thread-safe; {@link #toBuilder()} makes a changed copy.
  */
 public final class InterviewApiOptions {
 
     public static final String DEFAULT_MOUNT_PATH = Settings.INTERVIEW_API_MOUNT_PATH.defaultValue();
-    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-    public static final int DEFAULT_RATE_LIMIT_SESSION_PER_MIN = Settings.RATE_LIMIT_SESSION_PER_MIN.defaultValue();
-    public static final int DEFAULT_RATE_LIMIT_FEEDBACK_PER_MIN = Settings.RATE_LIMIT_FEEDBACK_PER_MIN.defaultValue();
-    public static final int DEFAULT_RATE_LIMIT_CLASSIFY_PER_MIN = Settings.RATE_LIMIT_CLASSIFY_PER_MIN.defaultValue();
-    public static final int DEFAULT_RATE_LIMIT_CHATKIT_PER_MIN = Settings.RATE_LIMIT_CHATKIT_PER_MIN.defaultValue();
-    public static final String DEFAULT_GREETING = Settings.INTERVIEW_GREETING.defaultValue();
-    public static final String DEFAULT_COMPOSER_PLACEHOLDER = Settings.INTERVIEW_COMPOSER_PLACEHOLDER.defaultValue();
-    public static final List<Prompt> DEFAULT_PROMPTS = EnvOptions.prompts(Settings.INTERVIEW_PROMPTS.defaultValue());
-    public static final List<String> DEFAULT_FEEDBACK_CATEGORIES = Settings.FEEDBACK_CATEGORIES.defaultValue();
-
-    /** A start-screen prompt button: what it shows and what it sends. */
-    public record Prompt(String label, String prompt) {
-
-        public Prompt {
-            Objects.requireNonNull(label, "label");
-            Objects.requireNonNull(prompt, "prompt");
-        }
-    }
 
     private final String mountPath;
-    private final String adminToken;
-    private final Set<String> allowedOrigins;
-    private final List<Cidr> trustedProxies;
-    private final boolean ipAnonymization;
-    private final boolean feedbackListPublic;
-    private final int rateLimitSessionPerMin;
-    private final int rateLimitFeedbackPerMin;
-    private final int rateLimitClassifyPerMin;
-    private final int rateLimitChatKitPerMin;
-    private final byte[] userIdCookieSecret;
-    private final String userIdCookieName;
-    private final UserIdResolver userIdResolver;
-    private final int maxBodyBytes;
-    private final String greeting;
-    private final List<Prompt> prompts;
-    private final String composerPlaceholder;
-    private final List<String> feedbackCategories;
-    private final ChatBackend chatKitBackend;
-    private final String domainPublicKey;
-    private final SessionPort sessions;
-    private final ChatKitClient chatKitClient;
-    private final Consumer<CreateSessionRequest.Builder> sessionCustomizer;
-    private final String sessionsNotConfiguredReason;
-    private final ScopeClassifier classifier;
-    private final ThreadClassifier threadClassifier;
+    private final SecurityOptions security;
+    private final RateLimits rateLimits;
+    private final PageOptions page;
+    private final BackendOptions backend;
     private final InterviewStore store;
-    private final ChatKitProtocolServlet chatKitServlet;
-    private final PrometheusMeterRegistry meterRegistry;
+    private final StoreConfig storeConfig;
+    private final ConfigSource config;
+    private final MeterRegistry meterRegistry;
     private final Clock clock;
-    private final List<AutoCloseable> owned;
 
     private InterviewApiOptions(Builder b) {
-        this.mountPath = b.mountPath;
-        this.adminToken = b.adminToken;
-        this.allowedOrigins = Set.copyOf(b.allowedOrigins);
-        this.trustedProxies = List.copyOf(b.trustedProxies);
-        this.ipAnonymization = b.ipAnonymization;
-        this.feedbackListPublic = b.feedbackListPublic;
-        this.rateLimitSessionPerMin = b.rateLimitSessionPerMin;
-        this.rateLimitFeedbackPerMin = b.rateLimitFeedbackPerMin;
-        this.rateLimitClassifyPerMin = b.rateLimitClassifyPerMin;
-        this.rateLimitChatKitPerMin = b.rateLimitChatKitPerMin;
-        this.userIdCookieSecret = b.userIdCookieSecret.clone();
-        this.userIdCookieName = b.userIdCookieName;
-        this.userIdResolver = b.userIdResolver;
-        this.maxBodyBytes = b.maxBodyBytes;
-        this.greeting = b.greeting;
-        this.prompts = List.copyOf(b.prompts);
-        this.composerPlaceholder = b.composerPlaceholder;
-        this.feedbackCategories = List.copyOf(b.feedbackCategories);
-        this.chatKitBackend = b.chatKitBackend;
-        this.domainPublicKey = b.domainPublicKey;
-        this.sessions = b.sessions;
-        this.chatKitClient = b.chatKitClient;
-        this.sessionCustomizer = b.sessionCustomizer;
-        this.sessionsNotConfiguredReason = b.sessionsNotConfiguredReason;
-        this.classifier = b.classifier;
-        this.threadClassifier = b.threadClassifier;
-        this.store = b.store;
-        this.chatKitServlet = b.chatKitServlet;
-        this.meterRegistry = b.meterRegistry;
-        this.clock = b.clock;
-        this.owned = List.copyOf(b.owned);
+        mountPath = b.mountPath;
+        security = b.security;
+        rateLimits = b.rateLimits;
+        page = b.page;
+        backend = b.backend;
+        store = b.store;
+        storeConfig = b.storeConfig;
+        config = b.config;
+        meterRegistry = b.meterRegistry;
+        clock = b.clock;
     }
 
     public static Builder builder() {
@@ -132,160 +60,73 @@ public final class InterviewApiOptions {
         return new Builder(this);
     }
 
-    /** Reads the configuration table's settings from system properties and the process environment. */
+    /**
+     * Reads the configuration table's settings from system properties, then the process environment
+     * ({@link ConfigSource#standard()}); see {@link #from(ConfigSource)}.
+     */
     public static InterviewApiOptions fromEnv() {
         return from(ConfigSource.standard());
     }
 
     /**
-     * Reads the configuration table's settings from {@code source} (for example system properties over
-     * context parameters over the process environment). Invalid values fail with a message naming the setting.
+     * Reads the configuration table's settings from {@code source}: the API's settings now (an invalid value
+     * fails here, naming the setting), the SDK parts ({@code INTERVIEW_STORE}, {@code OPENAI_*}, markers) when
+     * the API is mounted. Opens nothing.
+     *
+     * @throws com.landki.interview.config.InvalidSettingException a value cannot be used
      */
     public static InterviewApiOptions from(ConfigSource source) {
-        return EnvOptions.read(source).build();
+        Builder b = builder().config(source);
+        Settings.INTERVIEW_API_MOUNT_PATH.ifSet(source, b::mountPath);
+        return b.security(SecurityOptions.from(source))
+                .rateLimits(RateLimits.from(source))
+                .page(PageOptions.from(source))
+                .backend(BackendOptions.from(source))
+                .storeConfig(StoreConfig.from(source))
+                .build();
     }
 
+    /** Where the API lives inside the web application, e.g. {@code /interview/api}. */
     public String mountPath() {
         return mountPath;
     }
 
-    /** The admin bearer token, or {@code null}: then admin endpoints answer loopback clients only. */
-    public String adminToken() {
-        return adminToken;
+    public SecurityOptions security() {
+        return security;
     }
 
-    public Set<String> allowedOrigins() {
-        return allowedOrigins;
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
-    public List<Cidr> trustedProxies() {
-        return trustedProxies;
+    public PageOptions page() {
+        return page;
     }
 
-    public boolean ipAnonymization() {
-        return ipAnonymization;
+    public BackendOptions backend() {
+        return backend;
     }
 
-    public boolean feedbackListPublic() {
-        return feedbackListPublic;
-    }
-
-    public int rateLimitSessionPerMin() {
-        return rateLimitSessionPerMin;
-    }
-
-    public int rateLimitFeedbackPerMin() {
-        return rateLimitFeedbackPerMin;
-    }
-
-    public int rateLimitClassifyPerMin() {
-        return rateLimitClassifyPerMin;
-    }
-
-    public int rateLimitChatKitPerMin() {
-        return rateLimitChatKitPerMin;
-    }
-
-    public byte[] userIdCookieSecret() {
-        return userIdCookieSecret.clone();
-    }
-
-    public String userIdCookieName() {
-        return userIdCookieName;
-    }
-
-    public UserIdResolver userIdResolver() {
-        return userIdResolver;
-    }
-
-    public int maxBodyBytes() {
-        return maxBodyBytes;
-    }
-
-    public String greeting() {
-        return greeting;
-    }
-
-    public List<Prompt> prompts() {
-        return prompts;
-    }
-
-    public String composerPlaceholder() {
-        return composerPlaceholder;
-    }
-
-    public List<String> feedbackCategories() {
-        return feedbackCategories;
-    }
-
-    /** {@code hosted}, {@code server} or {@code auto} as configured. */
-    public ChatBackend chatKitBackend() {
-        return chatKitBackend;
-    }
-
-    /**
-     * {@link ChatBackend#HOSTED} or {@link ChatBackend#SERVER}: {@code auto} is hosted when a workflow is
-     * configured, that is when sessions can be minted.
-     */
-    public ChatBackend effectiveChatKitBackend() {
-        return chatKitBackend.resolve(sessions != null);
-    }
-
-    /**
-     * Whether the page can chat: with the {@code hosted} backend when sessions can be minted, with the
-     * {@code server} backend when the ChatKit protocol servlet is set.
-     */
-    public boolean chatConfigured() {
-        return effectiveChatKitBackend() == ChatBackend.SERVER ? chatKitServlet != null : sessions != null;
-    }
-
-    public String domainPublicKey() {
-        return domainPublicKey;
-    }
-
-    public SessionPort sessions() {
-        return sessions;
-    }
-
-    /** The ChatKit client that mints sessions and reads threads, or {@code null}. */
-    public ChatKitClient chatKitClient() {
-        return chatKitClient;
-    }
-
-    /**
-     * {@code policy} with a listener that also counts its retries in {@code interview_upstream_retries_total}
-     * of {@link #meterRegistry()}: for OpenAI clients the host builds itself (e.g. the Responses agent of an
-     * own {@code ChatKitServer}). The ChatKit client given to {@link Builder#chatKitClient} is counted already.
-     */
-    public RetryPolicy countingRetries(RetryPolicy policy) {
-        return RetryCounting.policy(policy, meterRegistry);
-    }
-
-    /** Why sessions cannot be minted, naming the missing settings; {@code null} when they can. */
-    public String sessionsNotConfiguredReason() {
-        return sessions != null ? null : sessionsNotConfiguredReason;
-    }
-
-    /** Classifies answers by text (structured flag first, then marker phrases). */
-    public ScopeClassifier classifier() {
-        return classifier;
-    }
-
-    /** Classifies ChatKit threads by id with the owner check, or {@code null} without a ChatKit client. */
-    public ThreadClassifier threadClassifier() {
-        return threadClassifier;
-    }
-
+    /** The store given in code (the host closes it), or {@code null}: then {@link #storeConfig()} is opened. */
     public InterviewStore store() {
         return store;
     }
 
-    /** The ChatKit protocol servlet mounted at {@code <mount>/chatkit}, or {@code null}. */
-    public ChatKitProtocolServlet chatKitServlet() {
-        return chatKitServlet;
+    /** The store the mounted API opens and closes when none is given, or {@code null}. */
+    public StoreConfig storeConfig() {
+        return storeConfig;
     }
 
-    public PrometheusMeterRegistry meterRegistry() {
+    /**
+     * Where the SDK parts not given in code are read from when the API is mounted (the ChatKit client from
+     * {@code OPENAI_*}, the own server, the marker phrases), or {@code null}: then only what is given is used.
+     */
+    public ConfigSource config() {
+        return config;
+    }
+
+    /** Where the API's meters go; {@code /metrics} scrapes it when it is a {@link PrometheusMeterRegistry}. */
+    public MeterRegistry meterRegistry() {
         return meterRegistry;
     }
 
@@ -293,16 +134,13 @@ public final class InterviewApiOptions {
         return clock;
     }
 
-    /** Closes the resources registered with {@link Builder#closeOnDestroy}, newest first; logs failures. */
-    public void closeOwned() {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            try {
-                owned.get(i).close();
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(InterviewApiOptions.class)
-                        .warn("closing {} failed: {}", owned.get(i).getClass().getSimpleName(), e.toString());
-            }
-        }
+    /**
+     * {@code policy} with a listener that also counts its retries in {@code interview_upstream_retries_total}
+     * of {@link #meterRegistry()}: for OpenAI clients the host builds itself (e.g. the Responses agent of an
+     * own {@code ChatKitServer}). The ChatKit client of {@link BackendOptions} is counted already.
+     */
+    public RetryPolicy countingRetries(RetryPolicy policy) {
+        return RetryCounting.policy(policy, meterRegistry);
     }
 
     /** Drops trailing slashes; a mount path starts with '/' and contains no '*' or '..'. */
@@ -320,87 +158,39 @@ public final class InterviewApiOptions {
 
     @Override
     public String toString() {
-        // never the admin token or the cookie secret
-        return "InterviewApiOptions[mountPath=" + mountPath + ", adminToken=" + (adminToken == null ? "unset" : "***")
-                + ", allowedOrigins=" + allowedOrigins + ", trustedProxies=" + trustedProxies
-                + ", ipAnonymization=" + ipAnonymization + ", feedbackListPublic=" + feedbackListPublic
-                + ", rateLimits(session/feedback/classify/chatkit)=" + rateLimitSessionPerMin + "/"
-                + rateLimitFeedbackPerMin + "/" + rateLimitClassifyPerMin + "/" + rateLimitChatKitPerMin
-                + ", backend=" + effectiveChatKitBackend().id() + ", sessions=" + (sessions != null)
-                + ", store=" + (store == null ? "none" : store.type()) + "]";
+        // never a secret: the parts' toString leave them out
+        return "InterviewApiOptions[mountPath=" + mountPath + ", " + security + ", " + rateLimits + ", " + backend
+                + ", store=" + (store != null ? store.type() : storeConfig.type() + " (opened at mount)") + "]";
     }
 
-    /** Collects options; {@link #build()} validates them. Not thread-safe. */
+    /** Collects options; {@link #build()} checks that a store is given. Not thread-safe. */
     public static final class Builder {
 
         private String mountPath = DEFAULT_MOUNT_PATH;
-        private String adminToken;
-        private Set<String> allowedOrigins = new LinkedHashSet<>();
-        private List<Cidr> trustedProxies = new ArrayList<>();
-        private boolean ipAnonymization = true;
-        private boolean feedbackListPublic;
-        private int rateLimitSessionPerMin = DEFAULT_RATE_LIMIT_SESSION_PER_MIN;
-        private int rateLimitFeedbackPerMin = DEFAULT_RATE_LIMIT_FEEDBACK_PER_MIN;
-        private int rateLimitClassifyPerMin = DEFAULT_RATE_LIMIT_CLASSIFY_PER_MIN;
-        private int rateLimitChatKitPerMin = DEFAULT_RATE_LIMIT_CHATKIT_PER_MIN;
-        private byte[] userIdCookieSecret;
-        private String userIdCookieName = "interview_uid";
-        private UserIdResolver userIdResolver = UserIdResolver.cookieOnly();
-        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
-        private String greeting = DEFAULT_GREETING;
-        private List<Prompt> prompts = DEFAULT_PROMPTS;
-        private String composerPlaceholder = DEFAULT_COMPOSER_PLACEHOLDER;
-        private List<String> feedbackCategories = DEFAULT_FEEDBACK_CATEGORIES;
-        private ChatBackend chatKitBackend = ChatBackend.AUTO;
-        private String domainPublicKey;
-        private SessionPort sessions;
-        private ChatKitClient chatKitClient;
-        private Consumer<CreateSessionRequest.Builder> sessionCustomizer = request -> { };
-        private String sessionsNotConfiguredReason =
-                "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)";
-        private ScopeClassifier classifier;
-        private ThreadClassifier threadClassifier;
+        private SecurityOptions security = SecurityOptions.defaults();
+        private RateLimits rateLimits = RateLimits.defaults();
+        private PageOptions page = PageOptions.defaults();
+        private BackendOptions backend = BackendOptions.defaults();
         private InterviewStore store;
-        private ChatKitProtocolServlet chatKitServlet;
-        private PrometheusMeterRegistry meterRegistry;
+        private StoreConfig storeConfig;
+        private ConfigSource config;
+        private MeterRegistry meterRegistry;
         private Clock clock = Clock.systemUTC();
-        private List<AutoCloseable> owned = new ArrayList<>();
 
         private Builder() {
         }
 
         private Builder(InterviewApiOptions o) {
             mountPath = o.mountPath;
-            adminToken = o.adminToken;
-            allowedOrigins = new LinkedHashSet<>(o.allowedOrigins);
-            trustedProxies = new ArrayList<>(o.trustedProxies);
-            ipAnonymization = o.ipAnonymization;
-            feedbackListPublic = o.feedbackListPublic;
-            rateLimitSessionPerMin = o.rateLimitSessionPerMin;
-            rateLimitFeedbackPerMin = o.rateLimitFeedbackPerMin;
-            rateLimitClassifyPerMin = o.rateLimitClassifyPerMin;
-            rateLimitChatKitPerMin = o.rateLimitChatKitPerMin;
-            userIdCookieSecret = o.userIdCookieSecret.clone();
-            userIdCookieName = o.userIdCookieName;
-            userIdResolver = o.userIdResolver;
-            maxBodyBytes = o.maxBodyBytes;
-            greeting = o.greeting;
-            prompts = o.prompts;
-            composerPlaceholder = o.composerPlaceholder;
-            feedbackCategories = o.feedbackCategories;
-            chatKitBackend = o.chatKitBackend;
-            domainPublicKey = o.domainPublicKey;
-            sessions = o.sessions;
-            chatKitClient = o.chatKitClient;
-            sessionCustomizer = o.sessionCustomizer;
-            sessionsNotConfiguredReason = o.sessionsNotConfiguredReason;
-            classifier = o.classifier;
-            threadClassifier = o.threadClassifier;
+            security = o.security;
+            rateLimits = o.rateLimits;
+            page = o.page;
+            backend = o.backend;
             store = o.store;
-            chatKitServlet = o.chatKitServlet;
+            storeConfig = o.storeConfig;
+            config = o.config;
             meterRegistry = o.meterRegistry;
             clock = o.clock;
-            owned = new ArrayList<>(o.owned);
         }
 
         /** Where the API lives inside the web application, default {@code /interview/api}. */
@@ -409,226 +199,81 @@ public final class InterviewApiOptions {
             return this;
         }
 
-        /** The bearer token for admin endpoints; {@code null} or blank restricts them to loopback clients. */
-        public Builder adminToken(String adminToken) {
-            this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.trim();
+        public Builder security(SecurityOptions security) {
+            this.security = Objects.requireNonNull(security, "security");
             return this;
         }
 
-        /** Origins ({@code https://example.com}) allowed for CORS and the Origin check; {@code *} allows any. */
-        public Builder allowedOrigins(Iterable<String> origins) {
-            Set<String> set = new LinkedHashSet<>();
-            for (String origin : origins) {
-                String normalized = normalizeOrigin(origin);
-                if (!normalized.isEmpty()) {
-                    set.add(normalized);
-                }
-            }
-            this.allowedOrigins = set;
+        /** Changes the security options in place: {@code .security(s -> s.adminToken(token))}. */
+        public Builder security(Consumer<SecurityOptions.Builder> change) {
+            SecurityOptions.Builder b = security.toBuilder();
+            change.accept(b);
+            return security(b.build());
+        }
+
+        public Builder rateLimits(RateLimits rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
             return this;
         }
 
-        public Builder allowedOrigins(String... origins) {
-            return allowedOrigins(Arrays.asList(origins));
+        /** Changes the rate limits in place: {@code .rateLimits(r -> r.feedbackPerMin(5))}. */
+        public Builder rateLimits(Consumer<RateLimits.Builder> change) {
+            RateLimits.Builder b = rateLimits.toBuilder();
+            change.accept(b);
+            return rateLimits(b.build());
         }
 
-        /** Proxy networks ({@code 10.0.0.0/8}, {@code ::1}) whose forwarding headers are believed. */
-        public Builder trustedProxies(Iterable<String> cidrs) {
-            List<Cidr> list = new ArrayList<>();
-            for (String cidr : cidrs) {
-                if (!cidr.isBlank()) {
-                    list.add(Cidr.parse(cidr));
-                }
-            }
-            this.trustedProxies = list;
+        public Builder page(PageOptions page) {
+            this.page = Objects.requireNonNull(page, "page");
             return this;
         }
 
-        public Builder trustedProxies(String... cidrs) {
-            return trustedProxies(Arrays.asList(cidrs));
+        /** Changes the page options in place: {@code .page(p -> p.greeting("Hello"))}. */
+        public Builder page(Consumer<PageOptions.Builder> change) {
+            PageOptions.Builder b = page.toBuilder();
+            change.accept(b);
+            return page(b.build());
         }
 
-        /** {@code true} (default) stores IPv4 addresses as /24 and IPv6 as /48. */
-        public Builder ipAnonymization(boolean ipAnonymization) {
-            this.ipAnonymization = ipAnonymization;
+        public Builder backend(BackendOptions backend) {
+            this.backend = Objects.requireNonNull(backend, "backend");
             return this;
         }
 
-        /** {@code true} lets anyone read {@code /feedback/list} (as the original FastAPI server did); default admin only. */
-        public Builder feedbackListPublic(boolean feedbackListPublic) {
-            this.feedbackListPublic = feedbackListPublic;
-            return this;
-        }
-
-        /** Per client IP and minute; 0 turns the limit off. */
-        public Builder rateLimitSessionPerMin(int perMinute) {
-            this.rateLimitSessionPerMin = requireLimit("RATE_LIMIT_SESSION_PER_MIN", perMinute);
-            return this;
-        }
-
-        public Builder rateLimitFeedbackPerMin(int perMinute) {
-            this.rateLimitFeedbackPerMin = requireLimit("RATE_LIMIT_FEEDBACK_PER_MIN", perMinute);
-            return this;
-        }
-
-        public Builder rateLimitClassifyPerMin(int perMinute) {
-            this.rateLimitClassifyPerMin = requireLimit("RATE_LIMIT_CLASSIFY_PER_MIN", perMinute);
-            return this;
-        }
-
-        public Builder rateLimitChatKitPerMin(int perMinute) {
-            this.rateLimitChatKitPerMin = requireLimit("RATE_LIMIT_CHATKIT_PER_MIN", perMinute);
-            return this;
-        }
-
-        /** Turns every rate limit off (0), for tests and trusted networks. */
-        public Builder noRateLimits() {
-            rateLimitSessionPerMin = 0;
-            rateLimitFeedbackPerMin = 0;
-            rateLimitClassifyPerMin = 0;
-            rateLimitChatKitPerMin = 0;
-            return this;
-        }
-
-        /** The HMAC key (at least 16 bytes) that signs the user-id cookie. Default: random per process. */
-        public Builder userIdCookieSecret(byte[] secret) {
-            if (secret.length < Settings.MIN_COOKIE_SECRET_BYTES) {
-                throw new IllegalArgumentException("userIdCookieSecret must be at least "
-                        + Settings.MIN_COOKIE_SECRET_BYTES + " bytes, was " + secret.length);
-            }
-            this.userIdCookieSecret = secret.clone();
-            return this;
-        }
-
-        /** Reads the cookie key from {@code file}, creating it (owner-only, 32 random bytes) on first use. */
-        public Builder userIdCookieSecretFile(Path file) {
-            return userIdCookieSecret(SecretFile.readOrCreate(file));
-        }
-
-        public Builder userIdCookieName(String name) {
-            if (!name.matches("[A-Za-z0-9_\\-]{1,64}")) {
-                throw new IllegalArgumentException("userIdCookieName must be 1..64 of [A-Za-z0-9_-], was '" + name + "'");
-            }
-            this.userIdCookieName = name;
-            return this;
-        }
-
-        /** The host application's user ids (e.g. {@link UserIdResolver#principal()}); default the cookie. */
-        public Builder userIdResolver(UserIdResolver resolver) {
-            this.userIdResolver = Objects.requireNonNull(resolver, "userIdResolver");
-            return this;
-        }
-
-        /** Largest accepted request body, default 64 KiB; larger bodies get 413. */
-        public Builder maxBodyBytes(int maxBodyBytes) {
-            if (maxBodyBytes < 1024) {
-                throw new IllegalArgumentException("maxBodyBytes must be >= 1024, was " + maxBodyBytes);
-            }
-            this.maxBodyBytes = maxBodyBytes;
-            return this;
-        }
-
-        public Builder greeting(String greeting) {
-            this.greeting = Objects.requireNonNull(greeting, "greeting");
-            return this;
-        }
-
-        public Builder prompts(List<Prompt> prompts) {
-            this.prompts = List.copyOf(prompts);
-            return this;
-        }
-
-        public Builder composerPlaceholder(String placeholder) {
-            this.composerPlaceholder = Objects.requireNonNull(placeholder, "composerPlaceholder");
-            return this;
-        }
-
-        /** Accepted {@code category} values of {@code POST /feedback}, shown to the page by {@code /config}. */
-        public Builder feedbackCategories(List<String> categories) {
-            for (String category : categories) {
-                if (!category.matches("[a-z0-9_]{1,40}")) {
-                    throw new IllegalArgumentException("feedback category must be 1..40 of [a-z0-9_], was '"
-                            + category + "'");
-                }
-            }
-            if (categories.isEmpty()) {
-                throw new IllegalArgumentException("feedbackCategories must not be empty");
-            }
-            this.feedbackCategories = List.copyOf(categories);
-            return this;
-        }
-
-        /** {@code hosted}, {@code server} or {@code auto} (default). */
-        public Builder chatKitBackend(ChatBackend backend) {
-            this.chatKitBackend = Objects.requireNonNull(backend, "chatKitBackend");
-            return this;
-        }
-
-        /** The domain allowlist key handed to the page by {@code /config}. */
-        public Builder domainPublicKey(String key) {
-            this.domainPublicKey = key == null || key.isBlank() ? null : key.trim();
-            return this;
+        /** Changes the backend options in place: {@code .backend(b -> b.chatKitClient(client))}. */
+        public Builder backend(Consumer<BackendOptions.Builder> change) {
+            BackendOptions.Builder b = backend.toBuilder();
+            change.accept(b);
+            return backend(b.build());
         }
 
         /**
-         * The SDK's ChatKit client: mints sessions for {@code /chatkit/session} (needs its default workflow id,
-         * {@code OPENAI_WORKFLOW_ID}) and reads threads for {@code /classify} with a {@code thread_id}.
-         * Without one, those answer 503 not_configured. Its retries are counted in
-         * {@code interview_upstream_retries_total} (a copy on the same connection pool is used).
+         * Where feedback and chat events go (JSONL, PostgreSQL or in-memory store of interview-sdk); wins over
+         * {@link #storeConfig}. The host closes it.
          */
-        public Builder chatKitClient(ChatKitClient client) {
-            this.chatKitClient = client;
-            return this;
-        }
-
-        /**
-         * Adds the host's ChatKit session options (expiry, per-session rate limit, history, state variables)
-         * to every session request; file upload is off unless this turns it on.
-         */
-        public Builder sessionCustomizer(Consumer<CreateSessionRequest.Builder> customizer) {
-            this.sessionCustomizer = Objects.requireNonNull(customizer, "sessionCustomizer");
-            return this;
-        }
-
-        /** The sentence {@code /chatkit/session} answers with 503 while no sessions are configured. */
-        public Builder sessionsNotConfiguredReason(String reason) {
-            this.sessionsNotConfiguredReason = Objects.requireNonNull(reason, "reason");
-            return this;
-        }
-
-        /** The answer classifier of {@code /classify}; default {@link ScopeClassifier#ofDefaults()}. */
-        public Builder classifier(ScopeClassifier classifier) {
-            this.classifier = Objects.requireNonNull(classifier, "classifier");
-            return this;
-        }
-
-        /** Classifies threads for {@code /classify} with a {@code thread_id}; {@code null} answers 503 there. */
-        public Builder threadClassifier(ThreadClassifier threadClassifier) {
-            this.threadClassifier = threadClassifier;
-            return this;
-        }
-
-        /** Where feedback and chat events go (JSONL, PostgreSQL or in-memory store of interview-sdk). */
         public Builder store(InterviewStore store) {
             this.store = store;
             return this;
         }
 
-        /** The ChatKit protocol servlet ({@code server} backend) to mount at {@code <mount>/chatkit}. */
-        public Builder chatKitServlet(ChatKitProtocolServlet servlet) {
-            this.chatKitServlet = servlet;
+        /** The store the mounted API opens, and closes when the web application stops, when none is given. */
+        public Builder storeConfig(StoreConfig storeConfig) {
+            this.storeConfig = storeConfig;
             return this;
         }
 
-        /** The registry {@code /metrics} scrapes; default a new one per options object. */
-        public Builder meterRegistry(PrometheusMeterRegistry registry) {
+        /** Where SDK parts not given in code are read from at mount (see {@link InterviewApiOptions#config()}). */
+        public Builder config(ConfigSource config) {
+            this.config = config;
+            return this;
+        }
+
+        /**
+         * Any Micrometer registry for the API's meters (e.g. the host's); default a new
+         * {@link PrometheusMeterRegistry}, which {@code /metrics} scrapes.
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
-            return this;
-        }
-
-        /** A resource (store, client) the mounted API closes when its web application stops. */
-        public Builder closeOnDestroy(AutoCloseable resource) {
-            owned.add(Objects.requireNonNull(resource, "resource"));
             return this;
         }
 
@@ -637,52 +282,16 @@ public final class InterviewApiOptions {
             return this;
         }
 
+        /** @throws IllegalStateException when neither a store nor a store configuration is given */
         public InterviewApiOptions build() {
-            if (store == null) {
-                throw new IllegalStateException("a store is required: call store(InterviewStore.fromEnv())"
-                        + " or store(InterviewStore.inMemory())");
-            }
-            if (classifier == null) {
-                classifier = ScopeClassifier.ofDefaults();
+            if (store == null && storeConfig == null) {
+                throw new IllegalStateException("a store is required: call store(InterviewStore.inMemory()),"
+                        + " store(yourStore) or storeConfig(StoreConfig.fromEnv())");
             }
             if (meterRegistry == null) {
                 meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             }
-            if (chatKitClient != null) {
-                chatKitClient = RetryCounting.client(chatKitClient, meterRegistry);
-                if (sessions == null && chatKitClient.defaultWorkflowId() != null) {
-                    sessions = new ClientSessionPort(chatKitClient, sessionCustomizer);
-                } else if (sessions == null) {
-                    sessionsNotConfiguredReason = "chat sessions need OPENAI_WORKFLOW_ID (OPENAI_API_KEY is set),"
-                            + " or CHATKIT_BACKEND=server";
-                }
-                if (threadClassifier == null) {
-                    threadClassifier = ThreadClassifier.builder().reader(ChatKitThreadReader.of(chatKitClient))
-                            .classifier(classifier).build();
-                }
-            }
-            if (userIdCookieSecret == null) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                userIdCookieSecret = random;
-            }
             return new InterviewApiOptions(this);
         }
-
-        private static int requireLimit(String name, int perMinute) {
-            if (perMinute < 0) {
-                throw new IllegalArgumentException(name + " must be >= 0 (0 turns the limit off), was " + perMinute);
-            }
-            return perMinute;
-        }
-
-        static String normalizeOrigin(String origin) {
-            String value = origin.trim().toLowerCase(Locale.ROOT);
-            while (value.endsWith("/")) {
-                value = value.substring(0, value.length() - 1);
-            }
-            return value;
-        }
     }
-
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.landki.interview.config.ChatBackend;
+import com.landki.interview.config.ChatUi;
 import com.landki.interview.store.InterviewStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,19 +36,22 @@ class OptionsAndAssetsTest {
         env.put("CHATKIT_BACKEND", "server");
         env.put("DOMAIN_PUBLIC_KEY", "domain_pk_1");
         env.put("INTERVIEW_PROMPTS", "Eins|Erste Frage;Zwei|Zweite Frage");
+        env.put("CHATKIT_UI", "Builtin");
         InterviewApiOptions options = fromEnv();
-        assertThat(options.adminToken()).isEqualTo("t0ken");
-        assertThat(options.allowedOrigins()).containsExactlyInAnyOrder("https://landki.com", "https://b.example");
-        assertThat(options.trustedProxies()).hasSize(2);
-        assertThat(options.ipAnonymization()).isFalse();
-        assertThat(options.feedbackListPublic()).isTrue();
-        assertThat(options.rateLimitSessionPerMin()).isZero();
-        assertThat(options.rateLimitFeedbackPerMin()).isEqualTo(30);
-        assertThat(options.effectiveChatKitBackend()).isEqualTo(ChatBackend.SERVER);
-        assertThat(options.domainPublicKey()).isEqualTo("domain_pk_1");
-        assertThat(options.prompts()).extracting(InterviewApiOptions.Prompt::label).containsExactly("Eins", "Zwei");
+        assertThat(options.security().adminToken()).isEqualTo("t0ken");
+        assertThat(options.security().allowedOrigins()).containsExactlyInAnyOrder("https://landki.com",
+                "https://b.example");
+        assertThat(options.security().trustedProxies()).containsExactly("10.0.0.0/8", "::1");
+        assertThat(options.security().ipAnonymization()).isFalse();
+        assertThat(options.security().feedbackListPublic()).isTrue();
+        assertThat(options.rateLimits().sessionPerMin()).isZero();
+        assertThat(options.rateLimits().feedbackPerMin()).isEqualTo(30);
+        assertThat(options.backend().chatKitBackend()).isEqualTo(ChatBackend.SERVER);
+        assertThat(options.page().domainPublicKey()).isEqualTo("domain_pk_1");
+        assertThat(options.page().chatUi()).isEqualTo(ChatUi.BUILTIN);
+        assertThat(options.page().prompts()).extracting(PageOptions.Prompt::label).containsExactly("Eins", "Zwei");
+        assertThat(options.storeConfig().type()).isEqualTo("memory");
         assertThat(options.toString()).doesNotContain("t0ken");
-        options.closeOwned();
     }
 
     @Test
@@ -64,16 +66,9 @@ class OptionsAndAssetsTest {
         env.remove("IP_ANONYMIZATION");
         env.put("CHATKIT_BACKEND", "cloud");
         assertThatThrownBy(this::fromEnv).hasMessageContaining("CHATKIT_BACKEND");
-    }
-
-    @Test
-    void cookieSecretIsGeneratedOnceOwnerOnlyAndReused() throws Exception {
-        byte[] first = fromEnv().userIdCookieSecret();
-        Path file = dir.resolve("user-id-cookie.secret");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(fromEnv().userIdCookieSecret()).isEqualTo(first);
-        env.put("USER_ID_COOKIE_SECRET", "an-explicit-secret-value");
-        assertThat(fromEnv().userIdCookieSecret()).isNotEqualTo(first);
+        env.remove("CHATKIT_BACKEND");
+        env.put("CHATKIT_UI", "iframe");
+        assertThatThrownBy(this::fromEnv).hasMessage("CHATKIT_UI: must be auto, builtin or chatkit, was 'iframe'");
     }
 
     @Test

@@ -2,12 +2,15 @@ package com.landki.interview.example;
 
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
+import com.landki.interview.servlet.ApiStatus;
 import com.landki.interview.servlet.AssetServlet;
+import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiInitializer;
 import com.landki.interview.servlet.InterviewApiOptions;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -67,7 +70,7 @@ public final class InterviewServer {
         context.addServlet(new ServletHolder("root-redirect", new RootRedirect()), "");
 
         // graceful stop: refuse new requests, let those in flight finish, then destroy the context
-        // (which closes the stores the options own)
+        // (which closes the stores the mounted API opened)
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(STOP_TIMEOUT_MS);
         server.setStopAtShutdown(true);
@@ -85,24 +88,31 @@ public final class InterviewServer {
         InterviewApiOptions options = InterviewApiOptions.from(config);
         Server server = createServer(port, options);
         server.start();
-        LOG.info(startupLine(port(server), options));
-        if (!options.chatConfigured()) {
+        ApiStatus status = status(server, options);
+        LOG.info(startupLine(port(server), options, status));
+        if (!status.chatConfigured()) {
             LOG.warn(CHAT_MISSING);
         }
         server.join();
     }
 
+    /** What the API of a started server runs with (store, backend, chat), as decided when it was mounted. */
+    static ApiStatus status(Server server, InterviewApiOptions options) {
+        return InterviewApi.status(server.getDescendant(ServletContextHandler.class).getServletContext(),
+                options.mountPath());
+    }
+
     /** One line naming port, store and what is configured; never a secret. */
-    static String startupLine(int port, InterviewApiOptions options) {
+    static String startupLine(int port, InterviewApiOptions options, ApiStatus status) {
         boolean assets = InterviewServer.class.getClassLoader()
                 .getResource(AssetServlet.DEFAULT_PREFIX + "/index.html") != null;
-        boolean chat = options.chatConfigured();
+        Set<String> origins = options.security().allowedOrigins();
         return "interview server listening on port " + port + ": page /interview/, dashboard /interview/dashboard/, API "
-                + options.mountPath() + "; store=" + options.store().type()
-                + ", chat backend=" + options.effectiveChatKitBackend().id() + " (" + (chat ? "configured" : "NOT configured")
-                + "), admin=" + (options.adminToken() == null ? "loopback only (ADMIN_TOKEN unset)" : "bearer token")
-                + ", allowed origins=" + (options.allowedOrigins().isEmpty() ? "same origin only"
-                        : String.join(" ", options.allowedOrigins()))
+                + options.mountPath() + "; store=" + status.store()
+                + ", chat backend=" + status.backend().id() + " (" + (status.chatConfigured() ? "configured"
+                        : "NOT configured")
+                + "), admin=" + (status.adminToken() ? "bearer token" : "loopback only (ADMIN_TOKEN unset)")
+                + ", allowed origins=" + (origins.isEmpty() ? "same origin only" : String.join(" ", origins))
                 + ", page assets=" + (assets ? "present" : "missing (add interview-frontend-assets)");
     }
 

@@ -222,10 +222,18 @@ class OriginalQuickTestsTest {
     }
 
     @Test
-    void startupLineNamesPortStoreAndChatButNoSecret() {
+    void startupLineNamesPortStoreAndChatButNoSecret() throws Exception {
         env.put("ADMIN_TOKEN", "super-secret-admin");
         env.put("INTERVIEW_STORE", "memory");
-        String line = InterviewServer.startupLine(3001, InterviewApiOptions.from(env::get));
+        InterviewApiOptions options = InterviewApiOptions.from(env::get);
+        Server memory = InterviewServer.createServer(0, options);
+        memory.start();
+        String line;
+        try {
+            line = InterviewServer.startupLine(3001, options, InterviewServer.status(memory, options));
+        } finally {
+            memory.stop();
+        }
         assertThat(line).contains("port 3001").contains("store=memory").contains("backend=hosted (configured)")
                 .doesNotContain("super-secret-admin").doesNotContain("sk-quicktest-secret");
     }

@@ -87,7 +87,7 @@ public final class ApiFilter extends HttpFilter {
 
         HttpServletRequest forward = req;
         if (UNSAFE.contains(method)) {
-            int max = runtime.options.maxBodyBytes();
+            int max = runtime.options.security().maxBodyBytes();
             RequestBodies.check(req, max);
             forward = new LimitedRequest(req, max);
         }

@@ -1,7 +1,9 @@
 package com.landki.interview.servlet.internal;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 
@@ -11,14 +13,16 @@ public final class ApiMetrics {
     static final String UPSTREAM_RETRIES = "interview.upstream.retries";
     static final String UPSTREAM_RETRIES_HELP = "retried calls to the OpenAI API";
 
-    private final PrometheusMeterRegistry registry;
+    private final MeterRegistry registry;
+    private final PrometheusMeterRegistry prometheus;
     private final Counter sessionsCreated;
     private final Counter outOfScope;
     private final Counter upstreamRetries;
     private final Timer upstreamLatency;
 
-    public ApiMetrics(PrometheusMeterRegistry registry) {
+    public ApiMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.prometheus = prometheus(registry);
         this.sessionsCreated = Counter.builder("interview.sessions.minted")
                 .description("ChatKit sessions minted").register(registry);
         this.outOfScope = Counter.builder("interview.out_of_scope")
@@ -59,7 +63,31 @@ public final class ApiMetrics {
                 .tag("endpoint", endpoint).register(registry).increment();
     }
 
+    /**
+     * The Prometheus text of the registry (or of the Prometheus registry inside a composite one).
+     *
+     * @throws ApiException 503 when the host's registry is not a Prometheus one: its meters are the host's to export
+     */
     public String scrape() {
-        return registry.scrape();
+        if (prometheus == null) {
+            throw ApiException.notConfigured("/metrics needs a PrometheusMeterRegistry; the API's meters are in the"
+                    + " host's " + registry.getClass().getSimpleName());
+        }
+        return prometheus.scrape();
+    }
+
+    private static PrometheusMeterRegistry prometheus(MeterRegistry registry) {
+        if (registry instanceof PrometheusMeterRegistry p) {
+            return p;
+        }
+        if (registry instanceof CompositeMeterRegistry composite) {
+            for (MeterRegistry inner : composite.getRegistries()) {
+                PrometheusMeterRegistry found = prometheus(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -54,7 +54,7 @@ public final class ApiRoutes {
     ApiRoutes(ApiRuntime rt, String base) {
         this.base = base;
         this.admin = rt.admin;
-        this.feedbackListPublic = rt.options.feedbackListPublic();
+        this.feedbackListPublic = rt.options.security().feedbackListPublic();
         add("GET", "/health", null, Access.PUBLIC, false, r -> done(rt.info.health()));
         add("GET", "/config", null, Access.PUBLIC, false, r -> done(rt.info.config()));
         add("POST", SESSION, ApiRuntime.BUCKET_SESSION, Access.PUBLIC, true,

@@ -1,8 +1,10 @@
 package com.landki.interview.servlet.internal;
 
-import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.servlet.PageOptions;
+import com.landki.interview.servlet.RateLimits;
+import com.landki.interview.servlet.SecurityOptions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ public final class ApiRuntime {
     public static final String BUCKET_CHATKIT = "chatkit";
 
     final InterviewApiOptions options;
+    final ApiComponents parts;
     final ClientIpResolver ips;
     final Cors cors;
     final AdminAuth admin;
@@ -30,40 +33,40 @@ public final class ApiRuntime {
     final InfoHandler info;
     final ApiRoutes routes;
 
-    /**
-     * @param threads the own ChatKit server's thread store ({@code server} backend), whose threads are erased
-     *                with the records that carry their ids; {@code null} without that backend
-     */
-    public ApiRuntime(InterviewApiOptions options, String contextPath, ThreadStore threads) {
+    public ApiRuntime(InterviewApiOptions options, ApiComponents parts, String contextPath) {
         this.options = options;
-        this.ips = new ClientIpResolver(options.trustedProxies());
-        this.cors = new Cors(options.allowedOrigins());
-        this.admin = new AdminAuth(options.adminToken());
-        UserIdCookies cookies = new UserIdCookies(options.userIdCookieSecret());
-        this.userIds = new UserIds(options.userIdResolver()::resolve, cookies, options.userIdCookieName(),
+        this.parts = parts;
+        SecurityOptions security = options.security();
+        this.ips = new ClientIpResolver(security.trustedProxies().stream().map(Cidr::parse).toList());
+        this.cors = new Cors(security.allowedOrigins());
+        this.admin = new AdminAuth(security.adminToken());
+        UserIdCookies cookies = new UserIdCookies(parts.cookieSecret);
+        this.userIds = new UserIds(security.userIdResolver()::resolve, cookies, security.userIdCookieName(),
                 options.mountPath(), ips);
         this.metrics = new ApiMetrics(options.meterRegistry());
-        addLimiter(BUCKET_SESSION, options.rateLimitSessionPerMin());
-        addLimiter(BUCKET_FEEDBACK, options.rateLimitFeedbackPerMin());
-        addLimiter(BUCKET_CLASSIFY, options.rateLimitClassifyPerMin());
-        addLimiter(BUCKET_CHATKIT, options.rateLimitChatKitPerMin());
-        ChatEvents events = new ChatEvents(options.store(), cookies);
-        this.sessions = new SessionHandler(options.sessions(), options.sessionsNotConfiguredReason(), events,
+        RateLimits limits = options.rateLimits();
+        addLimiter(BUCKET_SESSION, limits.sessionPerMin());
+        addLimiter(BUCKET_FEEDBACK, limits.feedbackPerMin());
+        addLimiter(BUCKET_CLASSIFY, limits.classifyPerMin());
+        addLimiter(BUCKET_CHATKIT, limits.chatKitPerMin());
+        ChatEvents events = new ChatEvents(parts.store, cookies);
+        this.sessions = new SessionHandler(parts.sessions, parts.sessionsNotConfiguredReason, events,
                 metrics, System::nanoTime);
-        this.classify = new ClassifyHandler(options.classifier(), options.threadClassifier(), events, metrics);
-        this.feedback = new FeedbackHandler(options.store(), options.feedbackCategories(), metrics);
-        // with the hosted backend, erasure also reaches a user's threads kept by OpenAI
-        this.adminHandler = new AdminHandler(options.store(), threads,
-                options.effectiveChatKitBackend() == ChatBackend.HOSTED ? options.chatKitClient()
-                        : null,
+        this.classify = new ClassifyHandler(parts.classifier, parts.threadClassifier, events, metrics);
+        PageOptions page = options.page();
+        this.feedback = new FeedbackHandler(parts.store, page.feedbackCategories(), metrics);
+        // the own server's threads are erased with the records that carry their ids
+        // (and, with the hosted backend, a user's threads kept by OpenAI)
+        this.adminHandler = new AdminHandler(parts.store, parts.threads(),
+                parts.backend == ChatBackend.HOSTED ? parts.chatKitClient : null,
                 options.clock());
         String base = contextPath + options.mountPath();
-        boolean configured = options.chatConfigured();
-        List<Map<String, String>> prompts = options.prompts().stream()
+        List<Map<String, String>> prompts = page.prompts().stream()
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();
-        this.info = new InfoHandler(options.store(), new InfoHandler.PageSettings(options.greeting(), prompts,
-                options.composerPlaceholder(), options.domainPublicKey(), options.feedbackCategories(),
-                options.effectiveChatKitBackend().id(), configured, base + ApiRoutes.SESSION, base + ApiRoutes.CHATKIT));
+        this.info = new InfoHandler(parts.store, new InfoHandler.PageSettings(page.greeting(), prompts,
+                page.composerPlaceholder(), page.domainPublicKey(), page.feedbackCategories(),
+                parts.backend.id(), parts.status().chatConfigured(), base + ApiRoutes.SESSION,
+                base + ApiRoutes.CHATKIT, page.chatUi().id()));
         this.routes = new ApiRoutes(this, base);
     }
 
@@ -75,7 +78,7 @@ public final class ApiRuntime {
 
     /** The IP that may be stored: anonymized unless {@code IP_ANONYMIZATION=false}. */
     String storedIp(ClientIpResolver.ClientIp client) {
-        return options.ipAnonymization() ? IpAddresses.anonymize(client.address()) : IpAddresses.format(client.address());
+        return options.security().ipAnonymization() ? IpAddresses.anonymize(client.address()) : IpAddresses.format(client.address());
     }
 
     ClientIpResolver.ClientIp client(HttpServletRequest req) {

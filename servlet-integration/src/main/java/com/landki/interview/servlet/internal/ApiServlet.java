@@ -50,7 +50,7 @@ public final class ApiServlet extends HttpServlet {
         ApiRoutes.Route route = runtime.routes.route(method, path);
         // every body is read to its end before the answer, so the connection stays usable
         byte[] body = "GET".equals(route.method()) ? null
-                : RequestBodies.read(req, runtime.options.maxBodyBytes());
+                : RequestBodies.read(req, runtime.options.security().maxBodyBytes());
         ClientIpResolver.ClientIp client = runtime.client(req);
         String userId = route.user() ? runtime.userIds.resolve(req, res) : null;
         ApiRequest request = new ApiRequest(method, path, query(req), headers(req), body, client,

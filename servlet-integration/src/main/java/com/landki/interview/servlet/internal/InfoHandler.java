@@ -13,7 +13,7 @@ public final class InfoHandler {
     /** The page settings {@code /config} hands out. */
     public record PageSettings(String greeting, List<Map<String, String>> prompts, String composerPlaceholder,
             String domainKey, List<String> feedbackCategories, String backend, boolean chatKitConfigured,
-            String sessionUrl, String chatKitUrl) {
+            String sessionUrl, String chatKitUrl, String ui) {
     }
 
     private final InterviewStore store;
@@ -45,6 +45,7 @@ public final class InfoHandler {
         out.put("chatkit_configured", page.chatKitConfigured());
         out.put("session_url", page.sessionUrl());
         out.put("chatkit_url", page.chatKitUrl());
+        out.put("ui", page.ui());
         return ApiResponse.ok(out).withHeader("Cache-Control", "no-cache");
     }
 }

@@ -1,5 +1,6 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -63,8 +64,9 @@ public final class SecretFile {
     private static byte[] read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.US_ASCII).trim();
         byte[] key = Base64.getDecoder().decode(text);
-        if (key.length < 16) {
-            throw new IOException(file + " holds fewer than 16 key bytes; delete it to generate a new one");
+        if (key.length < Settings.MIN_COOKIE_SECRET_BYTES) {
+            throw new IOException(file + " holds fewer than " + Settings.MIN_COOKIE_SECRET_BYTES
+                    + " key bytes; delete it to generate a new one");
         }
         return key;
     }

@@ -1,6 +1,7 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.server.setup.StoreHooks;
+import com.landki.interview.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -26,8 +27,9 @@ public final class UserIdCookies {
     private final SecureRandom random = new SecureRandom();
 
     public UserIdCookies(byte[] key) {
-        if (key.length < 16) {
-            throw new IllegalArgumentException("USER_ID_COOKIE_SECRET must be at least 16 bytes");
+        if (key.length < Settings.MIN_COOKIE_SECRET_BYTES) {
+            throw new IllegalArgumentException("USER_ID_COOKIE_SECRET must be at least " + Settings.MIN_COOKIE_SECRET_BYTES
+                    + " bytes");
         }
         this.key = key.clone();
         this.logHash = StoreHooks.keyedUserHash(key);

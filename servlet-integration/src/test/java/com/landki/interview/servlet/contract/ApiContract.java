@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.servlet.RateLimits;
 import com.landki.interview.servlet.internal.Json;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.classify.ScopeClassifier;
@@ -73,21 +74,19 @@ abstract class ApiContract {
         upstreamServer.setDispatcher(upstream);
         upstreamServer.start();
         InterviewApiOptions options = InterviewApiOptions.builder()
-                .adminToken(TOKEN)
-                .allowedOrigins(ALLOWED)
-                .trustedProxies("127.0.0.1", "::1")
+                .security(s -> s.adminToken(TOKEN).allowedOrigins(ALLOWED).trustedProxies("127.0.0.1", "::1"))
                 .store(store)
-                .threadClassifier(ThreadClassifier.builder().reader(threads)
+                .backend(b -> b.threadClassifier(ThreadClassifier.builder().reader(threads)
                         .classifier(ScopeClassifier.ofDefaults()).build())
-                .chatKitClient(ChatKitClient.builder()
-                        .apiKey("sk-contract-secret")
-                        .baseUrl(upstreamServer.url("/v1").toString())
-                        .defaultWorkflowId("wf_contract")
-                        .requestTimeout(Duration.ofMillis(700))
-                        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5))
-                                .maxBackoff(Duration.ofMillis(20)).maxRetryAfter(Duration.ofMillis(20))
-                                .deadline(Duration.ofSeconds(5)).build())
-                        .build())
+                        .chatKitClient(ChatKitClient.builder()
+                                .apiKey("sk-contract-secret")
+                                .baseUrl(upstreamServer.url("/v1").toString())
+                                .defaultWorkflowId("wf_contract")
+                                .requestTimeout(Duration.ofMillis(700))
+                                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5))
+                                        .maxBackoff(Duration.ofMillis(20)).maxRetryAfter(Duration.ofMillis(20))
+                                        .deadline(Duration.ofSeconds(5)).build())
+                                .build()))
                 .build();
         container = MountedApi.start(kind(), options);
     }
@@ -131,6 +130,7 @@ abstract class ApiContract {
         assertThat(body.path("feedback_categories").toString()).contains("out_of_scope");
         assertThat(body.path("backend").asText()).isEqualTo("hosted");
         assertThat(body.path("session_url").asText()).isEqualTo("/interview/api/chatkit/session");
+        assertThat(body.path("ui").asText()).isEqualTo("auto");
     }
 
     // ---- sessions
@@ -406,7 +406,7 @@ abstract class ApiContract {
 
     @Test
     void rateLimitAnswers429WithRetryAfter() throws Exception {
-        int limit = InterviewApiOptions.DEFAULT_RATE_LIMIT_FEEDBACK_PER_MIN;
+        int limit = RateLimits.defaults().feedbackPerMin();
         for (int i = 0; i < limit; i++) {
             assertThat(send("POST", "/interview/api/feedback", "{\"session_id\":\"rl\"}", "application/json")
                     .statusCode()).isEqualTo(201);

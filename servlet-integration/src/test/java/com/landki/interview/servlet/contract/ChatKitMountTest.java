@@ -12,7 +12,6 @@ import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
 import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiOptions;
-import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import com.landki.interview.servlet.internal.Json;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.FeedbackEntry;
@@ -27,7 +26,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,12 +62,8 @@ class ChatKitMountTest {
                 .feedbackListener(StoreHooks.feedbackTo(store.feedback()))
                 .outOfScopeListener(StoreHooks.classifiedTo(store.chatLog()))
                 .build();
-        ChatKitProtocolServlet servlet = new ChatKitProtocolServlet(chatKit,
-                req -> (String) req.getAttribute(InterviewApi.USER_ID_ATTRIBUTE),
-                req -> Map.of("ip", req.getAttribute(InterviewApi.CLIENT_IP_ATTRIBUTE)), null,
-                ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT);
-        return InterviewApiOptions.builder().store(store).chatKitBackend(ChatBackend.SERVER)
-                .chatKitServlet(servlet).build();
+        return InterviewApiOptions.builder().store(store)
+                .backend(b -> b.chatKitBackend(ChatBackend.SERVER).chatKitServer(chatKit)).build();
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.servlet.internal.ApiComponents;
 import com.landki.interview.servlet.internal.ApiRoutes;
 import com.landki.interview.servlet.internal.ApiRuntime;
 import com.landki.interview.servlet.internal.Json;
@@ -41,11 +42,13 @@ class RouteTableTest {
     @ParameterizedTest
     @EnumSource(ServletContainer.Kind.class)
     void everyRouteAnswersWrongMethodsOptionsAndHead(ServletContainer.Kind kind) throws Exception {
-        InterviewApiOptions options = InterviewApiOptions.builder().adminToken(TOKEN).store(InterviewStore.inMemory())
-                .build();
+        InterviewApiOptions options = InterviewApiOptions.builder().security(s -> s.adminToken(TOKEN))
+                .store(InterviewStore.inMemory()).build();
         Map<String, Set<String>> table = new TreeMap<>();
-        for (ApiRoutes.Route route : new ApiRuntime(options, "", null).routes().all()) {
-            table.computeIfAbsent(route.path(), p -> new TreeSet<>()).add(route.method());
+        try (ApiComponents parts = ApiComponents.open(options)) {
+            for (ApiRoutes.Route route : new ApiRuntime(options, parts, "").routes().all()) {
+                table.computeIfAbsent(route.path(), p -> new TreeSet<>()).add(route.method());
+            }
         }
         assertThat(table).containsKeys("/health", "/chatkit", "/chatkit/session", "/admin/data", "/metrics");
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.testing.ServletContainer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +38,8 @@ class ServerBackendRetriesTest {
         Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-retries-test",
                 "OPENAI_BASE_URL", upstream.url("/v1").toString(), "CHATKIT_BACKEND", "server",
                 "INTERVIEW_STORE", "memory", "INTERVIEW_LOG_DIR", logDir.toString());
-        InterviewApiOptions options = InterviewApiOptions.from(env::get);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        InterviewApiOptions options = InterviewApiOptions.from(env::get).toBuilder().meterRegistry(registry).build();
 
         try (ServletContainer container = MountedApi.start(ServletContainer.Kind.JETTY, options)) {
             HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -53,6 +56,6 @@ class ServerBackendRetriesTest {
         assertThat(upstream.getRequestCount()).as("attempts").isEqualTo(3);
         RecordedRequest first = upstream.takeRequest();
         assertThat(first.getUrl().encodedPath()).isEqualTo("/v1/responses");
-        assertThat(options.meterRegistry().scrape()).contains("interview_upstream_retries_total 2.0");
+        assertThat(registry.scrape()).contains("interview_upstream_retries_total 2.0");
     }
 }

@@ -8,7 +8,11 @@ import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiInitializer;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.UserIdResolver;
+import com.landki.interview.config.ChatBackend;
+import com.landki.interview.servlet.internal.ApiComponents;
+import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.net.URI;
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.catalina.Context;
@@ -59,8 +64,8 @@ class DocSnippetsTest {
         // tag::jetty[]
         InterviewApiOptions options = InterviewApiOptions.builder()
                 .store(store)                                  // e.g. InterviewStore.fromEnv()
-                .adminToken(System.getenv("ADMIN_TOKEN"))
-                .allowedOrigins("https://landki.com")
+                .security(s -> s.adminToken(System.getenv("ADMIN_TOKEN"))
+                        .allowedOrigins("https://landki.com"))
                 .build();
         Server server = new Server(port);
         ServletContextHandler context = new ServletContextHandler("/");
@@ -97,11 +102,12 @@ class DocSnippetsTest {
                 .build();
         InterviewApiOptions options = InterviewApiOptions.builder()
                 .store(store)
-                .chatKitClient(chatKit)                         // /chatkit/session, /classify by thread_id
-                .sessionCustomizer(session -> session
-                        .expiresAfter(Duration.ofMinutes(30))
-                        .maxRequestsPerMinute(20)
-                        .history(true, 10))
+                .backend(b -> b
+                        .chatKitClient(chatKit)                 // /chatkit/session, /classify by thread_id
+                        .sessionCustomizer(session -> session
+                                .expiresAfter(Duration.ofMinutes(30))
+                                .maxRequestsPerMinute(20)
+                                .history(true, 10)))
                 .build();
         // end::openai[]
         return options;
@@ -109,11 +115,10 @@ class DocSnippetsTest {
 
     // tag::spring[]
     @Bean
-    ServletContextInitializer interviewApi(InterviewStore store) {
-        return servletContext -> InterviewApi.mount(servletContext, InterviewApiOptions.builder()
-                .store(store)
-                .userIdResolver(UserIdResolver.principal())   // your logged-in users own their threads
-                .adminToken(System.getenv("ADMIN_TOKEN"))
+    ServletContextInitializer interviewApi(InterviewStore store) {     // e.g. InterviewStore.fromEnv()
+        return servletContext -> InterviewApi.mount(servletContext, InterviewApiOptions.fromEnv().toBuilder()
+                .store(store)                                 // your bean instead of opening INTERVIEW_STORE
+                .security(s -> s.userIdResolver(UserIdResolver.principal()))   // logged-in users own threads
                 .build());
     }
     // end::spring[]
@@ -139,29 +144,49 @@ class DocSnippetsTest {
         }
     }
 
+    /**
+     * The Spring way with a store bean read from the same settings as the options: the options open no
+     * second store on that directory (that failed with {@code StoreLockedException} when {@code fromEnv()}
+     * opened one), and feedback goes to the bean.
+     */
     @Test
-    void springSnippetMountsThroughTheSameCall() throws Exception {
+    void springSnippetWithAStoreBeanFromTheEnvironment() throws Exception {
+        Map<String, String> properties = Map.of("INTERVIEW_STORE", "jsonl", "INTERVIEW_LOG_DIR", dir.toString());
+        properties.forEach(System::setProperty);
         Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(dir.toString());
-        tomcat.setPort(0);
-        tomcat.getConnector();
-        Context context = tomcat.addContext("", null);
-        ServletContextInitializer initializer = interviewApi(InterviewStore.inMemory());
-        context.addServletContainerInitializer((classes, servletContext) -> initializer.onStartup(servletContext), null);
-        tomcat.start();
-        try {
-            assertThat(health(tomcat.getConnector().getLocalPort())).isEqualTo(200);
+        try (InterviewStore bean = InterviewStore.open(StoreConfig.fromEnv())) {
+            tomcat.setBaseDir(dir.resolve("tomcat").toString());
+            tomcat.setPort(0);
+            tomcat.getConnector();
+            Context context = tomcat.addContext("", null);
+            ServletContextInitializer initializer = interviewApi(bean);
+            context.addServletContainerInitializer((classes, servletContext) -> initializer.onStartup(servletContext),
+                    null);
+            tomcat.start();
+            int port = tomcat.getConnector().getLocalPort();
+            assertThat(health(port)).isEqualTo(200);
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/interview/api/feedback"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"session_id\":\"spring\",\"category\":\"helpful\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+            assertThat(bean.feedback().newest(10)).extracting(FeedbackEntry::sessionId).containsExactly("spring");
         } finally {
             tomcat.stop();
             tomcat.destroy();
+            properties.keySet().forEach(System::clearProperty);
         }
     }
 
     @Test
     void openAiSnippetConfiguresSessionsAndThreads() {
         InterviewApiOptions options = withOpenAi(InterviewStore.inMemory());
-        assertThat(options.chatConfigured()).isTrue();
-        assertThat(options.threadClassifier()).isNotNull();
+        assertThat(options.backend().chatKitClient().defaultWorkflowId()).isEqualTo("wf_6910af26c6708190");
+        try (ApiComponents parts = ApiComponents.open(options)) {
+            assertThat(parts.status().chatConfigured()).isTrue();
+            assertThat(parts.status().backend()).isEqualTo(ChatBackend.HOSTED);
+        }
     }
 
     @Test

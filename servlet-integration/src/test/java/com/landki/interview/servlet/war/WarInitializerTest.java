@@ -2,6 +2,9 @@ package com.landki.interview.servlet.war;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.landki.interview.store.FeedbackEntry;
+import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +57,36 @@ class WarInitializerTest {
         assertThat(session.statusCode()).isEqualTo(503);
         assertThat(session.body()).contains("not_configured");
         assertThat(Files.exists(dir.resolve("logs").resolve("user-id-cookie.secret"))).isTrue();
+    }
+
+    /** System property &gt; context parameter &gt; default, and stopping the application closes the store it opened. */
+    @Test
+    void aSystemPropertyWinsOverTheContextParameterAndStopClosesTheStore() throws Exception {
+        Path logs = dir.resolve("logs");
+        System.setProperty("INTERVIEW_GREETING", "from the JVM");
+        try {
+            String base = deploy("""
+                    <context-param><param-name>INTERVIEW_GREETING</param-name><param-value>from web.xml</param-value></context-param>
+                    <context-param><param-name>INTERVIEW_COMPOSER_PLACEHOLDER</param-name><param-value>from web.xml</param-value></context-param>
+                    <context-param><param-name>INTERVIEW_STORE</param-name><param-value>jsonl</param-value></context-param>
+                    <context-param><param-name>INTERVIEW_LOG_DIR</param-name><param-value>%s</param-value></context-param>
+                    """.formatted(logs));
+            String config = send("GET", base + "/interview/api/config", null, null).body();
+            assertThat(config).contains("\"greeting\":\"from the JVM\"")
+                    .contains("\"composer_placeholder\":\"from web.xml\"");
+            assertThat(send("POST", base + "/interview/api/feedback", "{\"session_id\":\"war\"}", null).statusCode())
+                    .isEqualTo(201);
+        } finally {
+            System.clearProperty("INTERVIEW_GREETING");
+        }
+        tomcat.stop();
+        tomcat.destroy();
+        tomcat = null;
+        try (InterviewStore again = InterviewStore.open(StoreConfig.builder().type(StoreConfig.TYPE_JSONL)
+                .logDir(logs).build())) {
+            assertThat(again.feedback().newest(5)).as("the stopped application released the store")
+                    .extracting(FeedbackEntry::sessionId).containsExactly("war");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.landki.interview.chatkit.server.FeedbackListener;
 import com.landki.interview.chatkit.server.OutOfScopeListener;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.classify.MarkerClassifier;
+import com.landki.interview.config.Settings;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.ChatEventLog;
 import com.landki.interview.store.FeedbackEntry;
@@ -92,8 +93,9 @@ public final class StoreHooks {
      */
     public static Function<String, String> keyedUserHash(byte[] key) {
         Objects.requireNonNull(key, "key");
-        if (key.length < 16) {
-            throw new IllegalArgumentException("the user hash key must be at least 16 bytes, was " + key.length);
+        if (key.length < Settings.MIN_COOKIE_SECRET_BYTES) {
+            throw new IllegalArgumentException("the user hash key must be at least " + Settings.MIN_COOKIE_SECRET_BYTES
+                    + " bytes, was " + key.length);
         }
         SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
         return userId -> {

@@ -1,0 +1,254 @@
+// The ChatKit server protocol as our own server speaks it (sdk chatkit/server types): one JSON request
+// {type, params} per POST; list and feedback requests answer JSON, the others a text/event-stream of thread
+// stream events, one `data: {json}` frame each. Only the shapes the built-in chat reads are typed here.
+import { type FetchLike, requestJson, toApiError, ApiError, postJson } from '../shared/http';
+
+export interface Source {
+  type: 'file' | 'url' | 'entity' | string;
+  title?: string;
+  filename?: string;
+  url?: string;
+  id?: string;
+  description?: string;
+}
+
+export interface Annotation {
+  type: 'annotation';
+  source: Source;
+  index?: number;
+}
+
+export interface AssistantContent {
+  type: 'output_text';
+  text: string;
+  annotations: Annotation[];
+}
+
+export interface UserContent {
+  type: 'input_text' | 'input_tag' | string;
+  text: string;
+}
+
+interface ItemBase {
+  id: string;
+  thread_id: string;
+  created_at: string;
+}
+
+export interface UserMessageItem extends ItemBase {
+  type: 'user_message';
+  content: UserContent[];
+}
+
+export interface AssistantMessageItem extends ItemBase {
+  type: 'assistant_message';
+  content: AssistantContent[];
+}
+
+/** Client tool calls, widgets, tasks, end-of-turn markers: kept in the transcript, not shown. */
+export interface OtherItem extends ItemBase {
+  type: string;
+}
+
+export type ThreadItem = UserMessageItem | AssistantMessageItem | OtherItem;
+
+export interface Page<T> {
+  data: T[];
+  has_more: boolean;
+  after?: string | null;
+}
+
+export interface Thread {
+  id: string;
+  title?: string | null;
+  created_at: string;
+  status?: { type: string; reason?: string };
+  items?: Page<ThreadItem>;
+}
+
+export type ItemUpdate =
+  | { type: 'assistant_message.content_part.added'; content_index: number; content: AssistantContent }
+  | { type: 'assistant_message.content_part.text_delta'; content_index: number; delta: string }
+  | { type: 'assistant_message.content_part.annotation_added'; content_index: number; annotation_index: number; annotation: Annotation }
+  | { type: 'assistant_message.content_part.done'; content_index: number; content: AssistantContent };
+
+export type StreamEvent =
+  | { type: 'thread.created'; thread: Thread }
+  | { type: 'thread.updated'; thread: Thread }
+  | { type: 'thread.item.added'; item: ThreadItem }
+  | { type: 'thread.item.updated'; item_id: string; update: ItemUpdate }
+  | { type: 'thread.item.done'; item: ThreadItem }
+  | { type: 'thread.item.removed'; item_id: string }
+  | { type: 'thread.item.replaced'; item: ThreadItem }
+  | { type: 'stream_options'; stream_options: { allow_cancel: boolean } }
+  | { type: 'progress_update'; icon?: string; text: string }
+  | { type: 'client_effect'; name: string; data?: Record<string, unknown> }
+  | { type: 'error'; code: string; message?: string; allow_retry: boolean }
+  | { type: 'notice'; level: 'info' | 'warning' | 'danger'; message: string; title?: string };
+
+export type FeedbackKind = 'positive' | 'negative';
+
+/** The stream sent something that is not a JSON event (a proxy's page, a cut frame). */
+export class ProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+/**
+ * Splits Server-Sent Events text into events, chunk by chunk (a frame may span chunks). Lines starting with `:`
+ * are comments (our server's heartbeat); fields other than `data` are ignored; several `data` lines of one frame
+ * are joined with newlines, as the SSE standard says.
+ */
+export class SseParser {
+  private buffer = '';
+
+  /** The events completed by `chunk`. */
+  push(chunk: string): StreamEvent[] {
+    this.buffer += chunk;
+    const events: StreamEvent[] = [];
+    for (;;) {
+      const match = /\r\n\r\n|\n\n|\r\r/.exec(this.buffer);
+      if (!match) break;
+      const frame = this.buffer.slice(0, match.index);
+      this.buffer = this.buffer.slice(match.index + match[0].length);
+      const event = parseFrame(frame);
+      if (event) events.push(event);
+    }
+    return events;
+  }
+
+  /** The last frame when the stream ended without a blank line. */
+  end(): StreamEvent[] {
+    const rest = this.buffer;
+    this.buffer = '';
+    const event = rest.trim() === '' ? null : parseFrame(rest);
+    return event ? [event] : [];
+  }
+}
+
+function parseFrame(frame: string): StreamEvent | null {
+  const data: string[] = [];
+  for (const line of frame.split(/\r\n|\n|\r/)) {
+    if (line === '' || line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    if (field !== 'data') continue;
+    let value = colon < 0 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    data.push(value);
+  }
+  if (data.length === 0) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data.join('\n'));
+  } catch {
+    throw new ProtocolError(`the answer stream sent a frame that is not JSON: ${data.join('\n').slice(0, 80)}`);
+  }
+  if (!parsed || typeof parsed !== 'object' || typeof (parsed as { type?: unknown }).type !== 'string') {
+    throw new ProtocolError('the answer stream sent an event without a type');
+  }
+  return parsed as StreamEvent;
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof DOMException ? e.name === 'AbortError' : (e as { name?: string })?.name === 'AbortError';
+}
+
+/**
+ * The calls of the protocol against one endpoint (`/config` `chatkit_url`). JSON calls reject with ApiError;
+ * streams yield events until the server ends them, and end quietly when `signal` aborts (stop = cancel: the
+ * server notices the closed connection and stops the model call).
+ */
+export class ChatKitConnection {
+  private readonly fetchFn: FetchLike;
+
+  constructor(
+    private readonly url: string,
+    fetchFn: FetchLike,
+  ) {
+    // called as a plain function: window.fetch refuses another `this`
+    this.fetchFn = (input, init) => fetchFn(input, init);
+  }
+
+  request<T>(type: string, params: Record<string, unknown>): Promise<T> {
+    return requestJson<T>(this.fetchFn, this.url, postJson({ type, params }));
+  }
+
+  listThreads(limit = 20): Promise<Page<Thread>> {
+    return this.request('threads.list', { limit, order: 'desc' });
+  }
+
+  getThread(threadId: string): Promise<Thread> {
+    return this.request('threads.get_by_id', { thread_id: threadId });
+  }
+
+  listItems(threadId: string, after: string | null, limit = 100): Promise<Page<ThreadItem>> {
+    return this.request('items.list', { thread_id: threadId, after, limit, order: 'asc' });
+  }
+
+  /** A thread with all its items: the first page from threads.get_by_id, the rest from items.list. */
+  async loadThread(threadId: string): Promise<{ thread: Thread; items: ThreadItem[] }> {
+    const thread = await this.getThread(threadId);
+    const items = [...(thread.items?.data ?? [])];
+    let page = thread.items;
+    while (page?.has_more && page.after) {
+      page = await this.listItems(threadId, page.after);
+      items.push(...page.data);
+    }
+    return { thread, items };
+  }
+
+  feedback(threadId: string, itemIds: string[], kind: FeedbackKind): Promise<void> {
+    return this.request('items.feedback', { thread_id: threadId, item_ids: itemIds, kind });
+  }
+
+  async *stream(type: string, params: Record<string, unknown>, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
+    let response: Response;
+    try {
+      response = await this.fetchFn(this.url, { ...postJson({ type, params }), signal });
+    } catch (e) {
+      if (isAbort(e)) return;
+      throw new ApiError(0, 'network_error', `The server could not be reached (${(e as Error).message}).`);
+    }
+    if (!response.ok) throw await toApiError(response);
+    if (!response.body) throw new ProtocolError('the server answered without a body');
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const parser = new SseParser();
+    try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (e) {
+          if (isAbort(e) || signal?.aborted) return;
+          throw new ApiError(0, 'network_error', `The answer stream broke off (${(e as Error).message}).`);
+        }
+        if (chunk.done) break;
+        yield* parser.push(decoder.decode(chunk.value, { stream: true }));
+      }
+      yield* parser.push(decoder.decode());
+      yield* parser.end();
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
+  createThread(text: string, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
+    return this.stream('threads.create', { input: userInput(text) }, signal);
+  }
+
+  addUserMessage(threadId: string, text: string, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
+    return this.stream('threads.add_user_message', { thread_id: threadId, input: userInput(text) }, signal);
+  }
+
+  retryAfterItem(threadId: string, itemId: string, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
+    return this.stream('threads.retry_after_item', { thread_id: threadId, item_id: itemId }, signal);
+  }
+}
+
+function userInput(text: string) {
+  return { content: [{ type: 'input_text', text }], attachments: [], quoted_text: null, inference_options: {} };
+}

@@ -1,0 +1,165 @@
+package com.landki.interview.servlet;
+
+import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.chatkit.CreateSessionRequest;
+import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.classify.ScopeClassifier;
+import com.landki.interview.classify.ThreadClassifier;
+import com.landki.interview.config.ChatBackend;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Which chat backend answers and the SDK parts it uses: the ChatKit client ({@code hosted}: sessions, and
+ * threads for {@code /classify}), the own ChatKit server ({@code server}), the answer classifier. A part left
+ * unset is made when the API is mounted: from the options' configuration source
+ * ({@link InterviewApiOptions#fromEnv()}) or, without one, from defaults. Immutable and thread-safe.
+ */
+public final class BackendOptions {
+
+    private static final BackendOptions DEFAULTS = new Builder().build();
+
+    private final ChatBackend chatKitBackend;
+    private final ChatKitClient chatKitClient;
+    private final Consumer<CreateSessionRequest.Builder> sessionCustomizer;
+    private final ChatKitServer chatKitServer;
+    private final ScopeClassifier classifier;
+    private final ThreadClassifier threadClassifier;
+
+    private BackendOptions(Builder b) {
+        chatKitBackend = b.chatKitBackend;
+        chatKitClient = b.chatKitClient;
+        sessionCustomizer = b.sessionCustomizer;
+        chatKitServer = b.chatKitServer;
+        classifier = b.classifier;
+        threadClassifier = b.threadClassifier;
+    }
+
+    /** {@code auto}, nothing given. */
+    public static BackendOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Reads {@code CHATKIT_BACKEND}; the parts themselves are read from the same source when the API is mounted. */
+    public static BackendOptions from(ConfigSource source) {
+        return builder().chatKitBackend(Settings.CHATKIT_BACKEND.read(source)).build();
+    }
+
+    /** {@code hosted}, {@code server} or {@code auto} as configured; the mounted API resolves {@code auto} once. */
+    public ChatBackend chatKitBackend() {
+        return chatKitBackend;
+    }
+
+    /** The ChatKit client given in code, or {@code null}. */
+    public ChatKitClient chatKitClient() {
+        return chatKitClient;
+    }
+
+    public Consumer<CreateSessionRequest.Builder> sessionCustomizer() {
+        return sessionCustomizer;
+    }
+
+    /** The own ChatKit server given in code, or {@code null}. */
+    public ChatKitServer chatKitServer() {
+        return chatKitServer;
+    }
+
+    /** The answer classifier given in code, or {@code null}. */
+    public ScopeClassifier classifier() {
+        return classifier;
+    }
+
+    /** The thread classifier given in code, or {@code null}. */
+    public ThreadClassifier threadClassifier() {
+        return threadClassifier;
+    }
+
+    @Override
+    public String toString() {
+        return "BackendOptions[chatKitBackend=" + chatKitBackend.id() + ", chatKitClient=" + (chatKitClient != null)
+                + ", chatKitServer=" + (chatKitServer != null) + "]";
+    }
+
+    /** Collects the backend's parts. Not thread-safe. */
+    public static final class Builder {
+
+        private ChatBackend chatKitBackend = ChatBackend.AUTO;
+        private ChatKitClient chatKitClient;
+        private Consumer<CreateSessionRequest.Builder> sessionCustomizer = request -> { };
+        private ChatKitServer chatKitServer;
+        private ScopeClassifier classifier;
+        private ThreadClassifier threadClassifier;
+
+        private Builder() {
+        }
+
+        private Builder(BackendOptions o) {
+            chatKitBackend = o.chatKitBackend;
+            chatKitClient = o.chatKitClient;
+            sessionCustomizer = o.sessionCustomizer;
+            chatKitServer = o.chatKitServer;
+            classifier = o.classifier;
+            threadClassifier = o.threadClassifier;
+        }
+
+        /** {@code hosted}, {@code server} or {@code auto} (default: {@code hosted} when a workflow id is configured). */
+        public Builder chatKitBackend(ChatBackend backend) {
+            this.chatKitBackend = Objects.requireNonNull(backend, "chatKitBackend");
+            return this;
+        }
+
+        /**
+         * The SDK's ChatKit client: mints sessions for {@code /chatkit/session} (needs its default workflow id,
+         * {@code OPENAI_WORKFLOW_ID}) and reads threads for {@code /classify} with a {@code thread_id}. Its
+         * retries are counted in {@code interview_upstream_retries_total} (through a copy on the same pool).
+         */
+        public Builder chatKitClient(ChatKitClient client) {
+            this.chatKitClient = client;
+            return this;
+        }
+
+        /**
+         * Adds the host's ChatKit session options (expiry, per-session rate limit, history, state variables)
+         * to every session request; file upload is off unless this turns it on.
+         */
+        public Builder sessionCustomizer(Consumer<CreateSessionRequest.Builder> customizer) {
+            this.sessionCustomizer = Objects.requireNonNull(customizer, "sessionCustomizer");
+            return this;
+        }
+
+        /**
+         * An own ChatKit server ({@code server} backend), mounted at {@code <mount>/chatkit} behind the API's
+         * filter; erasure reaches its thread store.
+         */
+        public Builder chatKitServer(ChatKitServer server) {
+            this.chatKitServer = server;
+            return this;
+        }
+
+        /** The answer classifier of {@code /classify}; default structured flag, then the marker phrases. */
+        public Builder classifier(ScopeClassifier classifier) {
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /** Classifies threads for {@code /classify} with a {@code thread_id}; default: through the ChatKit client. */
+        public Builder threadClassifier(ThreadClassifier threadClassifier) {
+            this.threadClassifier = threadClassifier;
+            return this;
+        }
+
+        public BackendOptions build() {
+            return new BackendOptions(this);
+        }
+    }
+}

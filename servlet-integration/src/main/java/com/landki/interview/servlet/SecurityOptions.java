@@ -1,0 +1,278 @@
+package com.landki.interview.servlet;
+
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
+import com.landki.interview.servlet.internal.Cidr;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who may call what: the admin token, allowed origins, trusted proxies, IP anonymization, the signed user-id
+ * cookie and the request body limit. Immutable and thread-safe; {@link #toBuilder()} makes a changed copy.
+ */
+public final class SecurityOptions {
+
+    /** Largest accepted request body by default: 64 KiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    /** The user-id cookie's default name. */
+    public static final String DEFAULT_USER_ID_COOKIE_NAME = "interview_uid";
+    /** The file in {@code INTERVIEW_LOG_DIR} that keeps a generated cookie key. */
+    public static final String COOKIE_SECRET_FILE_NAME = "user-id-cookie.secret";
+
+    private static final SecurityOptions DEFAULTS = new Builder().build();
+
+    private final String adminToken;
+    private final Set<String> allowedOrigins;
+    private final List<String> trustedProxies;
+    private final boolean ipAnonymization;
+    private final boolean feedbackListPublic;
+    private final byte[] userIdCookieSecret;
+    private final Path userIdCookieSecretFile;
+    private final String userIdCookieName;
+    private final UserIdResolver userIdResolver;
+    private final int maxBodyBytes;
+
+    private SecurityOptions(Builder b) {
+        adminToken = b.adminToken;
+        allowedOrigins = Set.copyOf(b.allowedOrigins);
+        trustedProxies = List.copyOf(b.trustedProxies);
+        ipAnonymization = b.ipAnonymization;
+        feedbackListPublic = b.feedbackListPublic;
+        userIdCookieSecret = b.userIdCookieSecret == null ? null : b.userIdCookieSecret.clone();
+        userIdCookieSecretFile = b.userIdCookieSecretFile;
+        userIdCookieName = b.userIdCookieName;
+        userIdResolver = b.userIdResolver;
+        maxBodyBytes = b.maxBodyBytes;
+    }
+
+    /** No admin token (loopback only), same origin only, no trusted proxy, anonymized IPs, a random cookie key. */
+    public static SecurityOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads {@code ADMIN_TOKEN}, {@code ALLOWED_ORIGINS}, {@code TRUSTED_PROXIES}, {@code IP_ANONYMIZATION},
+     * {@code FEEDBACK_LIST_PUBLIC} and {@code USER_ID_COOKIE_SECRET} (unset: the key generated once into
+     * {@code INTERVIEW_LOG_DIR}). Invalid values fail with an {@link com.landki.interview.config.InvalidSettingException}
+     * naming the setting.
+     */
+    public static SecurityOptions from(ConfigSource source) {
+        Builder b = builder();
+        Settings.ADMIN_TOKEN.ifSet(source, b::adminToken);
+        Settings.ALLOWED_ORIGINS.ifSet(source, b::allowedOrigins);
+        Settings.TRUSTED_PROXIES.ifSet(source, b::trustedProxies);
+        b.ipAnonymization(Settings.IP_ANONYMIZATION.read(source));
+        b.feedbackListPublic(Settings.FEEDBACK_LIST_PUBLIC.read(source));
+        Settings.USER_ID_COOKIE_SECRET.ifSet(source, b::userIdCookieSecret);
+        if (b.userIdCookieSecret == null) {
+            b.userIdCookieSecretFile(Settings.INTERVIEW_LOG_DIR.read(source).resolve(COOKIE_SECRET_FILE_NAME));
+        }
+        return b.build();
+    }
+
+    /** The admin bearer token, or {@code null}: then admin endpoints answer direct loopback clients only. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Normalized origins ({@code https://example.com}, lower case, no trailing slash); {@code *} allows any. */
+    public Set<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /** Proxy networks as given ({@code 10.0.0.0/8}, {@code ::1}), each a valid IP address or CIDR. */
+    public List<String> trustedProxies() {
+        return trustedProxies;
+    }
+
+    public boolean ipAnonymization() {
+        return ipAnonymization;
+    }
+
+    public boolean feedbackListPublic() {
+        return feedbackListPublic;
+    }
+
+    /** The cookie key given in code or by {@code USER_ID_COOKIE_SECRET} (a copy), or {@code null}. */
+    public byte[] userIdCookieSecret() {
+        return userIdCookieSecret == null ? null : userIdCookieSecret.clone();
+    }
+
+    /**
+     * Where the cookie key is kept when none is given: read at mount, created with 32 random bytes (owner-only)
+     * on first use; {@code null}: a random key per mounted API.
+     */
+    public Path userIdCookieSecretFile() {
+        return userIdCookieSecretFile;
+    }
+
+    public String userIdCookieName() {
+        return userIdCookieName;
+    }
+
+    public UserIdResolver userIdResolver() {
+        return userIdResolver;
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    @Override
+    public String toString() {
+        // never the admin token or the cookie key
+        return "SecurityOptions[adminToken=" + (adminToken == null ? "unset" : "***") + ", allowedOrigins="
+                + allowedOrigins + ", trustedProxies=" + trustedProxies + ", ipAnonymization=" + ipAnonymization
+                + ", feedbackListPublic=" + feedbackListPublic + ", maxBodyBytes=" + maxBodyBytes + "]";
+    }
+
+    /** Collects security settings; each setter validates. Not thread-safe. */
+    public static final class Builder {
+
+        private String adminToken;
+        private Set<String> allowedOrigins = new LinkedHashSet<>();
+        private List<String> trustedProxies = new ArrayList<>();
+        private boolean ipAnonymization = true;
+        private boolean feedbackListPublic;
+        private byte[] userIdCookieSecret;
+        private Path userIdCookieSecretFile;
+        private String userIdCookieName = DEFAULT_USER_ID_COOKIE_NAME;
+        private UserIdResolver userIdResolver = UserIdResolver.cookieOnly();
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+
+        private Builder() {
+        }
+
+        private Builder(SecurityOptions o) {
+            adminToken = o.adminToken;
+            allowedOrigins = new LinkedHashSet<>(o.allowedOrigins);
+            trustedProxies = new ArrayList<>(o.trustedProxies);
+            ipAnonymization = o.ipAnonymization;
+            feedbackListPublic = o.feedbackListPublic;
+            userIdCookieSecret = o.userIdCookieSecret;
+            userIdCookieSecretFile = o.userIdCookieSecretFile;
+            userIdCookieName = o.userIdCookieName;
+            userIdResolver = o.userIdResolver;
+            maxBodyBytes = o.maxBodyBytes;
+        }
+
+        /** The bearer token for admin endpoints; {@code null} or blank restricts them to loopback clients. */
+        public Builder adminToken(String adminToken) {
+            this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.trim();
+            return this;
+        }
+
+        /** Origins ({@code https://example.com}) allowed for CORS and the Origin check; {@code *} allows any. */
+        public Builder allowedOrigins(Iterable<String> origins) {
+            Set<String> set = new LinkedHashSet<>();
+            for (String origin : origins) {
+                String normalized = normalizeOrigin(origin);
+                if (!normalized.isEmpty()) {
+                    set.add(normalized);
+                }
+            }
+            this.allowedOrigins = set;
+            return this;
+        }
+
+        public Builder allowedOrigins(String... origins) {
+            return allowedOrigins(Arrays.asList(origins));
+        }
+
+        /** Proxy networks ({@code 10.0.0.0/8}, {@code ::1}) whose forwarding headers are believed. */
+        public Builder trustedProxies(Iterable<String> cidrs) {
+            List<String> list = new ArrayList<>();
+            for (String cidr : cidrs) {
+                if (!cidr.isBlank()) {
+                    list.add(Cidr.parse(cidr).toString());
+                }
+            }
+            this.trustedProxies = list;
+            return this;
+        }
+
+        public Builder trustedProxies(String... cidrs) {
+            return trustedProxies(Arrays.asList(cidrs));
+        }
+
+        /** {@code true} (default) stores IPv4 addresses as /24 and IPv6 as /48. */
+        public Builder ipAnonymization(boolean ipAnonymization) {
+            this.ipAnonymization = ipAnonymization;
+            return this;
+        }
+
+        /** {@code true} lets anyone read {@code /feedback/list} (as the original FastAPI server did); default admin only. */
+        public Builder feedbackListPublic(boolean feedbackListPublic) {
+            this.feedbackListPublic = feedbackListPublic;
+            return this;
+        }
+
+        /**
+         * The HMAC key that signs the user-id cookie, at least {@value Settings#MIN_COOKIE_SECRET_BYTES} bytes;
+         * wins over {@link #userIdCookieSecretFile}.
+         */
+        public Builder userIdCookieSecret(byte[] secret) {
+            if (secret.length < Settings.MIN_COOKIE_SECRET_BYTES) {
+                throw new IllegalArgumentException("userIdCookieSecret must be at least "
+                        + Settings.MIN_COOKIE_SECRET_BYTES + " bytes, was " + secret.length);
+            }
+            this.userIdCookieSecret = secret.clone();
+            return this;
+        }
+
+        /** Keeps the cookie key in {@code file}: read at mount, created (owner-only, 32 random bytes) on first use. */
+        public Builder userIdCookieSecretFile(Path file) {
+            this.userIdCookieSecretFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        public Builder userIdCookieName(String name) {
+            if (!name.matches("[A-Za-z0-9_\\-]{1,64}")) {
+                throw new IllegalArgumentException("userIdCookieName must be 1..64 of [A-Za-z0-9_-], was '" + name + "'");
+            }
+            this.userIdCookieName = name;
+            return this;
+        }
+
+        /** The host application's user ids (e.g. {@link UserIdResolver#principal()}); default the cookie. */
+        public Builder userIdResolver(UserIdResolver resolver) {
+            this.userIdResolver = Objects.requireNonNull(resolver, "userIdResolver");
+            return this;
+        }
+
+        /** Largest accepted request body, default 64 KiB; larger bodies get 413. */
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            if (maxBodyBytes < 1024) {
+                throw new IllegalArgumentException("maxBodyBytes must be >= 1024, was " + maxBodyBytes);
+            }
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        public SecurityOptions build() {
+            return new SecurityOptions(this);
+        }
+
+        private static String normalizeOrigin(String origin) {
+            String value = origin.trim().toLowerCase(Locale.ROOT);
+            while (value.endsWith("/")) {
+                value = value.substring(0, value.length() - 1);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package com.landki.interview.servlet.internal;
+
+import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.agent.ResponsesAgent;
+import com.landki.interview.chatkit.server.setup.ChatKitBackend;
+import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.RequestContext;
+import com.landki.interview.classify.ChatKitThreadReader;
+import com.landki.interview.classify.CombinedClassifier;
+import com.landki.interview.classify.MarkerClassifier;
+import com.landki.interview.classify.ScopeClassifier;
+import com.landki.interview.classify.StructuredClassifier;
+import com.landki.interview.classify.ThreadClassifier;
+import com.landki.interview.config.ChatBackend;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
+import com.landki.interview.openai.OpenAiConfig;
+import com.landki.interview.servlet.ApiStatus;
+import com.landki.interview.servlet.BackendOptions;
+import com.landki.interview.servlet.InterviewApi;
+import com.landki.interview.servlet.InterviewApiOptions;
+import com.landki.interview.servlet.SecurityOptions;
+import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
+import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreConfig;
+import jakarta.servlet.Servlet;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns options into running parts: it opens the store, the ChatKit client and the own
+ * server that the options describe but do not give, each exactly once, resolves {@code auto} once, and closes
+ * what it opened (newest first) when the API stops. Parts given in code are used as they are and stay the host's.
+ * Thread-safe once built.
+ */
+public final class ApiComponents implements AutoCloseable {
+
+    /** Name prefix of the worker threads of the OpenAI HTTP client opened here. */
+    static final String HTTP_THREAD_PREFIX = "interview-openai-http-";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiComponents.class);
+
+    private final List<AutoCloseable> owned;
+    final InterviewStore store;
+    final ScopeClassifier classifier;
+    final ChatKitClient chatKitClient;
+    final SessionPort sessions;
+    final String sessionsNotConfiguredReason;
+    final ThreadClassifier threadClassifier;
+    final ChatKitServer chatKitServer;
+    final ChatBackend backend;
+    final byte[] cookieSecret;
+    private final ApiStatus status;
+
+    private ApiComponents(InterviewApiOptions options, List<AutoCloseable> owned) {
+        this.owned = owned;
+        ConfigSource config = options.config();
+        BackendOptions given = options.backend();
+        store = options.store() != null ? options.store() : own(InterviewStore.open(options.storeConfig()));
+        MarkerClassifier markers = config == null ? null : MarkerClassifier.from(config);
+        classifier = given.classifier() != null ? given.classifier()
+                : markers != null ? CombinedClassifier.of(StructuredClassifier.ofDefaults(), markers)
+                : ScopeClassifier.ofDefaults();
+
+        ChatKitClient client = given.chatKitClient();
+        if (client == null && config != null && Settings.OPENAI_API_KEY.raw(config) != null) {
+            client = openClient(config);
+        }
+        chatKitClient = client == null ? null : RetryCounting.client(client, options.meterRegistry());
+        boolean workflow = chatKitClient != null && chatKitClient.defaultWorkflowId() != null;
+        backend = given.chatKitBackend().resolve(workflow);
+        sessions = workflow ? new ClientSessionPort(chatKitClient, given.sessionCustomizer()) : null;
+        sessionsNotConfiguredReason = workflow ? null : chatKitClient == null
+                ? "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)"
+                : "chat sessions need OPENAI_WORKFLOW_ID (OPENAI_API_KEY is set), or CHATKIT_BACKEND=server";
+        threadClassifier = given.threadClassifier() != null || chatKitClient == null ? given.threadClassifier()
+                : ThreadClassifier.builder().reader(ChatKitThreadReader.of(chatKitClient)).classifier(classifier)
+                        .build();
+        chatKitServer = given.chatKitServer() != null ? given.chatKitServer()
+                : backend == ChatBackend.SERVER && chatKitClient != null && config != null
+                ? openServer(options, config, markers) : null;
+        cookieSecret = cookieSecret(options.security());
+        boolean chat = backend == ChatBackend.SERVER ? chatKitServer != null : sessions != null;
+        status = new ApiStatus(options.mountPath(), store.type(), backend, chat,
+                options.security().adminToken() != null);
+    }
+
+    /**
+     * Opens what {@code options} describe.
+     *
+     * @throws RuntimeException what opening a part threw (a bad setting, a locked store); parts already
+     *                          opened are closed first
+     */
+    public static ApiComponents open(InterviewApiOptions options) {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            return new ApiComponents(options, opened);
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    private ChatKitServer openServer(InterviewApiOptions options, ConfigSource config, MarkerClassifier markers) {
+        // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics
+        StoreConfig threads = options.storeConfig() != null ? options.storeConfig() : StoreConfig.from(config);
+        ChatKitBackend server = own(ChatKitBackend.open(threads, store,
+                ResponsesAgent.from(config, chatKitClient.http()), markers));
+        return server.server();
+    }
+
+    /**
+     * The ChatKit client of {@code OPENAI_*} on an HTTP client whose worker threads are ours, so stopping the
+     * API ends them (the JDK client has no {@code close()} before Java 21).
+     */
+    private ChatKitClient openClient(ConfigSource config) {
+        OpenAiConfig openAi = OpenAiConfig.from(config);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService workers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, HTTP_THREAD_PREFIX + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        own(workers::shutdownNow);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(openAi.connectTimeout()).executor(workers).build();
+        return ChatKitClient.builder().config(openAi).httpClient(http)
+                .defaultWorkflowId(Settings.OPENAI_WORKFLOW_ID.read(config))
+                .defaultWorkflowVersion(Settings.OPENAI_WORKFLOW_VERSION.read(config))
+                .build();
+    }
+
+    private static byte[] cookieSecret(SecurityOptions security) {
+        if (security.userIdCookieSecret() != null) {
+            return security.userIdCookieSecret();
+        }
+        if (security.userIdCookieSecretFile() != null) {
+            return SecretFile.readOrCreate(security.userIdCookieSecretFile());
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return random;
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        owned.add(resource);
+        return resource;
+    }
+
+    /** The protocol servlet for {@code <mount>/chatkit}, or {@code null} without an own server. */
+    public Servlet chatKitServlet() {
+        if (chatKitServer == null) {
+            return null;
+        }
+        return new ChatKitProtocolServlet(chatKitServer,
+                req -> (String) req.getAttribute(InterviewApi.USER_ID_ATTRIBUTE),
+                req -> {
+                    Object ip = req.getAttribute(InterviewApi.CLIENT_IP_ATTRIBUTE);
+                    return ip == null ? Map.of() : Map.of(RequestContext.IP, ip);
+                },
+                null, ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT);
+    }
+
+    /** The own server's thread store, erased with the records of a session or user; {@code null} without one. */
+    ThreadStore threads() {
+        return chatKitServer == null ? null : chatKitServer.store();
+    }
+
+    public ApiStatus status() {
+        return status;
+    }
+
+    /** Closes what was opened here, newest first; logs failures. */
+    @Override
+    public void close() {
+        closeAll(owned);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        synchronized (resources) {
+            for (int i = resources.size() - 1; i >= 0; i--) {
+                try {
+                    resources.get(i).close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed: {}", resources.get(i).getClass().getSimpleName(), e.toString());
+                }
+            }
+            resources.clear();
+        }
+    }
+}
