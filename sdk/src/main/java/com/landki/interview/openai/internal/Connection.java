@@ -24,27 +24,21 @@ public final class Connection implements AutoCloseable {
 
     private final Timer timer;
     private final ExecutorService executor;
-    private final boolean ownsClient;
+    private final DaemonThreads executorThreads; // null when the client is the caller's
     private volatile HttpClient client;
 
-    private Connection(HttpClient client, ExecutorService executor, boolean ownsClient, int id) {
+    private Connection(HttpClient client, ExecutorService executor, DaemonThreads executorThreads, int id) {
         this.client = client;
         this.executor = executor;
-        this.ownsClient = ownsClient;
+        this.executorThreads = executorThreads;
         this.timer = new Timer("openai-timeouts-" + id);
     }
 
     /** A connection with its own {@link HttpClient} on an executor of daemon threads {@code openai-http-N-M}. */
     public static Connection open(Duration connectTimeout) {
         int id = IDS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        ClassLoader loader = Connection.class.getClassLoader();
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "openai-http-" + id + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            t.setContextClassLoader(loader); // callbacks run here; close() ends these threads
-            return t;
-        });
+        DaemonThreads threads = new DaemonThreads("openai-http-" + id, true);
+        ExecutorService executor = Executors.newCachedThreadPool(threads);
         // The JDK client's selector thread inherits this thread's context class loader. On Java 17 it outlives
         // close() until the client is collected, so it must not hold a web application's class loader.
         Thread current = Thread.currentThread();
@@ -52,7 +46,7 @@ public final class Connection implements AutoCloseable {
         current.setContextClassLoader(ClassLoader.getPlatformClassLoader());
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(executor).build();
-            return new Connection(client, executor, true, id);
+            return new Connection(client, executor, threads, id);
         } finally {
             current.setContextClassLoader(previous);
         }
@@ -60,7 +54,7 @@ public final class Connection implements AutoCloseable {
 
     /** A connection over the caller's {@code client}, which it uses but never shuts down. */
     public static Connection over(HttpClient client) {
-        return new Connection(Objects.requireNonNull(client, "client"), null, false, IDS.incrementAndGet());
+        return new Connection(Objects.requireNonNull(client, "client"), null, null, IDS.incrementAndGet());
     }
 
     /** The client; {@link IllegalStateException} once closed. */
@@ -82,10 +76,10 @@ public final class Connection implements AutoCloseable {
         HttpClient current = client;
         client = null;
         timer.close();
-        if (current == null || !ownsClient) {
+        if (current == null || executorThreads == null) {
             return;
         }
-        Timer.stop(executor);
+        executorThreads.stop(executor);
         if (SHUTDOWN_NOW != null) {
             try {
                 SHUTDOWN_NOW.invoke(current);

@@ -2,7 +2,6 @@ package com.landki.interview.openai.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,14 +13,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Timer {
 
+    private final DaemonThreads threads;
     private final ScheduledThreadPoolExecutor executor;
 
     Timer(String threadName) {
-        executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        threads = new DaemonThreads(threadName, false);
+        executor = new ScheduledThreadPoolExecutor(1, threads);
         executor.setRemoveOnCancelPolicy(true);
     }
 
@@ -37,16 +34,6 @@ public final class Timer {
     }
 
     void close() {
-        stop(executor);
-    }
-
-    /** Stops {@code executor} and waits briefly, so a container checking for left threads right after sees none. */
-    static void stop(ExecutorService executor) {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.stop(executor);
     }
 }
