@@ -6,17 +6,15 @@
 // SERVER_BACKEND_URL is a second server with CHATKIT_BACKEND=server (own ChatKit protocol endpoint);
 // UNCONFIGURED_URL a third one without any OpenAI settings.
 // Exit code 0 = all passed; every failure is printed with its step.
-import { readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { SHOT_DIR, assert, suite } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:3001').replace(/\/$/, '');
 const ADMIN_TOKEN = process.env.ADMIN_TOKEN ?? '';
 const CONTROL_URL = process.env.CONTROL_URL ?? '';
-const SHOT_DIR = process.env.SHOT_DIR ?? '';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CDN = 'https://cdn.platform.openai.com/**';
 const SERVER_BACKEND_URL = (process.env.SERVER_BACKEND_URL ?? '').replace(/\/$/, '');
 const UNCONFIGURED_URL = (process.env.UNCONFIGURED_URL ?? '').replace(/\/$/, '');
@@ -24,15 +22,6 @@ const SERVER_QUESTION = process.env.SERVER_QUESTION ?? 'Wie wird das Wetter?';
 const SERVER_ANSWER = process.env.SERVER_ANSWER ?? 'Dazu liegen mir leider keine Informationen vor.';
 const STUB = readFileSync(join(here, 'chatkit-stub.js'), 'utf8');
 const TIMEOUT = 10_000;
-
-if (!existsSync(CHROMIUM)) {
-  console.error(`Chromium not found at ${CHROMIUM}. Install it: apt-get update && apt-get install -y chromium chromium-driver`);
-  process.exit(2);
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 async function control(path, body) {
   assert(CONTROL_URL, 'CONTROL_URL is not set');
@@ -61,8 +50,7 @@ async function waitForChatKit(page) {
   return page.evaluate(() => window.__chatkit.getAttribute('data-state'));
 }
 
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const { test, run } = suite();
 const shared = { question: process.env.QUESTION ?? "Wie wird das Wetter morgen in Berlin?" };
 // The upstream stand-ins answer thread cthr_browser_classify with an out-of-scope reply.
 const EXPECT_CLASSIFY_OOS = (process.env.EXPECT_CLASSIFY_OOS ?? 'true') === 'true';
@@ -259,25 +247,4 @@ test('the dashboard is usable on a phone', async (browser) => {
   }
 });
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-if (SHOT_DIR) mkdirSync(SHOT_DIR, { recursive: true });
-let failed = 0;
-const only = process.env.ONLY;
-for (const t of tests) {
-  if (only && !t.name.includes(only)) continue;
-  const started = Date.now();
-  try {
-    await t.fn(browser);
-    console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed += 1;
-    console.log(`FAIL ${t.name}\n     ${e.stack ?? e}`);
-  }
-}
-await browser.close();
-console.log(failed === 0 ? `browser tests: all ${tests.length} passed` : `browser tests: ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await run();

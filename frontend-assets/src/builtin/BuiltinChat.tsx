@@ -28,6 +28,7 @@ export function BuiltinChat({ config, banners }: Props) {
   const [reports, setReports] = useState<Record<string, ReportStatus>>({});
   const input = useRef<HTMLTextAreaElement>(null);
   const log = useRef<HTMLDivElement>(null);
+  const historyButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const el = log.current;
@@ -97,6 +98,7 @@ export function BuiltinChat({ config, banners }: Props) {
         <span>Neues Gespräch</span>
       </button>
       <button
+        ref={historyButton}
         type="button"
         className="tool-button"
         aria-expanded={showHistory}
@@ -116,7 +118,16 @@ export function BuiltinChat({ config, banners }: Props) {
     <Shell banners={allBanners} actions={actions}>
       <div className="builtin" data-testid="builtin-chat">
         {showHistory && (
-          <div id="history-panel" className="history-panel">
+          <div
+            id="history-panel"
+            className="history-panel"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setShowHistory(false);
+                historyButton.current?.focus();
+              }
+            }}
+          >
             <History connection={connection} currentThreadId={state.threadId} onOpen={openThread} />
           </div>
         )}

@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.landki.interview.example.InterviewServer;
 import com.landki.interview.servlet.InterviewApiOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import org.eclipse.jetty.server.Server;
@@ -32,16 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The chat page and the dashboard in headless Debian Chromium, against the real example server whose OpenAI
  * upstream is {@link OpenAiStandIn}. The browser side lives in {@code frontend-assets/e2e/browser-tests.mjs}
- * (playwright-core, installed by the frontend-assets build); this test starts the servers, runs that script
- * once, reports each browser scenario as its own test, and checks what the server stored.
+ * ({@link BrowserScript}); this test starts the servers, runs that script once, reports each browser scenario
+ * as its own test, and checks what the server stored.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BrowserPagesTest {
 
     private static final String ADMIN_TOKEN = "browser-admin-token";
-    private static final Path FRONTEND = Path.of("..", "..", "frontend-assets").toAbsolutePath().normalize();
-    private static final Pattern RESULT = Pattern.compile("^(ok|FAIL) {1,3}(.+?)(?: \\(\\d+ ms\\))?$");
 
     @TempDir
     static Path logDir;
@@ -53,10 +44,7 @@ class BrowserPagesTest {
     private Server server;
     private Server serverBackend;
     private Server unconfigured;
-    private final Map<String, String> outcomes = new HashMap<>();
-    private final List<String> failures = new ArrayList<>();
-    private String output = "";
-    private int exitCode = -1;
+    private BrowserScript script;
 
     @BeforeAll
     void runBrowserScript() throws Exception {
@@ -87,42 +75,14 @@ class BrowserPagesTest {
         unconfigured = InterviewServer.createServer(0, InterviewApiOptions.from(bareEnv::get));
         unconfigured.start();
 
-        Path script = FRONTEND.resolve("e2e/browser-tests.mjs");
-        assertThat(FRONTEND.resolve("node_modules/playwright-core"))
-                .withFailMessage("playwright-core is missing in %s/node_modules: build frontend-assets first "
-                        + "(./mvnw -B verify from the repository root runs it)", FRONTEND)
-                .exists();
-        ProcessBuilder pb = new ProcessBuilder("node", script.toString()).directory(FRONTEND.toFile())
-                .redirectErrorStream(true);
-        pb.environment().put("BASE_URL", "http://127.0.0.1:" + InterviewServer.port(server));
-        pb.environment().put("ADMIN_TOKEN", ADMIN_TOKEN);
-        pb.environment().put("CONTROL_URL", upstream.url("/__control").toString().replaceAll("/$", ""));
-        pb.environment().put("SHOT_DIR", Path.of("target", "browser-screenshots").toAbsolutePath().toString());
-        pb.environment().put("QUESTION", question);
-        pb.environment().put("SERVER_BACKEND_URL", "http://127.0.0.1:" + InterviewServer.port(serverBackend));
-        pb.environment().put("SERVER_ANSWER", OpenAiStandIn.OUT_OF_SCOPE_REPLY);
-        pb.environment().put("UNCONFIGURED_URL", "http://127.0.0.1:" + InterviewServer.port(unconfigured));
-        Process process = pb.start();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                System.out.println("[browser] " + line);
-                out.append(line).append('\n');
-                Matcher m = RESULT.matcher(line);
-                if (m.matches()) {
-                    outcomes.put(m.group(2), m.group(1));
-                }
-            }
-        }
-        assertThat(process.waitFor(4, TimeUnit.MINUTES)).withFailMessage("browser script did not finish").isTrue();
-        exitCode = process.exitValue();
-        output = out.toString();
-        outcomes.forEach((name, result) -> {
-            if (!result.equals("ok")) {
-                failures.add(name);
-            }
-        });
+        script = BrowserScript.run("browser-tests.mjs", Map.of(
+                "BASE_URL", "http://127.0.0.1:" + InterviewServer.port(server),
+                "ADMIN_TOKEN", ADMIN_TOKEN,
+                "CONTROL_URL", upstream.url("/__control").toString().replaceAll("/$", ""),
+                "QUESTION", question,
+                "SERVER_BACKEND_URL", "http://127.0.0.1:" + InterviewServer.port(serverBackend),
+                "SERVER_ANSWER", OpenAiStandIn.OUT_OF_SCOPE_REPLY,
+                "UNCONFIGURED_URL", "http://127.0.0.1:" + InterviewServer.port(unconfigured)));
     }
 
     @AfterAll
@@ -140,14 +100,12 @@ class BrowserPagesTest {
 
     @Test
     void browserScriptRanEveryScenarioAndPassed() {
-        assertThat(outcomes).withFailMessage("no scenario ran; output:%n%s", output).hasSizeGreaterThanOrEqualTo(9);
-        assertThat(exitCode).withFailMessage("browser script failed (%s); output:%n%s", failures, output).isZero();
+        script.assertAllPassed(9);
     }
 
     @TestFactory
     Stream<DynamicTest> eachBrowserScenario() {
-        return outcomes.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () ->
-                assertThat(e.getValue()).withFailMessage("%s failed; output:%n%s", e.getKey(), output).isEqualTo("ok")));
+        return script.scenarios();
     }
 
     @Test

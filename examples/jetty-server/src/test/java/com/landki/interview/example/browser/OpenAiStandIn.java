@@ -8,7 +8,9 @@ import com.landki.interview.testing.ResponsesStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,13 +24,19 @@ import mockwebserver3.RecordedRequest;
  * mints numbered client secrets for the user our server sends; {@code GET /v1/chatkit/threads/{id}} and
  * {@code …/items} describe a thread of that user whose answer is an out-of-scope reply; and
  * {@code POST /__control/fail-sessions} ({@code true}/{@code false}) lets the browser script make session
- * creation fail with 401, as a wrong API key does; {@code POST /v1/responses} streams the same out-of-scope
- * reply for the {@code server} backend. Thread-safe (mockwebserver dispatches concurrently).
+ * creation fail with 401, as a wrong API key does; {@code POST /v1/responses} (the {@code server} backend's
+ * agent) streams by the newest user message: "Wetter" → {@link #OUT_OF_SCOPE_REPLY}; "langsam" →
+ * {@link #SLOW_START}, then only keep-alive comments until the call is closed ({@link #slowAnswerAborted});
+ * "Fehler" → an upstream error the first time, the answer on the retry; anything else → {@link #ANSWER_TEXT}
+ * citing {@link #ANSWER_SOURCE}. Thread-safe (mockwebserver dispatches concurrently).
  */
 final class OpenAiStandIn extends Dispatcher {
 
     static final String QUESTION_FOR_CLASSIFY = "Wie hoch ist der Eiffelturm?";
     static final String OUT_OF_SCOPE_REPLY = "Dazu liegen mir leider keine Informationen vor.";
+    static final String ANSWER_TEXT = "Die Interviews handeln von **Arbeit** und Zukunft.";
+    static final String ANSWER_SOURCE = "leitfaden.pdf";
+    static final String SLOW_START = "Die Antwort beginnt";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +46,8 @@ final class OpenAiStandIn extends Dispatcher {
     final List<JsonNode> sessionBodies = new CopyOnWriteArrayList<>();
     final Map<String, Integer> threadReads = new ConcurrentHashMap<>();
     final AtomicInteger responsesCalls = new AtomicInteger();
+    final Set<String> failedQuestions = ConcurrentHashMap.newKeySet();
+    final CountDownLatch slowAnswerAborted = new CountDownLatch(1);
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -53,7 +63,7 @@ final class OpenAiStandIn extends Dispatcher {
             }
             if (path.equals("/v1/responses") && method.equals("POST")) {
                 responsesCalls.incrementAndGet();
-                return answerStream();
+                return answerStream(lastUserMessage(JSON.readTree(body(request))));
             }
             if (path.startsWith("/v1/chatkit/threads/") && method.equals("GET")) {
                 return thread(path.substring("/v1/chatkit/threads/".length()));
@@ -116,13 +126,34 @@ final class OpenAiStandIn extends Dispatcher {
         return json(200, list.toString());
     }
 
-    /** A streamed Responses API answer (the {@code server} backend's agent): {@link #OUT_OF_SCOPE_REPLY} in two deltas. */
-    private static MockResponse answerStream() {
-        String item = "msg_browser";
-        int half = OUT_OF_SCOPE_REPLY.length() / 2;
-        return ResponsesStream.create("resp_browser").start(item)
-                .delta(item, OUT_OF_SCOPE_REPLY.substring(0, half)).delta(item, OUT_OF_SCOPE_REPLY.substring(half))
-                .messageDone(item, OUT_OF_SCOPE_REPLY).completed("resp_browser").response();
+    /** The answer to the newest user message (see the class comment). */
+    private MockResponse answerStream(String question) {
+        if (question.contains("Wetter")) {
+            String item = "msg_browser";
+            int half = OUT_OF_SCOPE_REPLY.length() / 2;
+            return ResponsesStream.create("resp_browser").start(item)
+                    .delta(item, OUT_OF_SCOPE_REPLY.substring(0, half)).delta(item, OUT_OF_SCOPE_REPLY.substring(half))
+                    .messageDone(item, OUT_OF_SCOPE_REPLY).completed("resp_browser").response();
+        }
+        if (question.contains("langsam")) {
+            return ResponsesStream.create("resp_slow").message("msg_slow", SLOW_START).hanging(slowAnswerAborted);
+        }
+        if (question.contains("Fehler") && failedQuestions.add(question)) {
+            return ResponsesStream.create("resp_fail").error("server_error", "The stand-in fails once on purpose.").response();
+        }
+        return ResponsesStream.answer("resp_answer", ANSWER_TEXT).response();
+    }
+
+    /** The text of the last {@code role: user} input of a Responses API request. */
+    private static String lastUserMessage(JsonNode request) {
+        String last = "";
+        for (JsonNode input : request.path("input")) {
+            if ("user".equals(input.path("role").asText())) {
+                JsonNode content = input.path("content");
+                last = content.isTextual() ? content.asText() : content.toString();
+            }
+        }
+        return last;
     }
 
     private static String body(RecordedRequest request) {

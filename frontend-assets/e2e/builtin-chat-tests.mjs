@@ -1,0 +1,331 @@
+// Browser tests of the built-in chat (src/builtin) in headless Debian Chromium, against real example servers
+// with CHATKIT_BACKEND=server; nothing of the chat is stubbed, only OpenAI's Responses API behind the server.
+//   BUILTIN_URL=… (CHATKIT_UI=builtin)  AUTO_URL=… (CHATKIT_UI=auto)  SHOT_DIR=…  node e2e/builtin-chat-tests.mjs
+// ANSWER / SOURCE_FILE / OUT_OF_SCOPE_ANSWER / SLOW_START are what the stand-in answers (OpenAiStandIn): any
+// question → ANSWER citing SOURCE_FILE; "Wetter" → OUT_OF_SCOPE_ANSWER; "langsam" → SLOW_START, then nothing
+// until the call is closed; "Fehler" → an upstream error the first time, ANSWER on the retry.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SHOT_DIR, assert, suite } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BUILTIN_URL = (process.env.BUILTIN_URL ?? 'http://127.0.0.1:3001').replace(/\/$/, '');
+const AUTO_URL = (process.env.AUTO_URL ?? '').replace(/\/$/, '');
+const ANSWER = process.env.ANSWER ?? 'Die Interviews handeln von **Arbeit** und Zukunft.';
+const SOURCE_FILE = process.env.SOURCE_FILE ?? 'leitfaden.pdf';
+const OUT_OF_SCOPE_ANSWER = process.env.OUT_OF_SCOPE_ANSWER ?? 'Dazu liegen mir leider keine Informationen vor.';
+const SLOW_START = process.env.SLOW_START ?? 'Die Antwort beginnt';
+const CDN = 'https://cdn.platform.openai.com/**';
+const STUB = readFileSync(join(here, 'chatkit-stub.js'), 'utf8');
+const SHOWN_ANSWER = ANSWER.replace(/\*\*/g, '');
+const TIMEOUT = 10_000;
+
+const { test, run } = suite();
+
+/**
+ * A fresh browser context on `base`: every request is recorded; requests to any other origin are refused
+ * (and recorded as foreign) unless `cdn` says what to do with OpenAI's script.
+ */
+async function open(browser, base, { viewport = { width: 1280, height: 860 }, cdn } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  context.setDefaultTimeout(TIMEOUT);
+  const origin = new URL(base).origin;
+  const foreign = [];
+  const protocol = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    foreign.push(url);
+    if (cdn && url.startsWith(CDN.slice(0, -2))) return cdn(route);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('request', (req) => {
+    if (req.url().endsWith('/interview/api/chatkit') && req.method() === 'POST') protocol.push(JSON.parse(req.postData()));
+  });
+  page.on('pageerror', (e) => console.error(`  [pageerror] ${e.message}`));
+  await page.goto(`${base}/interview/`);
+  return { context, page, foreign, protocol };
+}
+
+const input = (page) => page.getByRole('textbox', { name: 'Ihre Frage' });
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+const answers = (page) => page.getByTestId('answer');
+
+/** Types a question, sends it with the Senden button, and waits until its answer is complete. */
+async function ask(page, question, expected = SHOWN_ANSWER) {
+  const before = await answers(page).count();
+  await input(page).fill(question);
+  await button(page, 'Senden').click();
+  await page.getByTestId('question').filter({ hasText: question }).last().waitFor();
+  const answer = answers(page).nth(before);
+  await answer.filter({ hasText: expected }).waitFor();
+  await button(answer, 'Hilfreich').waitFor(); // thumbs appear once the answer is complete
+}
+
+test('builtin: a question gets a streamed answer with its source, and the page contacts no other host', async (browser) => {
+  const { context, page, foreign, protocol } = await open(browser, BUILTIN_URL);
+  try {
+    const config = await (await fetch(`${BUILTIN_URL}/interview/api/config`)).json();
+    assert(config.ui === 'builtin', `/config ui was ${config.ui}`);
+    await page.getByTestId('start-screen').getByText(config.greeting).waitFor();
+    assert((await input(page).getAttribute('placeholder')) === config.composer_placeholder, 'placeholder not from /config');
+    for (const p of config.prompts) await button(page, p.label).waitFor();
+    await ask(page, 'Worum geht es in den Interviews?');
+    const answer = answers(page).first();
+    assert((await answer.locator('strong').innerText()) === 'Arbeit', 'Markdown bold not rendered');
+    assert((await answer.getByTestId('sources').innerText()).includes(SOURCE_FILE), 'source file name missing');
+    assert(protocol[0].type === 'threads.create', `first request was ${protocol[0].type}`);
+    assert(foreign.length === 0, `requests to other hosts: ${foreign.join(', ')}`);
+    assert((await page.locator('openai-chatkit').count()) === 0, 'OpenAI component present in builtin mode');
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: thumbs down on an answer is sent as items.feedback and stored', async (browser) => {
+  const { context, page, protocol } = await open(browser, BUILTIN_URL);
+  try {
+    await ask(page, 'Was sagen die Interviews über Arbeit?');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/interview/api/chatkit') && r.request().postData().includes('items.feedback')),
+      button(page, 'Nicht hilfreich').click(),
+    ]);
+    assert(response.status() === 200, `items.feedback answered ${response.status()}`);
+    await page.getByText('Danke für Ihre Bewertung.').waitFor();
+    assert((await button(page, 'Nicht hilfreich').getAttribute('aria-pressed')) === 'true', 'thumb not pressed');
+    const sent = protocol.find((r) => r.type === 'items.feedback');
+    assert(sent.params.kind === 'negative' && sent.params.item_ids.length === 1, `feedback ${JSON.stringify(sent)}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: an out-of-scope answer offers "Als Feedback melden" and the report is stored as out_of_scope', async (browser) => {
+  const { context, page } = await open(browser, BUILTIN_URL);
+  try {
+    await ask(page, 'Worum geht es in den Interviews?');
+    await ask(page, 'Wie wird das Wetter morgen?', OUT_OF_SCOPE_ANSWER);
+    const offer = button(page, 'Als Feedback melden');
+    await offer.waitFor();
+    if (SHOT_DIR) await page.screenshot({ path: join(SHOT_DIR, 'chat-builtin.png') });
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/interview/api/feedback') && r.request().method() === 'POST'),
+      offer.click(),
+    ]);
+    assert(response.status() === 201, `POST /feedback answered ${response.status()}`);
+    const body = JSON.parse(response.request().postData());
+    assert(body.category === 'out_of_scope', `category ${body.category}`);
+    assert(body.user_question === 'Wie wird das Wetter morgen?' && body.assistant_reply === OUT_OF_SCOPE_ANSWER, `report ${JSON.stringify(body)}`);
+    await page.getByTestId('feedback-done').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: Stopp ends a streaming answer, keeps what was written, and the chat goes on', async (browser) => {
+  const { context, page } = await open(browser, BUILTIN_URL);
+  try {
+    await input(page).fill('Bitte langsam und ausführlich antworten');
+    await page.keyboard.press('Enter');
+    await answers(page).first().filter({ hasText: SLOW_START }).waitFor();
+    await button(page, 'Stopp').click();
+    await page.getByText('Antwort angehalten.').waitFor();
+    assert((await button(page, 'Stopp').count()) === 0, 'Stopp still shown after stopping');
+    assert((await answers(page).first().innerText()).includes(SLOW_START), 'the written part vanished');
+    await ask(page, 'Und worum geht es?');
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: a failed answer shows a clear message and "Erneut versuchen" retries it', async (browser) => {
+  const { context, page, protocol } = await open(browser, BUILTIN_URL);
+  try {
+    await input(page).fill('Einen Fehler bitte');
+    await button(page, 'Senden').click();
+    const error = page.getByTestId('chat-error');
+    await error.waitFor();
+    assert((await error.getAttribute('role')) === 'alert', 'error is not announced');
+    assert((await error.innerText()).includes('Die Antwort konnte nicht erzeugt werden'), `error said ${await error.innerText()}`);
+    await button(page, 'Erneut versuchen').click();
+    await answers(page).first().filter({ hasText: SHOWN_ANSWER }).waitFor();
+    assert((await error.count()) === 0, 'error still shown after a successful retry');
+    const retry = protocol.find((r) => r.type === 'threads.retry_after_item');
+    assert(retry && retry.params.item_id && retry.params.thread_id, `retry request ${JSON.stringify(retry)}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: "Neues Gespräch" starts over and the next question opens a new thread', async (browser) => {
+  const { context, page, protocol } = await open(browser, BUILTIN_URL);
+  try {
+    await ask(page, 'Erste Frage zum Interview');
+    await ask(page, 'Zweite Frage zum Interview');
+    await button(page, 'Neues Gespräch').click();
+    await page.getByTestId('start-screen').waitFor();
+    assert((await answers(page).count()) === 0, 'old answers still shown');
+    await ask(page, 'Frage im neuen Gespräch');
+    const types = protocol.map((r) => r.type);
+    assert(types.join() === 'threads.create,threads.add_user_message,threads.create', `requests ${types.join()}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: after a reload the conversation is in "Verlauf" and reopens with its answer and source', async (browser) => {
+  const { context, page, protocol } = await open(browser, BUILTIN_URL);
+  try {
+    const question = 'Was erzählt die dritte Person im Interview?';
+    await ask(page, question);
+    await page.reload();
+    await page.getByTestId('start-screen').waitFor();
+    await button(page, 'Verlauf').click();
+    assert((await button(page, 'Verlauf').getAttribute('aria-expanded')) === 'true', 'Verlauf not expanded');
+    const entry = page.getByTestId('history').getByRole('button', { name: question });
+    await entry.focus();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('history').waitFor({ state: 'detached' });
+    assert(await button(page, 'Verlauf').evaluate((b) => b === document.activeElement), 'Escape did not return focus to Verlauf');
+    await page.keyboard.press('Enter');
+    await entry.click();
+    await page.getByTestId('question').filter({ hasText: question }).waitFor();
+    await answers(page).first().filter({ hasText: SHOWN_ANSWER }).waitFor();
+    assert((await answers(page).first().getByTestId('sources').innerText()).includes(SOURCE_FILE), 'source lost on reopen');
+    assert(protocol.some((r) => r.type === 'threads.list') && protocol.some((r) => r.type === 'threads.get_by_id'), 'history requests missing');
+    await ask(page, 'Und was noch?');
+    assert(protocol.at(-1).type === 'threads.add_user_message', 'reopened thread did not continue');
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: keyboard only — Tab reaches the input, Shift+Enter adds a line, Enter sends, prompts work by Enter', async (browser) => {
+  const { context, page } = await open(browser, BUILTIN_URL);
+  try {
+    await page.getByTestId('start-screen').waitFor();
+    const labels = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+      labels.push(label);
+      if (label === 'Ihre Frage') break;
+    }
+    assert(labels.at(-1) === 'Ihre Frage', `Tab order never reached the input: ${labels.join(' | ')}`);
+    await page.keyboard.type('Zeile eins');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('Zeile zwei');
+    assert((await input(page).inputValue()) === 'Zeile eins\nZeile zwei', 'Shift+Enter did not add a line');
+    await page.keyboard.press('Enter');
+    await answers(page).first().filter({ hasText: SHOWN_ANSWER }).waitFor();
+    assert((await page.getByTestId('question').first().innerText()) === 'Zeile eins\nZeile zwei', 'question lost its line break');
+    assert((await input(page).inputValue()) === '', 'input not cleared');
+    // a prompt button of a new conversation, by keyboard
+    await button(page, 'Neues Gespräch').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('start-screen').waitFor();
+    const config = await (await fetch(`${BUILTIN_URL}/interview/api/config`)).json();
+    await button(page, config.prompts[0].label).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('question').filter({ hasText: config.prompts[0].prompt }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: the transcript is a polite log and every control has its name', async (browser) => {
+  const { context, page } = await open(browser, BUILTIN_URL);
+  try {
+    const log = page.getByRole('log');
+    assert((await log.getAttribute('aria-live')) === 'polite', 'transcript is not a polite live region');
+    for (const name of ['Senden', 'Neues Gespräch', 'Verlauf']) await button(page, name).waitFor();
+    await input(page).fill('Bitte langsam erzählen');
+    await button(page, 'Senden').click();
+    await button(page, 'Stopp').waitFor();
+    await button(page, 'Stopp').click();
+    await ask(page, 'Worum geht es?');
+    for (const name of ['Hilfreich', 'Nicht hilfreich']) await button(page, name).last().waitFor();
+    assert(await log.getByText(SHOWN_ANSWER).isVisible(), 'answer is not inside the log');
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: fits a 390 px phone without sideways scroll', async (browser) => {
+  const { context, page } = await open(browser, BUILTIN_URL, { viewport: { width: 390, height: 844 } });
+  try {
+    await ask(page, 'Worum geht es in den Interviews?');
+    await ask(page, 'Wie wird das Wetter morgen?', OUT_OF_SCOPE_ANSWER);
+    await button(page, 'Als Feedback melden').waitFor();
+    const overflow = () => page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      log: (() => { const l = document.querySelector('[role=log]'); return l.scrollWidth - l.clientWidth; })(),
+    }));
+    let o = await overflow();
+    assert(o.page <= 1 && o.log <= 1, `sideways scroll on a phone: ${JSON.stringify(o)}`);
+    if (SHOT_DIR) await page.screenshot({ path: join(SHOT_DIR, 'chat-builtin-phone.png') });
+    await button(page, 'Verlauf').click();
+    await page.getByTestId('history').getByRole('button').first().waitFor();
+    o = await overflow();
+    assert(o.page <= 1, `history panel scrolls sideways: ${JSON.stringify(o)}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('auto: with the CDN blocked the built-in chat takes over and a whole conversation works', async (browser) => {
+  assert(AUTO_URL, 'AUTO_URL (a server with CHATKIT_UI=auto) is not set');
+  const { context, page, foreign } = await open(browser, AUTO_URL, { cdn: (route) => route.abort('blockedbyclient') });
+  try {
+    const notice = page.getByTestId('fallback-notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert(text.includes('eingebaute Chat') && text.includes('cdn.platform.openai.com'), `notice was: ${text}`);
+    assert(text.includes('Den Grund nennt der Browser der Seite nicht') && !/blockiert ein/.test(text), `notice claims a cause: ${text}`);
+    await ask(page, 'Worum geht es in den Interviews?');
+    assert((await answers(page).first().getByTestId('sources').innerText()).includes(SOURCE_FILE), 'source missing');
+    await button(page, 'Hilfreich').first().click();
+    await page.getByText('Danke für Ihre Bewertung.').waitFor();
+    await ask(page, 'Wer wurde befragt?');
+    if (SHOT_DIR) await page.screenshot({ path: join(SHOT_DIR, 'chat-fallback.png') });
+    await page.reload();
+    await button(page, 'Verlauf').click();
+    await page.getByTestId('history').getByRole('button', { name: 'Worum geht es in den Interviews?' }).click();
+    await page.getByTestId('question').filter({ hasText: 'Wer wurde befragt?' }).waitFor();
+    assert(foreign.every((u) => u.startsWith('https://cdn.platform.openai.com/')), `other foreign requests: ${foreign.join(', ')}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('auto: a CDN that does not answer is reported as a timeout, then the built-in chat runs', async (browser) => {
+  assert(AUTO_URL, 'AUTO_URL is not set');
+  const { context, page } = await open(browser, AUTO_URL, { cdn: () => new Promise(() => {}) });
+  try {
+    const notice = page.getByTestId('fallback-notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert(text.includes('Zeitüberschreitung') && !text.includes('Blocker'), `notice was: ${text}`);
+    await ask(page, 'Worum geht es?');
+  } finally {
+    await context.close();
+  }
+});
+
+test("auto: OpenAI's component is used when its script loads", async (browser) => {
+  assert(AUTO_URL, 'AUTO_URL is not set');
+  const { context, page } = await open(browser, AUTO_URL, {
+    cdn: (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB }),
+  });
+  try {
+    await page.locator('openai-chatkit').waitFor({ state: 'attached' });
+    assert((await page.getByTestId('builtin-chat').count()) === 0, 'built-in chat shown although the script loaded');
+    assert((await page.getByTestId('fallback-notice').count()) === 0, 'fallback notice without a failure');
+  } finally {
+    await context.close();
+  }
+});
+
+await run();
