@@ -3,12 +3,12 @@ package com.landki.interview.bench.chatkitserver;
 import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
-import com.landki.interview.chatkit.server.agent.UpstreamEvent;
 import com.landki.interview.chatkit.server.responder.EventSink;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItemUpdate;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import com.landki.interview.openai.ServerSentEvent;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public class ChatKitServerBench {
 
     @Setup
     public void setUp() {
-        List<UpstreamEvent> script = new ArrayList<>();
+        List<ServerSentEvent> script = new ArrayList<>();
         script.add(event("response.created", "\"response\":{\"id\":\"resp_1\"}"));
         script.add(event("response.output_item.added", "\"item\":{\"id\":\"m1\",\"type\":\"message\",\"content\":[]}"));
         StringBuilder text = new StringBuilder();
@@ -71,8 +71,8 @@ public class ChatKitServerBench {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static UpstreamEvent event(String type, String fields) {
-        return new UpstreamEvent(type, "{\"type\":\"" + type + "\"," + fields + "}");
+    private static ServerSentEvent event(String type, String fields) {
+        return new ServerSentEvent(type, "{\"type\":\"" + type + "\"," + fields + "}", null);
     }
 
     @Benchmark

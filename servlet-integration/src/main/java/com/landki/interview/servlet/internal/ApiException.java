@@ -1,7 +1,12 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.chatkit.server.types.ChatKitException;
+import com.landki.interview.store.InvalidEntryException;
+import com.landki.interview.store.StoreException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A failure that becomes one JSON error body {@code {"error":{"code","message"}}} with an HTTP status.
@@ -10,6 +15,7 @@ import java.util.Map;
 public final class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger("com.landki.interview.servlet");
 
     private final int status;
     private final String code;
@@ -24,6 +30,32 @@ public final class ApiException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.headers = Map.copyOf(headers);
+    }
+
+    /** Maps anything thrown by a handler to an error body; unexpected failures are logged, never shown. */
+    public static ApiException from(Throwable failure) {
+        Throwable cause = UpstreamErrors.unwrap(failure);
+        if (cause instanceof ApiException api) {
+            return api;
+        }
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return PayloadTooLargeException.toApi(tooLarge.limit());
+        }
+        if (cause instanceof ChatKitException chatKit) {
+            return new ApiException(chatKit.httpStatus(), chatKit.code(), chatKit.getMessage());
+        }
+        if (UpstreamErrors.isUpstream(cause)) {
+            return UpstreamErrors.toApi(cause);
+        }
+        if (cause instanceof InvalidEntryException invalid) {
+            return new ApiException(400, "validation_failed", invalid.getMessage());
+        }
+        if (cause instanceof StoreException) {
+            LOG.error("store failure while answering an API request", cause);
+            return new ApiException(503, "store_unavailable", "the store could not be used; see the server log");
+        }
+        LOG.error("unexpected failure while answering an API request", cause);
+        return new ApiException(500, "internal_error", "unexpected server error; see the server log");
     }
 
     public int status() {

@@ -98,12 +98,12 @@ public final class ApiServlet extends HttpServlet {
             }
             try {
                 if (error != null) {
-                    Responses.error(res, Responses.toApi(error));
+                    Responses.error(res, ApiException.from(error));
                 } else {
                     Responses.write(res, response);
                 }
             } catch (IOException | RuntimeException e) {
-                Responses.error(res, Responses.toApi(e));
+                Responses.error(res, ApiException.from(e));
             } finally {
                 async.complete();
             }

@@ -55,7 +55,7 @@ public final class ClassifyHandler {
                     if (cause instanceof ThreadNotOwnedException) {
                         throw new ApiException(404, "thread_not_found", "no thread '" + threadId + "' for this user");
                     }
-                    throw Responses.toApi(cause);
+                    throw ApiException.from(cause);
                 }
                 return answer(result.decision(), sessionId, threadId, result.question(), result.answer(), caller);
             });

@@ -1,8 +1,5 @@
 package com.landki.interview.servlet.internal;
 
-import com.landki.interview.chatkit.server.types.ChatKitException;
-import com.landki.interview.store.InvalidEntryException;
-import com.landki.interview.store.StoreException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one error writer and exception-to-status map of every endpoint, the ChatKit protocol servlet's
- * included: writes {@link ApiResponse}s and the JSON error body {@code {"error":{"code","message"}}}. Stateless.
+ * The one error writer of every endpoint, the ChatKit protocol servlet's included: writes {@link ApiResponse}s
+ * and the JSON error body {@code {"error":{"code","message"}}}; the one exception-to-status map is
+ * {@link ApiException#from}. Stateless.
  */
 public final class Responses {
 
@@ -80,7 +78,7 @@ public final class Responses {
         if (cause instanceof PayloadTooLargeException tooLarge) {
             tooLarge(req, res, tooLarge.limit());
         } else if (!(res.isCommitted() && cause instanceof IOException)) {
-            error(res, toApi(cause));
+            error(res, ApiException.from(cause));
         }
     }
 
@@ -104,31 +102,5 @@ public final class Responses {
             error = error.withHeader("Connection", "close");
         }
         error(res, error);
-    }
-
-    /** Maps anything thrown by a handler to an error body; unexpected failures are logged, never shown. */
-    public static ApiException toApi(Throwable failure) {
-        Throwable cause = UpstreamErrors.unwrap(failure);
-        if (cause instanceof ApiException api) {
-            return api;
-        }
-        if (cause instanceof PayloadTooLargeException tooLarge) {
-            return PayloadTooLargeException.toApi(tooLarge.limit());
-        }
-        if (cause instanceof ChatKitException chatKit) {
-            return new ApiException(chatKit.httpStatus(), chatKit.code(), chatKit.getMessage());
-        }
-        if (UpstreamErrors.isUpstream(cause)) {
-            return UpstreamErrors.toApi(cause);
-        }
-        if (cause instanceof InvalidEntryException invalid) {
-            return new ApiException(400, "validation_failed", invalid.getMessage());
-        }
-        if (cause instanceof StoreException) {
-            LOG.error("store failure while answering an API request", cause);
-            return new ApiException(503, "store_unavailable", "the store could not be used; see the server log");
-        }
-        LOG.error("unexpected failure while answering an API request", cause);
-        return new ApiException(500, "internal_error", "unexpected server error; see the server log");
     }
 }

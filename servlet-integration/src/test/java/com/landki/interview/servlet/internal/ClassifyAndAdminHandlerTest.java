@@ -139,7 +139,7 @@ class ClassifyAndAdminHandlerTest {
 
             openAi.enqueue(new MockResponse.Builder().code(401).addHeader("x-request-id", "req_401")
                     .body("{\"error\":{\"message\":\"bad key\",\"type\":\"invalid_request_error\"}}").build());
-            assertThatThrownBy(() -> admin.erase(null, "u_alice")).satisfies(e -> assertThat(Responses.toApi(e).code())
+            assertThatThrownBy(() -> admin.erase(null, "u_alice")).satisfies(e -> assertThat(ApiException.from(e).code())
                     .isEqualTo("upstream_unauthorized"));
         }
     }

@@ -3,6 +3,7 @@ package com.landki.interview.chatkit.server.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.server.agent.internal.OpenAiResponsesTransport;
 import com.landki.interview.openai.OpenAiHttp;
+import com.landki.interview.openai.ServerSentEvent;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +22,7 @@ public interface ResponsesTransport {
      * @throws com.landki.interview.openai.OpenAiException when the call fails before or while streaming
      * @throws com.landki.interview.chatkit.server.responder.StreamCancelledException when it was cancelled
      */
-    void stream(JsonNode body, Consumer<UpstreamEvent> events, Consumer<Runnable> onCancel);
+    void stream(JsonNode body, Consumer<ServerSentEvent> events, Consumer<Runnable> onCancel);
 
     /** The transport over {@code http}. */
     static ResponsesTransport of(OpenAiHttp http) {

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * Threads and items in memory. Thread-safe: the thread map is concurrent, each thread's items are guarded by
  * the thread's entry. Also the index behind {@link JsonlThreadStore}.
  */
-public class InMemoryThreadStore implements ThreadStore {
+class InMemoryThreadStore implements ThreadStore {
 
     private final Map<String, Entry> threads = new ConcurrentHashMap<>();
     /** Thread ids per owner, so listing costs the user's threads, not everyone's. */

@@ -2,10 +2,10 @@ package com.landki.interview.chatkit.server.agent.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.server.agent.ResponsesTransport;
-import com.landki.interview.chatkit.server.agent.UpstreamEvent;
 import com.landki.interview.chatkit.server.responder.StreamCancelledException;
 import com.landki.interview.openai.OpenAiException;
 import com.landki.interview.openai.OpenAiHttp;
+import com.landki.interview.openai.ServerSentEvent;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,11 +35,11 @@ public final class OpenAiResponsesTransport implements ResponsesTransport {
     }
 
     @Override
-    public void stream(JsonNode body, Consumer<UpstreamEvent> events, Consumer<Runnable> onCancel) {
+    public void stream(JsonNode body, Consumer<ServerSentEvent> events, Consumer<Runnable> onCancel) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
         AtomicBoolean cancelled = new AtomicBoolean();
         CompletableFuture<Void> done = http.postStreamAsync("/responses", body, Map.of(),
-                event -> offer(queue, new UpstreamEvent(event.event(), event.data()), cancelled));
+                event -> offer(queue, event, cancelled));
         done.whenComplete((ignored, failure) -> offer(queue, failure == null ? END : failure, cancelled));
         onCancel.accept(() -> {
             cancelled.set(true);
@@ -62,7 +62,7 @@ public final class OpenAiResponsesTransport implements ResponsesTransport {
                 if (next instanceof Throwable failure) {
                     throw unwrap(failure);
                 }
-                events.accept((UpstreamEvent) next);
+                events.accept((ServerSentEvent) next);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,7 +2,6 @@ package com.landki.interview.chatkit.server.agent.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.landki.interview.chatkit.server.agent.UpstreamEvent;
 import com.landki.interview.chatkit.server.responder.ResponseTurn;
 import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.types.Annotation;
@@ -11,6 +10,7 @@ import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ThreadItemUpdate;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
 import com.landki.interview.internal.JsonMappers;
+import com.landki.interview.openai.ServerSentEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +70,7 @@ public final class ResponseStreamMapper {
         }
     }
 
-    public void accept(UpstreamEvent raw) {
+    public void accept(ServerSentEvent raw) {
         JsonNode event;
         try {
             event = MAPPER.readTree(raw.data());

@@ -1,4 +1,4 @@
-package com.landki.interview.servlet.chatkit;
+package com.landki.interview.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

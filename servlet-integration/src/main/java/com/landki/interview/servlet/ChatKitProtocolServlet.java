@@ -1,4 +1,4 @@
-package com.landki.interview.servlet.chatkit;
+package com.landki.interview.servlet;
 
 import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.ChatKitServer;
