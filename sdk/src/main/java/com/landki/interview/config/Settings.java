@@ -98,6 +98,9 @@ public final class Settings {
             "`POST /classify` per client IP and minute; `0` turns the limit off");
     public static final Setting<Integer> RATE_LIMIT_CHATKIT_PER_MIN = count("RATE_LIMIT_CHATKIT_PER_MIN", 120,
             "`POST /chatkit` (own server protocol) per client IP and minute; `0` turns the limit off");
+    public static final Setting<Integer> SESSION_DEADLINE_SECONDS = count("SESSION_DEADLINE_SECONDS", 15,
+            "overall deadline of `POST /chatkit/session`, retries included; then 504 `upstream_timeout`; `0` keeps "
+                    + "the ChatKit client's retry deadline (2 min)");
     public static final Setting<byte[]> USER_ID_COOKIE_SECRET = Setting.of("USER_ID_COOKIE_SECRET", byte[].class,
             (byte[]) null, "HMAC key of the signed user-id cookie, at least " + MIN_COOKIE_SECRET_BYTES
                     + " bytes (UTF-8); share it between instances behind one load balancer",
