@@ -2,47 +2,35 @@ package com.landki.interview.servlet.chatkit;
 
 import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.ChatKitServer;
-import com.landki.interview.chatkit.server.responder.EventSink;
-import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.servlet.InterviewApi;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
+import com.landki.interview.servlet.internal.ApiException;
+import com.landki.interview.servlet.internal.ApiResponse;
+import com.landki.interview.servlet.internal.ApiRoutes;
+import com.landki.interview.servlet.internal.RequestBodies;
+import com.landki.interview.servlet.internal.Responses;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST} endpoint of the ChatKit server protocol (mounted by the servlet module at
  * {@code /interview/api/chatkit}): reads the JSON request, resolves the caller's user id, and answers JSON or
- * {@code text/event-stream}. Streams run asynchronously ({@link AsyncContext}) on the stream executor, one
- * flushed SSE frame per event; an SSE comment heartbeat notices a page that went away, which cancels the
- * answer and aborts the upstream model call.
+ * {@code text/event-stream}. Streams run asynchronously on the stream executor, one flushed SSE frame per
+ * event; an SSE comment heartbeat notices a page that went away, which cancels the answer and aborts the
+ * upstream model call. Refusals (body limit, content type, wrong method, protocol errors) go through the same
+ * body checks and the same JSON error writer as every endpoint of the API.
  *
  * <p>Thread-safe; the container may call it concurrently. Needs {@code asyncSupported=true} where it is
  * registered.
@@ -50,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public class ChatKitProtocolServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ChatKitProtocolServlet.class);
+    private static final List<String> METHODS = List.of("POST");
 
     /** Largest request body accepted. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -61,16 +49,10 @@ public class ChatKitProtocolServlet extends HttpServlet {
     /** Request attribute the servlet sets to the {@link RequestContext} it used (for filters and logs). */
     public static final String CONTEXT_ATTRIBUTE = ChatKitProtocolServlet.class.getName() + ".context";
 
-    private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
-
     private final transient ChatKitServer server;
     private final transient Function<HttpServletRequest, String> userIdResolver;
     private final transient Function<HttpServletRequest, Map<String, Object>> attributes;
-    private final transient Executor streamExecutor;
-    private final transient ScheduledExecutorService heartbeats;
-    private final transient boolean ownsExecutors;
-    private final Duration heartbeat;
-    private final Duration streamTimeout;
+    private final transient SseStreams streams;
 
     /**
      * A servlet with its own stream and heartbeat threads (daemon), the default heartbeat and stream timeout.
@@ -94,17 +76,7 @@ public class ChatKitProtocolServlet extends HttpServlet {
         this.server = Objects.requireNonNull(server, "server");
         this.userIdResolver = Objects.requireNonNull(userIdResolver, "userIdResolver");
         this.attributes = attributes != null ? attributes : req -> Map.of();
-        if (heartbeat.isNegative()) {
-            throw new IllegalArgumentException("heartbeat must be positive, or zero for none, was " + heartbeat);
-        }
-        if (streamTimeout.isNegative() || streamTimeout.isZero()) {
-            throw new IllegalArgumentException("streamTimeout must be positive, was " + streamTimeout);
-        }
-        this.ownsExecutors = streamExecutor == null;
-        this.streamExecutor = streamExecutor != null ? streamExecutor : Executors.newCachedThreadPool(daemon("chatkit-stream"));
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("chatkit-heartbeat"));
-        this.heartbeat = heartbeat;
-        this.streamTimeout = streamTimeout;
+        this.streams = new SseStreams(streamExecutor, heartbeat, streamTimeout);
     }
 
     /** The protocol server this servlet answers with (its thread store serves operator erasure). */
@@ -133,51 +105,34 @@ public class ChatKitProtocolServlet extends HttpServlet {
     }
 
     @Override
-    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException, jakarta.servlet.ServletException {
-        String method = req.getMethod();
-        if ("POST".equals(method) || "OPTIONS".equals(method)) {
-            super.service(req, resp);
-            return;
+    protected void service(HttpServletRequest req, HttpServletResponse resp) {
+        try {
+            switch (req.getMethod()) {
+                case "POST" -> post(req, resp);
+                case "OPTIONS" -> Responses.write(resp, ApiResponse.noContent().withHeader("Allow", ApiRoutes.allow(METHODS)));
+                default -> throw ApiRoutes.methodNotAllowed(req.getMethod(), req.getRequestURI(), METHODS);
+            }
+        } catch (IOException | RuntimeException e) {
+            Responses.failure(req, resp, e);
         }
-        resp.setHeader("Allow", "POST, OPTIONS");
-        writeError(resp, 405, "method_not_allowed", "use POST for the ChatKit protocol");
     }
 
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String contentType = req.getContentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            writeError(resp, 415, "unsupported_media_type", "send the ChatKit request as application/json");
-            return;
-        }
-        byte[] body = readBody(req);
-        if (body == null) {
-            writeError(resp, 413, "payload_too_large", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
-            return;
-        }
+    private void post(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        RequestBodies.check(req, MAX_BODY_BYTES);
+        // read to its end before any answer: an unread body would spoil the connection's next request
+        byte[] body = RequestBodies.read(req, MAX_BODY_BYTES);
         String userId = userIdResolver.apply(req);
         if (userId == null || userId.isBlank()) {
-            writeError(resp, 401, "unauthenticated", "no user id for this request");
-            return;
+            throw new ApiException(401, "unauthenticated", "no user id for this request");
         }
         RequestContext context = new RequestContext(userId, withUserHash(req, attributes.apply(req)));
         req.setAttribute(CONTEXT_ATTRIBUTE, context);
-        ChatKitResult result;
-        try {
-            result = server.process(body, context);
-        } catch (ChatKitException e) {
-            writeError(resp, e.httpStatus(), e.code(), e.getMessage());
-            return;
+        ChatKitResult result = server.process(body, context);
+        if (result.isStreaming()) {
+            streams.start(req, resp, result);
+        } else {
+            Responses.write(resp, ApiResponse.json(result.json()));
         }
-        if (!result.isStreaming()) {
-            byte[] json = result.json();
-            resp.setStatus(200);
-            resp.setContentType("application/json;charset=UTF-8");
-            resp.setContentLength(json.length);
-            resp.getOutputStream().write(json);
-            return;
-        }
-        stream(req, resp, result);
     }
 
     /**
@@ -194,138 +149,9 @@ public class ChatKitProtocolServlet extends HttpServlet {
         return all;
     }
 
-    private void stream(HttpServletRequest req, HttpServletResponse resp, ChatKitResult result) throws IOException {
-        resp.setStatus(200);
-        resp.setContentType("text/event-stream;charset=UTF-8");
-        resp.setHeader("Cache-Control", "no-cache, no-transform");
-        resp.setHeader("X-Accel-Buffering", "no");
-        AsyncContext async = req.startAsync();
-        async.setTimeout(streamTimeout.toMillis());
-        async.addListener(new AsyncListener() {
-            @Override
-            public void onComplete(AsyncEvent event) {
-                // normal end
-            }
-
-            @Override
-            public void onTimeout(AsyncEvent event) {
-                LOG.info("ChatKit stream timed out after {}", streamTimeout);
-                result.cancel();
-            }
-
-            @Override
-            public void onError(AsyncEvent event) {
-                result.cancel();
-            }
-
-            @Override
-            public void onStartAsync(AsyncEvent event) {
-                // not restarted
-            }
-        });
-        ServletOutputStream out = resp.getOutputStream();
-        Object writeLock = new Object();
-        try {
-            streamExecutor.execute(() -> run(async, out, writeLock, result));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("no thread for a ChatKit stream", e);
-            async.complete();
-        }
-    }
-
-    private void run(AsyncContext async, ServletOutputStream out, Object writeLock, ChatKitResult result) {
-        ScheduledFuture<?> beat = heartbeat.isZero() ? null : heartbeats.scheduleWithFixedDelay(() -> {
-            try {
-                synchronized (writeLock) {
-                    out.write(HEARTBEAT);
-                    out.flush();
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("ChatKit page went away: {}", e.toString());
-                result.cancel();
-                throw new IllegalStateException("stop heartbeats", e);
-            }
-        }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            EventSink sse = EventSink.sse(out);
-            result.stream(event -> {
-                synchronized (writeLock) {
-                    sse.accept(event);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.error("ChatKit stream failed", e);
-        } finally {
-            if (beat != null) {
-                beat.cancel(false);
-            }
-            try {
-                async.complete();
-            } catch (IllegalStateException alreadyDone) {
-                LOG.debug("async context already completed", alreadyDone);
-            }
-        }
-    }
-
     @Override
     public void destroy() {
-        heartbeats.shutdownNow();
-        if (ownsExecutors && streamExecutor instanceof ExecutorService service) {
-            service.shutdownNow();
-        }
-        try {
-            // containers warn about threads that outlive the application
-            heartbeats.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        streams.close();
         super.destroy();
-    }
-
-    /** The body, or null when it exceeds {@link #MAX_BODY_BYTES}. */
-    private static byte[] readBody(HttpServletRequest req) throws IOException {
-        if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-            return null;
-        }
-        try (InputStream in = req.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
-        }
-    }
-
-    private static void writeError(HttpServletResponse resp, int status, String code, String message) throws IOException {
-        byte[] json = ("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + escape(message) + "\"}}")
-                .getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("application/json;charset=UTF-8");
-        resp.setContentLength(json.length);
-        resp.getOutputStream().write(json);
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -17,8 +17,8 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** A body that is not JSON: its content type and the writer of its bytes. */
-    public record Raw(String contentType, BodyWriter writer) {
+    /** A body written as it is: its content type, its length ({@code -1}: not known) and the writer of its bytes. */
+    public record Raw(String contentType, long length, BodyWriter writer) {
     }
 
     public ApiResponse {
@@ -35,7 +35,17 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
 
     /** 200 with a body of {@code contentType} written by {@code writer}. */
     public static ApiResponse raw(String contentType, BodyWriter writer) {
-        return new ApiResponse(200, new Raw(contentType, writer), Map.of());
+        return new ApiResponse(200, new Raw(contentType, -1, writer), Map.of());
+    }
+
+    /** 200 with {@code bytes} of {@code contentType}. */
+    public static ApiResponse bytes(String contentType, byte[] bytes) {
+        return new ApiResponse(200, new Raw(contentType, bytes.length, out -> out.write(bytes)), Map.of());
+    }
+
+    /** 200 with a JSON body already serialized. */
+    public static ApiResponse json(byte[] json) {
+        return bytes("application/json;charset=utf-8", json);
     }
 
     /** 204 without a body. */

@@ -170,7 +170,7 @@ public final class ApiRoutes {
 
     private static ApiResponse metrics(ApiMetrics metrics) {
         byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
-        return ApiResponse.raw("text/plain; version=0.0.4; charset=utf-8", out -> out.write(text));
+        return ApiResponse.bytes("text/plain; version=0.0.4; charset=utf-8", text);
     }
 
     private static CompletableFuture<ApiResponse> done(ApiResponse response) {

@@ -39,6 +39,9 @@ public final class Responses {
         }
         if (response.body() instanceof ApiResponse.Raw raw) {
             res.setContentType(raw.contentType());
+            if (raw.length() >= 0) {
+                res.setContentLengthLong(raw.length());
+            }
             OutputStream out = res.getOutputStream();
             raw.writer().writeTo(out);
             out.flush();

@@ -232,6 +232,7 @@ abstract class ChatKitProtocolServletContract {
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(MAPPER.readTree(text.body()).get("error").get("code").asText()).isEqualTo("unsupported_media_type");
 
         HttpResponse<String> huge = post("alice", "{\"type\":\"threads.list\",\"params\":{},\"metadata\":{\"x\":\""
                 + "a".repeat(ChatKitProtocolServlet.MAX_BODY_BYTES) + "\"}}");
@@ -251,7 +252,16 @@ abstract class ChatKitProtocolServletContract {
 
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(endpoint).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(405);
-        assertThat(get.headers().firstValue("Allow").orElse("")).contains("POST");
+        assertThat(get.headers().firstValue("Allow")).contains("POST, OPTIONS");
+        assertThat(MAPPER.readTree(get.body()).get("error").get("code").asText()).isEqualTo("method_not_allowed");
+
+        HttpResponse<String> options = http.send(HttpRequest.newBuilder(endpoint)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(options.statusCode()).isEqualTo(204);
+        assertThat(options.headers().firstValue("Allow")).contains("POST, OPTIONS");
+
+        HttpResponse<String> after = post("alice", "{\"type\":\"threads.list\",\"params\":{}}");
+        assertThat(after.statusCode()).as("the connection still answers after the refusals").isEqualTo(200);
     }
 
     // ---- helpers ----

@@ -160,6 +160,32 @@ class ChatKitMountTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ServletContainer.Kind.class)
+    void theMountedProtocolRefusesLikeEveryRoute(ServletContainer.Kind kind) throws Exception {
+        try (ServletContainer container = MountedApi.start(kind, options())) {
+            URI url = URI.create(container.base() + "/interview/api/chatkit");
+            HttpResponse<String> get = http.send(HttpRequest.newBuilder(url).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(get.statusCode()).isEqualTo(405);
+            assertThat(get.headers().firstValue("Allow")).contains("POST, OPTIONS");
+            assertThat(Json.MAPPER.readTree(get.body()).path("error").path("code").asText())
+                    .isEqualTo("method_not_allowed");
+
+            HttpResponse<String> huge = post(url.toString(), "{\"type\":\"threads.list\",\"params\":{},\"metadata\":"
+                    + "{\"x\":\"" + "a".repeat(70 * 1024) + "\"}}", null, null);
+            assertThat(huge.statusCode()).isEqualTo(413);
+            assertThat(Json.MAPPER.readTree(huge.body()).path("error").path("code").asText())
+                    .isEqualTo("payload_too_large");
+
+            HttpResponse<String> text = http.send(HttpRequest.newBuilder(url).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString(LIST)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(text.statusCode()).isEqualTo(415);
+            assertThat(Json.MAPPER.readTree(text.body()).path("error").path("code").asText())
+                    .isEqualTo("unsupported_media_type");
+        }
+    }
+
     private static final String CREATE = "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
             + "[{\"type\":\"input_text\",\"text\":\"Hallo\"}],\"attachments\":[],\"inference_options\":{}}},"
             + "\"metadata\":{}}";
