@@ -3,6 +3,7 @@ package com.landki.interview.servlet;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.CreateSessionRequest;
 import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.config.ChatBackend;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Which chat backend answers and the SDK parts it uses: the ChatKit client ({@code hosted}: sessions, and
- * threads for {@code /classify}), the own ChatKit server ({@code server}), the answer classifier. A part left
+ * threads for {@code /classify}), the own ChatKit server or just its responder ({@code server}), the answer
+ * classifier. A part left
  * unset is made when the API is mounted: from the options' configuration source
  * ({@link InterviewApiOptions#fromEnv()}) or, without one, from defaults. Immutable and thread-safe.
  */
@@ -25,6 +27,7 @@ public final class BackendOptions {
     private final ChatKitClient chatKitClient;
     private final Consumer<CreateSessionRequest.Builder> sessionCustomizer;
     private final ChatKitServer chatKitServer;
+    private final ChatKitResponder responder;
     private final ScopeClassifier classifier;
     private final ThreadClassifier threadClassifier;
 
@@ -33,6 +36,7 @@ public final class BackendOptions {
         chatKitClient = b.chatKitClient;
         sessionCustomizer = b.sessionCustomizer;
         chatKitServer = b.chatKitServer;
+        responder = b.responder;
         classifier = b.classifier;
         threadClassifier = b.threadClassifier;
     }
@@ -74,6 +78,11 @@ public final class BackendOptions {
         return chatKitServer;
     }
 
+    /** The responder of the {@code server} backend given in code, or {@code null}. */
+    public ChatKitResponder responder() {
+        return responder;
+    }
+
     /** The answer classifier given in code, or {@code null}. */
     public ScopeClassifier classifier() {
         return classifier;
@@ -97,6 +106,7 @@ public final class BackendOptions {
         private ChatKitClient chatKitClient;
         private Consumer<CreateSessionRequest.Builder> sessionCustomizer = request -> { };
         private ChatKitServer chatKitServer;
+        private ChatKitResponder responder;
         private ScopeClassifier classifier;
         private ThreadClassifier threadClassifier;
 
@@ -108,6 +118,7 @@ public final class BackendOptions {
             chatKitClient = o.chatKitClient;
             sessionCustomizer = o.sessionCustomizer;
             chatKitServer = o.chatKitServer;
+            responder = o.responder;
             classifier = o.classifier;
             threadClassifier = o.threadClassifier;
         }
@@ -143,6 +154,17 @@ public final class BackendOptions {
          */
         public Builder chatKitServer(ChatKitServer server) {
             this.chatKitServer = server;
+            return this;
+        }
+
+        /**
+         * What answers with the {@code server} backend instead of the Responses agent of {@code OPENAI_*} (e.g. an
+         * own {@code ResponsesAgent} or another model): the API builds the own server around it, with threads
+         * where the store configuration says ({@code INTERVIEW_STORE}; in memory without one). Ignored when a
+         * {@link #chatKitServer} is given.
+         */
+        public Builder responder(ChatKitResponder responder) {
+            this.responder = responder;
             return this;
         }
 

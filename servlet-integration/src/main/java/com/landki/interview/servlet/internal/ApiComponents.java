@@ -3,6 +3,7 @@ package com.landki.interview.servlet.internal;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.RequestContext;
@@ -76,8 +77,10 @@ public final class ApiComponents implements AutoCloseable {
             client = openClient(config);
         }
         chatKitClient = client == null ? null : RetryCounting.client(client, options.meterRegistry());
+        // the one auto rule: hosted when a workflow id is configured (on the client, else in the configuration)
         boolean workflow = chatKitClient != null && chatKitClient.defaultWorkflowId() != null;
-        backend = given.chatKitBackend().resolve(workflow);
+        backend = given.chatKitBackend().resolve(chatKitClient != null ? workflow
+                : config != null && Settings.OPENAI_WORKFLOW_ID.raw(config) != null);
         sessions = workflow ? new ClientSessionPort(chatKitClient, given.sessionCustomizer()) : null;
         sessionsNotConfiguredReason = workflow ? null : chatKitClient == null
                 ? "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)"
@@ -85,9 +88,9 @@ public final class ApiComponents implements AutoCloseable {
         threadClassifier = given.threadClassifier() != null || chatKitClient == null ? given.threadClassifier()
                 : ThreadClassifier.builder().reader(ChatKitThreadReader.of(chatKitClient)).classifier(classifier)
                         .build();
+        boolean canAnswer = given.responder() != null || (chatKitClient != null && config != null);
         chatKitServer = given.chatKitServer() != null ? given.chatKitServer()
-                : backend == ChatBackend.SERVER && chatKitClient != null && config != null
-                ? openServer(options, config, markers) : null;
+                : backend == ChatBackend.SERVER && canAnswer ? openServer(options, markers) : null;
         cookieSecret = cookieSecret(options.security());
         boolean chat = backend == ChatBackend.SERVER ? chatKitServer != null : sessions != null;
         status = new ApiStatus(options.mountPath(), store.type(), backend, chat,
@@ -110,11 +113,19 @@ public final class ApiComponents implements AutoCloseable {
         }
     }
 
-    private ChatKitServer openServer(InterviewApiOptions options, ConfigSource config, MarkerClassifier markers) {
+    /**
+     * The own server: threads where the store configuration says (in memory without one), answers from the
+     * given responder or else the Responses agent of {@code OPENAI_*}.
+     */
+    private ChatKitServer openServer(InterviewApiOptions options, MarkerClassifier markers) {
+        ConfigSource config = options.config();
+        StoreConfig threads = options.storeConfig() != null ? options.storeConfig()
+                : config != null ? StoreConfig.from(config) : StoreConfig.builder().type(StoreConfig.TYPE_MEMORY).build();
         // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics
-        StoreConfig threads = options.storeConfig() != null ? options.storeConfig() : StoreConfig.from(config);
-        ChatKitBackend server = own(ChatKitBackend.open(threads, store,
-                ResponsesAgent.from(config, chatKitClient.http()), markers));
+        ChatKitResponder responder = options.backend().responder() != null ? options.backend().responder()
+                : ResponsesAgent.from(config, chatKitClient.http());
+        ChatKitBackend server = own(ChatKitBackend.open(threads, store, responder,
+                markers != null ? markers : MarkerClassifier.ofDefaults()));
         return server.server();
     }
 

@@ -16,6 +16,7 @@ import com.landki.interview.servlet.internal.Json;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreConfig;
 import com.landki.interview.testing.ServletContainer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,6 +65,28 @@ class ChatKitMountTest {
                 .build();
         return InterviewApiOptions.builder().store(store)
                 .backend(b -> b.chatKitBackend(ChatBackend.SERVER).chatKitServer(chatKit)).build();
+    }
+
+    /** A responder given in code: the API builds the own server around it, with threads in the configured store. */
+    @ParameterizedTest
+    @EnumSource(ServletContainer.Kind.class)
+    void aResponderGivenInCodeAnswersThroughTheMountedServer(ServletContainer.Kind kind) throws Exception {
+        InterviewApiOptions options = InterviewApiOptions.builder().store(InterviewStore.inMemory())
+                .storeConfig(StoreConfig.builder().type(StoreConfig.TYPE_MEMORY).build())
+                .backend(b -> b.responder(turn -> turn.emit(new ThreadStreamEvent.ThreadItemDone(
+                        new AssistantMessageItem(turn.newItemId("msg"), turn.thread().id(), turn.now(),
+                                List.of(AssistantContent.of("Eigene Antwort", List.of())))))))
+                .build();
+        try (ServletContainer container = MountedApi.start(kind, options)) {
+            HttpResponse<String> created = post(container.base() + "/interview/api/chatkit", CREATE, null, null);
+            assertThat(created.statusCode()).isEqualTo(200);
+            assertThat(created.body()).contains("thread.created").contains("Eigene Antwort");
+            JsonNode config = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(
+                    URI.create(container.base() + "/interview/api/config")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(config.path("backend").asText()).as("auto without a workflow").isEqualTo("server");
+            assertThat(config.path("chatkit_configured").asBoolean()).isTrue();
+        }
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package com.landki.interview.chatkit.server.setup;
 
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.config.ConfigSource;
@@ -37,7 +38,7 @@ public final class ChatKitBackend implements AutoCloseable {
     /**
      * Reads everything from {@code source} (store, agent, markers), writing feedback and out-of-scope events to
      * {@code interview}. A host that already read the store settings and the markers uses
-     * {@link #open(StoreConfig, InterviewStore, ResponsesAgent, MarkerClassifier)}.
+     * {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier)}.
      *
      * @throws IllegalStateException            a setting is invalid (the message names it)
      * @throws com.landki.interview.store.StoreException the thread store cannot be opened
@@ -48,10 +49,10 @@ public final class ChatKitBackend implements AutoCloseable {
 
     /**
      * The backend with threads where {@code threads} says ({@code memory}, {@code jsonl} in its log directory,
-     * {@code postgres} on the one pool of that database), answering with {@code agent} and marking answers that
-     * {@code markers} finds out of scope.
+     * {@code postgres} on the one pool of that database), answering with {@code agent} (the {@link ResponsesAgent}
+     * or any other responder) and marking answers that {@code markers} finds out of scope.
      */
-    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ResponsesAgent agent,
+    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers) {
         Objects.requireNonNull(interview, "interview");
         Objects.requireNonNull(agent, "agent");
