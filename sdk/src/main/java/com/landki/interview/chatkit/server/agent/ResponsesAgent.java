@@ -14,11 +14,10 @@ import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
-import com.landki.interview.openai.OpenAiApiException;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiException;
 import com.landki.interview.openai.OpenAiHttp;
-import com.landki.interview.openai.OpenAiTimeoutException;
+import com.landki.interview.openai.internal.UpstreamFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -218,19 +217,17 @@ public final class ResponsesAgent implements ChatKitResponder {
         return input;
     }
 
-    /** The foundation's typed errors as the page sees them; details go to the log only. */
+    /** The foundation's typed errors as the page sees them (the one mapping, {@link UpstreamFailure}); details go to the log only. */
     private static StreamException toStreamException(OpenAiException e) {
-        if (e instanceof OpenAiApiException api) {
-            int status = api.statusCode();
-            if (status == 429) {
-                return StreamException.custom("Der Assistent ist gerade ausgelastet. Bitte versuche es gleich noch einmal.", true);
-            }
-            boolean retry = status != 400 && status != 401 && status != 403 && status != 404 && status != 422;
-            String hint = status == 401 || status == 403 ? " (check OPENAI_API_KEY)" : "";
-            return StreamException.streamError(retry, "Responses API error " + status + hint + ": " + e.getMessage(), e);
+        UpstreamFailure failure = UpstreamFailure.of(e);
+        if (failure == null) {
+            return StreamException.streamError(true, "Responses API failed: " + e.getMessage(), e);
         }
-        String what = e instanceof OpenAiTimeoutException ? "Responses API timed out: " : "Responses API unreachable: ";
-        return StreamException.streamError(true, what + e.getMessage(), e);
+        if (failure.kind() == UpstreamFailure.Kind.RATE_LIMITED) {
+            return StreamException.custom("Der Assistent ist gerade ausgelastet. Bitte versuche es gleich noch einmal.", true);
+        }
+        return StreamException.streamError(failure.kind().retryable(), failure.message(UpstreamFailure.Api.RESPONSES)
+                + (failure.requestId() == null ? "" : " (request-id " + failure.requestId() + ")"), e);
     }
 
     private static String defaultInstructions() {
