@@ -38,7 +38,7 @@ import java.util.function.Function;
  * <p>Immutable and thread-safe: build one per configuration and share it, as it holds an {@link HttpClient}
  * with its connection pool.
  */
-public final class ChatKitClient {
+public final class ChatKitClient implements AutoCloseable {
 
 
     private static final Map<String, String> BETA = Map.of("OpenAI-Beta", "chatkit_beta=v1");
@@ -87,6 +87,16 @@ public final class ChatKitClient {
     /** This client with another retry policy, sharing its HTTP client and connection pool. */
     public ChatKitClient withRetryPolicy(RetryPolicy retryPolicy) {
         return new ChatKitClient(http.withRetryPolicy(retryPolicy), defaultWorkflowId, defaultWorkflowVersion);
+    }
+
+    /**
+     * Stops the threads of the HTTP client this client (and every client derived with {@link #withRetryPolicy},
+     * and every user of {@link #http()}) calls through; later calls fail with {@link IllegalStateException}.
+     * Close it when the application stops. Idempotent.
+     */
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** The workflow used when a request names none, or {@code null}. */

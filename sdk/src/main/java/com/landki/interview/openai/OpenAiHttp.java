@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.landki.interview.InterviewVersion;
+import com.landki.interview.openai.internal.Connection;
 import com.landki.interview.openai.internal.Errors;
 import com.landki.interview.openai.internal.Futures;
 import com.landki.interview.openai.internal.Json;
 import com.landki.interview.openai.internal.Retrier;
 import com.landki.interview.openai.internal.SseSubscriber;
 import com.landki.interview.openai.internal.StreamBrokenException;
-import com.landki.interview.openai.internal.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,31 +53,37 @@ import org.slf4j.LoggerFactory;
  * cancelling a returned future aborts the request. The blocking forms wait for the same future, restore the
  * interrupt flag and throw {@link OpenAiException} when interrupted.
  */
-public final class OpenAiHttp {
+public final class OpenAiHttp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiHttp.class);
     private static final String USER_AGENT =
             "interview-chatkit/" + InterviewVersion.get() + " Java/" + System.getProperty("java.version");
 
     private final OpenAiConfig config;
-    private final HttpClient client;
+    private final Connection connection;
     private final Retrier retrier;
 
-    private OpenAiHttp(OpenAiConfig config, HttpClient client) {
+    private OpenAiHttp(OpenAiConfig config, Connection connection) {
         this.config = Objects.requireNonNull(config, "config");
-        this.client = Objects.requireNonNull(client, "client");
+        this.connection = connection;
         this.retrier = new Retrier(config.retryPolicy());
     }
 
-    /** A client with its own {@link HttpClient} (connect timeout from the config). */
+    /**
+     * A client with its own {@link HttpClient} (connect timeout from the config) and threads; {@link #close()}
+     * stops them.
+     */
     public static OpenAiHttp create(OpenAiConfig config) {
         Objects.requireNonNull(config, "config");
-        return new OpenAiHttp(config, HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build());
+        return new OpenAiHttp(config, Connection.open(config.connectTimeout()));
     }
 
-    /** A client on a given {@link HttpClient}, e.g. one shared with other code or with a custom executor. */
+    /**
+     * A client on a given {@link HttpClient}, e.g. one shared with other code or with a custom executor;
+     * {@link #close()} stops only this client's timer and leaves {@code httpClient} to its owner.
+     */
     public static OpenAiHttp create(OpenAiConfig config, HttpClient httpClient) {
-        return new OpenAiHttp(config, httpClient);
+        return new OpenAiHttp(config, Connection.over(httpClient));
     }
 
     /** The {@code User-Agent} sent with every request, e.g. {@code interview-chatkit/0.1.0 Java/17.0.15}. */
@@ -94,7 +100,17 @@ public final class OpenAiHttp {
      * retry policy, e.g. the same one with a {@link RetryListener} that counts retries.
      */
     public OpenAiHttp withRetryPolicy(RetryPolicy retryPolicy) {
-        return new OpenAiHttp(config.toBuilder().retryPolicy(retryPolicy).build(), client);
+        return new OpenAiHttp(config.toBuilder().retryPolicy(retryPolicy).build(), connection);
+    }
+
+    /**
+     * Stops the threads of this client and of every client derived from it with {@link #withRetryPolicy}: they
+     * share one connection pool. Calls after that fail with {@link IllegalStateException}. Close it when the
+     * application stops (a web application that is undeployed must leave no thread running). Idempotent.
+     */
+    @Override
+    public void close() {
+        connection.close();
     }
 
     /** {@code POST {baseUrl}{path}} with a JSON body; completes with the JSON answer. */
@@ -167,7 +183,7 @@ public final class OpenAiHttp {
             Duration timeout = attemptTimeout(left);
             HttpRequest request = request(method, uri, bytes, headers, timeout, "application/json");
             CompletableFuture<HttpResponse<String>> send =
-                    client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    connection.client().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             CompletableFuture<JsonResponse> out = new CompletableFuture<>();
             send.whenComplete((response, error) -> {
                 if (error != null) {
@@ -181,7 +197,7 @@ public final class OpenAiHttp {
                 }
             });
             // HttpRequest.timeout only covers the wait for the headers; this also bounds a slow body
-            Timer.onTimeout(out, timeout, () -> {
+            connection.timer().onTimeout(out, timeout, () -> {
                 if (out.completeExceptionally(new OpenAiTimeoutException(what + " timed out after " + timeout))) {
                     send.cancel(true);
                 }
@@ -238,8 +254,9 @@ public final class OpenAiHttp {
             Duration timeout, ServerSentEventListener listener) {
         HttpRequest request = request("POST", uri, bytes, headers, timeout, "text/event-stream");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        SseSubscriber subscriber = new SseSubscriber(listener, done, what, config.streamIdleTimeout());
-        CompletableFuture<HttpResponse<StreamBody>> send = client.sendAsync(request, info -> {
+        SseSubscriber subscriber = new SseSubscriber(listener, done, what, config.streamIdleTimeout(),
+                connection.timer());
+        CompletableFuture<HttpResponse<StreamBody>> send = connection.client().sendAsync(request, info -> {
             if (info.statusCode() >= 200 && info.statusCode() <= 299) {
                 return BodySubscribers.fromLineSubscriber(subscriber, s -> new StreamBody(null),
                         StandardCharsets.UTF_8, null);

@@ -19,16 +19,18 @@ public final class SseSubscriber implements Flow.Subscriber<String> {
     private final SseParser parser;
     private final String what;
     private final Duration idleTimeout;
+    private final Timer timer;
     private volatile boolean started;
     private volatile Flow.Subscription subscription;
     private volatile ScheduledFuture<?> idleTask;
 
     public SseSubscriber(ServerSentEventListener listener, CompletableFuture<Void> done, String what,
-            Duration idleTimeout) {
+            Duration idleTimeout, Timer timer) {
         this.done = done;
         this.parser = new SseParser(listener::onEvent);
         this.what = what;
         this.idleTimeout = idleTimeout;
+        this.timer = timer;
         done.whenComplete((v, e) -> disarm());
     }
 
@@ -85,7 +87,7 @@ public final class SseSubscriber implements Flow.Subscriber<String> {
             previous.cancel(false);
         }
         if (!done.isDone()) {
-            idleTask = Timer.schedule(idleTimeout, this::idle);
+            idleTask = timer.schedule(idleTimeout, this::idle);
         }
     }
 

@@ -7,35 +7,33 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One daemon thread that fires attempt timeouts. Unlike {@code CompletableFuture.delayedExecutor}, a timeout is
- * removed as soon as its call completes, so thousands of finished calls do not keep their responses reachable
- * until their timeouts would have fired.
+ * One daemon thread that fires attempt and idle timeouts of one {@link Connection}, stopped when it closes. Unlike
+ * {@code CompletableFuture.delayedExecutor}, a timeout is removed as soon as its call completes, so thousands of
+ * finished calls do not keep their responses reachable until their timeouts would have fired.
  */
 public final class Timer {
 
-    private static final ScheduledThreadPoolExecutor EXECUTOR = create();
+    private final DaemonThreads threads;
+    private final ScheduledThreadPoolExecutor executor;
 
-    private Timer() {
-    }
-
-    private static ScheduledThreadPoolExecutor create() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "openai-timeouts");
-            t.setDaemon(true);
-            return t;
-        });
+    Timer(String threadName) {
+        threads = new DaemonThreads(threadName, false);
+        executor = new ScheduledThreadPoolExecutor(1, threads);
         executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 
     /** Runs {@code onTimeout} after {@code timeout} unless {@code call} completes first. */
-    public static void onTimeout(CompletableFuture<?> call, Duration timeout, Runnable onTimeout) {
-        ScheduledFuture<?> task = EXECUTOR.schedule(onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    public void onTimeout(CompletableFuture<?> call, Duration timeout, Runnable onTimeout) {
+        ScheduledFuture<?> task = executor.schedule(onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS);
         call.whenComplete((v, e) -> task.cancel(false));
     }
 
     /** Runs {@code task} after {@code delay}; cancel the returned future to drop it. */
-    public static ScheduledFuture<?> schedule(Duration delay, Runnable task) {
-        return EXECUTOR.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    public ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+        return executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void close() {
+        threads.stop(executor);
     }
 }

@@ -16,7 +16,6 @@ import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
-import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.servlet.ApiStatus;
 import com.landki.interview.servlet.BackendOptions;
 import com.landki.interview.servlet.InterviewApi;
@@ -26,14 +25,10 @@ import com.landki.interview.servlet.chatkit.ChatKitProtocolServlet;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
 import jakarta.servlet.Servlet;
-import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiComponents implements AutoCloseable {
 
     /** Name prefix of the worker threads of the OpenAI HTTP client opened here. */
-    static final String HTTP_THREAD_PREFIX = "interview-openai-http-";
+    /** The SDK's name prefix for the threads of an OpenAI client it opened. */
+    static final String HTTP_THREAD_PREFIX = "openai-";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiComponents.class);
 
@@ -129,24 +125,9 @@ public final class ApiComponents implements AutoCloseable {
         return server.server();
     }
 
-    /**
-     * The ChatKit client of {@code OPENAI_*} on an HTTP client whose worker threads are ours, so stopping the
-     * API ends them (the JDK client has no {@code close()} before Java 21).
-     */
+    /** The ChatKit client of {@code OPENAI_*}; closing it on stop ends its HTTP and timer threads. */
     private ChatKitClient openClient(ConfigSource config) {
-        OpenAiConfig openAi = OpenAiConfig.from(config);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService workers = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, HTTP_THREAD_PREFIX + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        own(workers::shutdownNow);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(openAi.connectTimeout()).executor(workers).build();
-        return ChatKitClient.builder().config(openAi).httpClient(http)
-                .defaultWorkflowId(Settings.OPENAI_WORKFLOW_ID.read(config))
-                .defaultWorkflowVersion(Settings.OPENAI_WORKFLOW_VERSION.read(config))
-                .build();
+        return own(ChatKitClient.from(config));
     }
 
     private static byte[] cookieSecret(SecurityOptions security) {

@@ -82,7 +82,9 @@ public final class ResponsesAgent implements ChatKitResponder {
     /**
      * An agent configured from {@code source}: {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
      * {@code OPENAI_PROJECT_ID}, {@code OPENAI_ORG_ID}, {@code OPENAI_MODEL}, {@code OPENAI_VECTOR_STORE_ID}
-     * (comma list allowed) and {@code INTERVIEW_INSTRUCTIONS_FILE}.
+     * (comma list allowed) and {@code INTERVIEW_INSTRUCTIONS_FILE}. Its HTTP client runs until the JVM exits; an
+     * application that can be stopped and started again (a web application) uses
+     * {@link #from(ConfigSource, OpenAiHttp)} with an {@link OpenAiHttp} it closes.
      */
     public static ResponsesAgent from(ConfigSource source) {
         return from(source, Settings.OPENAI_API_KEY.raw(source) == null ? null

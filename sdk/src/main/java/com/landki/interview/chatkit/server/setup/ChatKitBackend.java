@@ -6,6 +6,9 @@ import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
+import com.landki.interview.openai.OpenAiConfig;
+import com.landki.interview.openai.OpenAiHttp;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
 import com.landki.interview.store.internal.HikariPools;
@@ -44,7 +47,21 @@ public final class ChatKitBackend implements AutoCloseable {
      * @throws com.landki.interview.store.StoreException the thread store cannot be opened
      */
     public static ChatKitBackend from(ConfigSource source, InterviewStore interview) {
-        return open(StoreConfig.from(source), interview, ResponsesAgent.from(source), MarkerClassifier.from(source));
+        OpenAiHttp http = Settings.OPENAI_API_KEY.raw(source) == null ? null
+                : OpenAiHttp.create(OpenAiConfig.from(source));
+        try {
+            ChatKitBackend backend = open(StoreConfig.from(source), interview, ResponsesAgent.from(source, http),
+                    MarkerClassifier.from(source));
+            if (http != null) {
+                backend.resources.add(http); // the backend made it, so the backend closes it
+            }
+            return backend;
+        } catch (RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
+            throw e;
+        }
     }
 
     /**
