@@ -3,12 +3,11 @@ package com.landki.interview.servlet;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
 import com.landki.interview.openai.RetryPolicy;
+import com.landki.interview.servlet.internal.MeterRegistries;
 import com.landki.interview.servlet.internal.RetryCounting;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -125,7 +124,7 @@ public final class InterviewApiOptions {
         return config;
     }
 
-    /** Where the API's meters go; {@code /metrics} scrapes it when it is a {@link PrometheusMeterRegistry}. */
+    /** Where the API's meters go; {@code /metrics} scrapes it when it is (or holds) a {@code PrometheusMeterRegistry}. */
     public MeterRegistry meterRegistry() {
         return meterRegistry;
     }
@@ -270,7 +269,8 @@ public final class InterviewApiOptions {
 
         /**
          * Any Micrometer registry for the API's meters (e.g. the host's); default a new
-         * {@link PrometheusMeterRegistry}, which {@code /metrics} scrapes.
+         * {@code PrometheusMeterRegistry}, which {@code /metrics} scrapes, when {@code micrometer-registry-prometheus}
+         * is on the class path (an optional dependency), else a simple in-memory one.
          */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
@@ -289,7 +289,7 @@ public final class InterviewApiOptions {
                         + " store(yourStore) or storeConfig(StoreConfig.fromEnv())");
             }
             if (meterRegistry == null) {
-                meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                meterRegistry = MeterRegistries.newDefault();
             }
             return new InterviewApiOptions(this);
         }

@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiComponents implements AutoCloseable {
 
-    /** Name prefix of the worker threads of the OpenAI HTTP client opened here. */
     /** The SDK's name prefix for the threads of an OpenAI client it opened. */
     static final String HTTP_THREAD_PREFIX = "openai-";
 

@@ -3,8 +3,6 @@ package com.landki.interview.servlet.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 
 /** The API's Micrometer meters, registered once per mounted API. Thread-safe. */
@@ -14,7 +12,6 @@ public final class ApiMetrics {
     static final String UPSTREAM_RETRIES_HELP = "retried calls to the OpenAI API";
 
     private final MeterRegistry registry;
-    private final PrometheusMeterRegistry prometheus;
     private final Counter sessionsCreated;
     private final Counter outOfScope;
     private final Counter upstreamRetries;
@@ -22,7 +19,6 @@ public final class ApiMetrics {
 
     public ApiMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.prometheus = prometheus(registry);
         this.sessionsCreated = Counter.builder("interview.sessions.minted")
                 .description("ChatKit sessions minted").register(registry);
         this.outOfScope = Counter.builder("interview.out_of_scope")
@@ -69,25 +65,12 @@ public final class ApiMetrics {
      * @throws ApiException 503 when the host's registry is not a Prometheus one: its meters are the host's to export
      */
     public String scrape() {
-        if (prometheus == null) {
+        String text = MeterRegistries.scrape(registry);
+        if (text == null) {
             throw ApiException.notConfigured("/metrics needs a PrometheusMeterRegistry; the API's meters are in the"
                     + " host's " + registry.getClass().getSimpleName());
         }
-        return prometheus.scrape();
+        return text;
     }
 
-    private static PrometheusMeterRegistry prometheus(MeterRegistry registry) {
-        if (registry instanceof PrometheusMeterRegistry p) {
-            return p;
-        }
-        if (registry instanceof CompositeMeterRegistry composite) {
-            for (MeterRegistry inner : composite.getRegistries()) {
-                PrometheusMeterRegistry found = prometheus(inner);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
 }
