@@ -9,6 +9,7 @@ import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -30,6 +31,7 @@ public final class BackendOptions {
     private final ChatKitResponder responder;
     private final ScopeClassifier classifier;
     private final ThreadClassifier threadClassifier;
+    private final Duration sessionDeadline;
 
     private BackendOptions(Builder b) {
         chatKitBackend = b.chatKitBackend;
@@ -39,6 +41,7 @@ public final class BackendOptions {
         responder = b.responder;
         classifier = b.classifier;
         threadClassifier = b.threadClassifier;
+        sessionDeadline = b.sessionDeadline;
     }
 
     /** {@code auto}, nothing given. */
@@ -54,9 +57,21 @@ public final class BackendOptions {
         return new Builder(this);
     }
 
-    /** Reads {@code CHATKIT_BACKEND}; the parts themselves are read from the same source when the API is mounted. */
+    /**
+     * Reads {@code CHATKIT_BACKEND} and {@code SESSION_DEADLINE_SECONDS}; the parts themselves are read from the
+     * same source when the API is mounted.
+     */
     public static BackendOptions from(ConfigSource source) {
-        return builder().chatKitBackend(Settings.CHATKIT_BACKEND.read(source)).build();
+        return builder().chatKitBackend(Settings.CHATKIT_BACKEND.read(source))
+                .sessionDeadline(Duration.ofSeconds(Settings.SESSION_DEADLINE_SECONDS.read(source))).build();
+    }
+
+    /**
+     * How long {@code POST /chatkit/session} may take in all, retries included, before it answers 504
+     * {@code upstream_timeout}; {@link Duration#ZERO} leaves the ChatKit client's own retry deadline.
+     */
+    public Duration sessionDeadline() {
+        return sessionDeadline;
     }
 
     /** {@code hosted}, {@code server} or {@code auto} as configured; the mounted API resolves {@code auto} once. */
@@ -109,6 +124,7 @@ public final class BackendOptions {
         private ChatKitResponder responder;
         private ScopeClassifier classifier;
         private ThreadClassifier threadClassifier;
+        private Duration sessionDeadline = Duration.ofSeconds(Settings.SESSION_DEADLINE_SECONDS.defaultValue());
 
         private Builder() {
         }
@@ -121,6 +137,7 @@ public final class BackendOptions {
             responder = o.responder;
             classifier = o.classifier;
             threadClassifier = o.threadClassifier;
+            sessionDeadline = o.sessionDeadline;
         }
 
         /** {@code hosted}, {@code server} or {@code auto} (default: {@code hosted} when a workflow id is configured). */
@@ -177,6 +194,20 @@ public final class BackendOptions {
         /** Classifies threads for {@code /classify} with a {@code thread_id}; default: through the ChatKit client. */
         public Builder threadClassifier(ThreadClassifier threadClassifier) {
             this.threadClassifier = threadClassifier;
+            return this;
+        }
+
+        /**
+         * The overall deadline of {@code POST /chatkit/session} (default 15 s, {@code SESSION_DEADLINE_SECONDS}):
+         * a browser waiting for its chat gives up long before the client's two-minute retry deadline. Each attempt's
+         * timeout is cut to what is left of it. {@link Duration#ZERO} turns it off.
+         */
+        public Builder sessionDeadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "sessionDeadline");
+            if (deadline.isNegative()) {
+                throw new IllegalArgumentException("sessionDeadline must not be negative, was " + deadline);
+            }
+            this.sessionDeadline = deadline;
             return this;
         }
 

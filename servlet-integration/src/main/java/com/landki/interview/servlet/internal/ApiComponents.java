@@ -26,6 +26,7 @@ import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
 import jakarta.servlet.Servlet;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,8 @@ public final class ApiComponents implements AutoCloseable {
         boolean workflow = chatKitClient != null && chatKitClient.defaultWorkflowId() != null;
         backend = given.chatKitBackend().resolve(chatKitClient != null ? workflow
                 : config != null && Settings.OPENAI_WORKFLOW_ID.raw(config) != null);
-        sessions = workflow ? new ClientSessionPort(chatKitClient, given.sessionCustomizer()) : null;
+        sessions = workflow ? new ClientSessionPort(withDeadline(chatKitClient, given.sessionDeadline()),
+                given.sessionCustomizer()) : null;
         sessionsNotConfiguredReason = workflow ? null : chatKitClient == null
                 ? "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)"
                 : "chat sessions need OPENAI_WORKFLOW_ID (OPENAI_API_KEY is set), or CHATKIT_BACKEND=server";
@@ -127,6 +129,14 @@ public final class ApiComponents implements AutoCloseable {
     /** The ChatKit client of {@code OPENAI_*}; closing it on stop ends its HTTP and timer threads. */
     private ChatKitClient openClient(ConfigSource config) {
         return own(ChatKitClient.from(config));
+    }
+
+    /** The client for session calls: the same pool and retry listener, all attempts within {@code deadline}. */
+    private static ChatKitClient withDeadline(ChatKitClient client, Duration deadline) {
+        if (deadline.isZero()) {
+            return client;
+        }
+        return client.withRetryPolicy(client.config().retryPolicy().toBuilder().deadline(deadline).build());
     }
 
     private static byte[] cookieSecret(SecurityOptions security) {

@@ -2,6 +2,7 @@ package com.landki.interview.servlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.config.ChatBackend;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -119,6 +121,26 @@ class ApiComponentsTest {
         }
         try (ApiComponents parts = ApiComponents.open(options)) {
             assertThat(parts.store.type()).as("opened at mount once the bean is closed").isEqualTo("jsonl");
+        }
+    }
+
+    /** An upstream that never answers costs the browser the session deadline, not the client's two minutes. */
+    @Test
+    void aHangingUpstreamGivesUpstreamTimeoutAtTheSessionDeadline() throws Exception {
+        try (MockWebServer upstream = new MockWebServer()) {
+            upstream.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.MINUTES).body("{}").build());
+            upstream.start();
+            Map<String, String> values = Map.of("INTERVIEW_STORE", "memory", "INTERVIEW_LOG_DIR", dir.toString(),
+                    "OPENAI_API_KEY", "sk-test", "OPENAI_WORKFLOW_ID", "wf_1", "SESSION_DEADLINE_SECONDS", "1",
+                    "OPENAI_BASE_URL", upstream.url("/v1").toString());
+            try (ApiComponents parts = ApiComponents.open(InterviewApiOptions.from(ConfigSource.of(values)))) {
+                // the client's own attempt timeout is 60 s: only the session deadline can end this within 20 s
+                ExecutionException failed = catchThrowableOfType(ExecutionException.class,
+                        () -> parts.sessions.createSession("u_1").get(20, TimeUnit.SECONDS));
+                ApiException mapped = UpstreamErrors.toApi(failed.getCause());
+                assertThat(mapped.status()).isEqualTo(504);
+                assertThat(mapped.code()).isEqualTo("upstream_timeout");
+            }
         }
     }
 
