@@ -12,6 +12,7 @@ import { SHOT_DIR, assert, suite } from './harness.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const BUILTIN_URL = (process.env.BUILTIN_URL ?? 'http://127.0.0.1:3001').replace(/\/$/, '');
 const AUTO_URL = (process.env.AUTO_URL ?? '').replace(/\/$/, '');
+const HOSTED_BUILTIN_URL = (process.env.HOSTED_BUILTIN_URL ?? '').replace(/\/$/, '');
 const ANSWER = process.env.ANSWER ?? 'Die Interviews handeln von **Arbeit** und Zukunft.';
 const SOURCE_FILE = process.env.SOURCE_FILE ?? 'leitfaden.pdf';
 const OUT_OF_SCOPE_ANSWER = process.env.OUT_OF_SCOPE_ANSWER ?? 'Dazu liegen mir leider keine Informationen vor.';
@@ -202,6 +203,23 @@ test('builtin: after a reload the conversation is in "Verlauf" and reopens with 
   }
 });
 
+test('builtin: a long conversation reopens in full (threads.get_by_id, then items.list)', async (browser) => {
+  const { context, page, protocol } = await open(browser, BUILTIN_URL);
+  try {
+    // 11 questions and answers are 22 items: more than the first page of threads.get_by_id (20)
+    for (let i = 1; i <= 11; i++) await ask(page, `Frage Nummer ${i} zum Interview`);
+    await page.reload();
+    await button(page, 'Verlauf').click();
+    await page.getByTestId('history').getByRole('button', { name: 'Frage Nummer 1 zum Interview' }).click();
+    await page.getByTestId('question').filter({ hasText: 'Frage Nummer 11 zum Interview' }).waitFor();
+    assert((await answers(page).count()) === 11, `reopened with ${await answers(page).count()} answers`);
+    const list = protocol.find((r) => r.type === 'items.list');
+    assert(list && list.params.after && list.params.order === 'asc', `items.list request ${JSON.stringify(list)}`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('builtin: keyboard only — Tab reaches the input, Shift+Enter adds a line, Enter sends, prompts work by Enter', async (browser) => {
   const { context, page } = await open(browser, BUILTIN_URL);
   try {
@@ -309,6 +327,33 @@ test('auto: a CDN that does not answer is reported as a timeout, then the built-
     const text = await notice.innerText();
     assert(text.includes('Zeitüberschreitung') && !text.includes('Blocker'), `notice was: ${text}`);
     await ask(page, 'Worum geht es?');
+  } finally {
+    await context.close();
+  }
+});
+
+test('auto: an unreachable CDN host gets the same honest notice as a blocked one (the page cannot tell them apart)', async (browser) => {
+  assert(AUTO_URL, 'AUTO_URL is not set');
+  const notices = [];
+  for (const reason of ['blockedbyclient', 'namenotresolved', 'connectionrefused']) {
+    const { context, page } = await open(browser, AUTO_URL, { cdn: (route) => route.abort(reason) });
+    try {
+      notices.push(await page.getByTestId('fallback-notice').innerText());
+      await page.getByTestId('builtin-chat').waitFor();
+    } finally {
+      await context.close();
+    }
+  }
+  assert(new Set(notices).size === 1, `notices differ: ${notices.join(' / ')}`);
+});
+
+test('builtin with the hosted backend explains that a workflow needs OpenAI\'s component, and loads nothing from elsewhere', async (browser) => {
+  assert(HOSTED_BUILTIN_URL, 'HOSTED_BUILTIN_URL (hosted backend, CHATKIT_UI=builtin) is not set');
+  const { context, page, foreign } = await open(browser, HOSTED_BUILTIN_URL);
+  try {
+    const text = await page.getByTestId('ui-error').innerText();
+    assert(text.includes('CHATKIT_BACKEND=server') && text.includes('CHATKIT_UI=builtin'), `explanation was: ${text}`);
+    assert(foreign.length === 0, `requests to other hosts: ${foreign.join(', ')}`);
   } finally {
     await context.close();
   }

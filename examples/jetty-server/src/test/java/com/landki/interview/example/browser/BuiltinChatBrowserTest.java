@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The built-in chat in headless Debian Chromium against two real example servers with
  * {@code CHATKIT_BACKEND=server} — one with {@code CHATKIT_UI=builtin}, one with the default {@code auto} —
- * whose only stand-in is the Responses API ({@link OpenAiStandIn}). No part of the chat is stubbed: the
+ * whose only stand-in is the Responses API ({@link OpenAiStandIn}), and a third with the {@code hosted}
+ * backend and {@code builtin}, which must explain why that cannot work. No part of the chat is stubbed: the
  * browser side is {@code frontend-assets/e2e/builtin-chat-tests.mjs}; this test checks what the servers stored.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,28 +39,34 @@ class BuiltinChatBrowserTest {
     private final MockWebServer upstream = new MockWebServer();
     private Server builtin;
     private Server auto;
+    private Server hosted;
     private BrowserScript script;
 
     @BeforeAll
     void runBrowserScript() throws Exception {
         upstream.setDispatcher(openAi);
         upstream.start();
-        builtin = start("builtin", "builtin");
-        auto = start("auto", "auto");
+        builtin = start("server", "builtin", "builtin");
+        auto = start("server", "auto", "auto");
+        hosted = start("hosted", "builtin", "hosted");
         script = BrowserScript.run("builtin-chat-tests.mjs", Map.of(
                 "BUILTIN_URL", "http://127.0.0.1:" + InterviewServer.port(builtin),
                 "AUTO_URL", "http://127.0.0.1:" + InterviewServer.port(auto),
+                "HOSTED_BUILTIN_URL", "http://127.0.0.1:" + InterviewServer.port(hosted),
                 "ANSWER", OpenAiStandIn.ANSWER_TEXT,
                 "SOURCE_FILE", OpenAiStandIn.ANSWER_SOURCE,
                 "OUT_OF_SCOPE_ANSWER", OpenAiStandIn.OUT_OF_SCOPE_REPLY,
                 "SLOW_START", OpenAiStandIn.SLOW_START));
     }
 
-    private Server start(String ui, String dir) throws Exception {
+    private Server start(String backend, String ui, String dir) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("OPENAI_API_KEY", "sk-browser-test");
         env.put("OPENAI_BASE_URL", upstream.url("/v1").toString());
-        env.put("CHATKIT_BACKEND", "server");
+        env.put("CHATKIT_BACKEND", backend);
+        if (backend.equals("hosted")) {
+            env.put("OPENAI_WORKFLOW_ID", "wf_browser_test");
+        }
         env.put("CHATKIT_UI", ui);
         env.put("OPENAI_VECTOR_STORE_ID", "vs_browser_test");
         env.put("INTERVIEW_LOG_DIR", Files.createDirectories(logDir.resolve(dir)).toString());
@@ -72,7 +79,7 @@ class BuiltinChatBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        for (Server s : new Server[] {builtin, auto}) {
+        for (Server s : new Server[] {builtin, auto, hosted}) {
             if (s != null) {
                 s.stop();
             }
@@ -82,7 +89,7 @@ class BuiltinChatBrowserTest {
 
     @Test
     void browserScriptRanEveryScenarioAndPassed() {
-        script.assertAllPassed(10);
+        script.assertAllPassed(16);
     }
 
     @TestFactory
