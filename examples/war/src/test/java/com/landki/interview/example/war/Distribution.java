@@ -29,12 +29,14 @@ abstract class Distribution implements AutoCloseable {
 
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
+    final Path home;
     final Path base;
     final Path log;
     final int port = freePort();
     private Process process;
 
-    Distribution(Path base) {
+    Distribution(Path home, Path base) {
+        this.home = home;
         this.base = base;
         this.log = base.resolve("console.log");
     }
@@ -134,12 +136,10 @@ abstract class Distribution implements AutoCloseable {
 
     /** Tomcat 11 started like {@code catalina.sh run} does, with CATALINA_BASE in the test's directory. */
     private static final class Tomcat extends Distribution {
-        private final Path home;
         private final int shutdownPort = freePort();
 
         Tomcat(Path home, Path base) {
-            super(base);
-            this.home = home;
+            super(home, base);
         }
 
         @Override
@@ -178,11 +178,8 @@ abstract class Distribution implements AutoCloseable {
 
     /** Jetty 12 from jetty-home with a jetty-base holding http, ee10-deploy and ee10-annotations. */
     private static final class Jetty extends Distribution {
-        private final Path home;
-
         Jetty(Path home, Path base) {
-            super(base);
-            this.home = home;
+            super(home, base);
         }
 
         @Override
