@@ -141,6 +141,11 @@ public final class Settings {
 
     public static final Setting<Integer> PORT = Setting.of("PORT", Integer.class, 3001, "example server port",
             Parsers::port);
+    public static final Setting<String> INTERVIEW_JVM_OPTIONS = Setting.of("INTERVIEW_JVM_OPTIONS", String.class,
+            "-Xmx128m -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m",
+            "flags of the server JVM the example jar's launcher starts when `java -jar` was given no heap flag"
+                    + " (`-Xmx`, `-XX:MaxRAMPercentage`, …); `none` runs the server in the launching JVM"
+                    + " ([operations](docs/operations.md#jvm-settings-for-the-example-server))", Parsers::text);
 
     private static final List<Setting<?>> ALL = List.of(
             OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_WORKFLOW_ID, OPENAI_WORKFLOW_VERSION, OPENAI_PROJECT_ID,
@@ -155,7 +160,7 @@ public final class Settings {
             RATE_LIMIT_CHATKIT_PER_MIN, SESSION_DEADLINE_SECONDS, USER_ID_COOKIE_SECRET,
             INTERVIEW_API_MOUNT_PATH, INTERVIEW_GREETING, INTERVIEW_PROMPTS, INTERVIEW_COMPOSER_PLACEHOLDER, CHATKIT_UI,
             FEEDBACK_CATEGORIES, INTERVIEW_API_AUTOREGISTER,
-            PORT);
+            PORT, INTERVIEW_JVM_OPTIONS);
 
     private Settings() {
     }

@@ -25,12 +25,12 @@ import java.util.stream.Stream;
  * Options: {@code --latency-ms 50}, {@code --seconds 10} per run, {@code --warmup-seconds 5},
  * {@code --connections 16,128,512}, {@code --feedback-log-mb 1024} (0 skips the large-log run),
  * {@code --server-jar examples/jetty-server/target/interview-server.jar},
- * {@code --jvm-args "-Xmx160m -XX:+UseSerialGC -Xss512k"} (the server JVM's flags; {@code ""} for none).
+ * {@code --jvm-args ""} (flags of the JVM started with {@code -jar}; none by default, as the README starts it).
  */
 public final class LoadHarness {
 
-  /** The server JVM settings docs/operations.md recommends for a small host. */
-  static final String DEFAULT_JVM_ARGS = "-Xmx160m -XX:+UseSerialGC -Xss512k";
+  /** None: the server starts as the README says, {@code java -jar interview-server.jar}. */
+  static final String DEFAULT_JVM_ARGS = "";
   private static final String ADMIN_TOKEN = "load-harness-admin-token";
   private static final String FEEDBACK_BODY = "{\"session_id\":\"cksess_load\",\"user_question\":"
       + "\"Welche Erfahrungen haben Sie mit verteilten Systemen?\",\"assistant_reply\":\"Dazu finde ich "
@@ -149,7 +149,7 @@ public final class LoadHarness {
 
   private void report() {
     out.printf(Locale.ROOT, "stand-in latency: %d ms, %d s per run, wrk -t2, loopback, server JVM: %s%n%n",
-        options.latencyMs, options.seconds, String.join(" ", options.jvmArgs));
+        options.latencyMs, options.seconds, options.jvmArgs.isEmpty() ? "java -jar (no flags, as the README starts it)" : String.join(" ", options.jvmArgs));
     out.println("| run | connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |");
     out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (WrkRun.Result r : results) {
