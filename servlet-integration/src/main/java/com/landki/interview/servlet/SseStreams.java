@@ -162,7 +162,6 @@ final class SseStreams {
         private boolean unflushed;
         private boolean finished;
         private boolean closed;
-        private boolean wroteSinceBeat;
         private CompletableFuture<Void> readyWaiter;
         volatile ScheduledFuture<?> beat;
 
@@ -198,15 +197,15 @@ final class SseStreams {
                 }
                 queue.add(frame);
                 queued += frame.length;
-                wroteSinceBeat = true;
             }
             onWritePossible();
         }
 
         void heartbeat() {
             synchronized (this) {
-                if (wroteSinceBeat || closed || finished) {
-                    wroteSinceBeat = false;
+                // every interval, even while events flow: the second write to a page that is gone fails,
+                // which is how a silent upstream's answer notices the page left
+                if (closed || finished) {
                     return;
                 }
             }
@@ -230,6 +229,7 @@ final class SseStreams {
         public void onWritePossible() {
             CompletableFuture<Void> wake = null;
             boolean complete = false;
+            boolean broken = false;
             synchronized (this) {
                 try {
                     while (!closed && out.isReady()) {
@@ -248,8 +248,7 @@ final class SseStreams {
                     }
                 } catch (IOException | RuntimeException e) {
                     LOG.debug("ChatKit page went away: {}", e.toString());
-                    closeLocked();
-                    complete = true;
+                    broken = true;
                 }
                 if (readyWaiter != null && (closed || queued <= LOW_WATER_BYTES)) {
                     wake = readyWaiter;
@@ -262,7 +261,9 @@ final class SseStreams {
             if (wake != null) {
                 wake.complete(null);
             }
-            if (complete) {
+            if (broken) {
+                gone();
+            } else if (complete) {
                 end();
             }
         }

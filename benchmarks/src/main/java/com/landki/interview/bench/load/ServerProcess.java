@@ -104,56 +104,52 @@ final class ServerProcess implements AutoCloseable {
 
   /** CPU time (user + system) the server processes have used so far, in milliseconds, from /proc (Linux). */
   long cpuMillis() throws IOException {
-    long ticks = 0;
-    for (long pid : pids()) {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // fields after the command name, which is in parentheses and may contain spaces
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-    }
-    return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    return Procs.cpuMillis(pids());
   }
 
   /** Threads of the serving JVM, from /proc. */
   long threads() throws IOException {
-    return procStatus(servingPid(), "Threads:");
+    return Procs.status(servingPid(), "Threads:");
   }
 
   /** Open file descriptors of the serving JVM, from /proc. */
   long fds() throws IOException {
-    try (var s = Files.list(Path.of("/proc", Long.toString(servingPid()), "fd"))) {
-      return s.count();
-    }
+    return Procs.fds(List.of(servingPid()));
   }
-
-  /** USER_HZ; 100 on every Linux architecture the JDK runs on. */
-  private static final long CLOCK_TICKS_PER_SECOND = 100;
 
   /** Current resident set size in MiB of all server processes together, from /proc (Linux). */
   double rssMiB() throws IOException {
-    return procStatusSum("VmRSS:") / 1024.0;
+    return Procs.status(pids(), "VmRSS:") / 1024.0;
   }
 
   /** Sum of the processes' peak resident set sizes in MiB since they started. */
   double peakRssMiB() throws IOException {
-    return procStatusSum("VmHWM:") / 1024.0;
+    return Procs.status(pids(), "VmHWM:") / 1024.0;
   }
 
-  private long procStatusSum(String field) throws IOException {
-    long sum = 0;
-    for (long pid : pids()) {
-      sum += procStatus(pid, field);
-    }
-    return sum;
-  }
-
-  private static long procStatus(long pid, String field) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith(field)) {
-        return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+  /** What a stream run samples on the server. */
+  StreamLoad.Probe probe() {
+    return new StreamLoad.Probe() {
+      @Override
+      public long threads() throws Exception {
+        return ServerProcess.this.threads();
       }
-    }
-    throw new IOException(field + " missing in /proc/" + pid + "/status");
+
+      @Override
+      public double rssMiB() throws Exception {
+        return ServerProcess.this.rssMiB();
+      }
+
+      @Override
+      public long fds() throws Exception {
+        return ServerProcess.this.fds();
+      }
+
+      @Override
+      public long cpuMillis() throws Exception {
+        return ServerProcess.this.cpuMillis();
+      }
+    };
   }
 
   private static int freePort() throws IOException {
