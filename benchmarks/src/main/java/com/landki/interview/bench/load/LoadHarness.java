@@ -175,7 +175,7 @@ public final class LoadHarness {
           long cpuBefore = server.cpuMillis();
           long t0 = System.nanoTime();
           StreamLoad.Result big = load.run("one " + options.bigDeltaMb + " MB delta", endpoint,
-              i -> body.apply(i).replace("Was sagen", "big-delta Was sagen"), end, 1, Duration.ZERO, timeout, health,
+              i -> body.apply(i).replace("Was sagen", "big-delta Was sagen"), end, 1, Duration.ZERO, timeout, null,
               responses, server.probe(), 1);
           streamNotes.add(String.format(Locale.ROOT, "one answer that is a single %d MB delta: %s, %.2f s wall,"
               + " %d ms server CPU", options.bigDeltaMb, big.completed() == 1 ? "completed" : "FAILED",

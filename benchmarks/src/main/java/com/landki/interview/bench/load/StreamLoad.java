@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
@@ -81,13 +80,16 @@ final class StreamLoad {
     long[] max = new long[2];
     double[] maxRss = new double[1];
     Thread sampler = new Thread(() -> {
-      HttpRequest probeRequest = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build();
+      HttpRequest probeRequest = health == null ? null
+          : HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build();
       long nextSample = 0;
       while (running.get()) {
         long t0 = System.nanoTime();
         try {
-          healthClient.send(probeRequest, HttpResponse.BodyHandlers.discarding());
-          healthMs.add((System.nanoTime() - t0) / 1e6);
+          if (probeRequest != null) {
+            healthClient.send(probeRequest, HttpResponse.BodyHandlers.discarding());
+            healthMs.add((System.nanoTime() - t0) / 1e6);
+          }
           if (t0 >= nextSample) {
             max[0] = Math.max(max[0], probe.threads());
             max[1] = Math.max(max[1], probe.fds());
@@ -116,9 +118,9 @@ final class StreamLoad {
       HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body.apply(i))).build();
-      all.add(client.sendAsync(request, info -> HttpResponse.BodySubscribers.fromLineSubscriber(
-              new Lines(conversation, seen, finalEvent), Lines::complete, StandardCharsets.UTF_8, null))
-          .thenApply(r -> r.statusCode() == 200 && r.body())
+      Lines lines = new Lines(conversation, seen, finalEvent);
+      all.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArrayConsumer(lines::chunk))
+          .thenApply(r -> r.statusCode() == 200 && lines.complete())
           .completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS)
           .exceptionally(e -> false));
     }
@@ -144,11 +146,18 @@ final class StreamLoad {
         maxRss[0], max[1], cpu, deltasPerStream * n);
   }
 
-  /** Reads one stream's lines: notes the first delta, success is the final event followed by the end. */
-  private static final class Lines implements Flow.Subscriber<String> {
+  /**
+   * Reads one stream's lines from its bytes: notes the first delta, success is the final event followed by the
+   * end. Only the first {@value #HEAD} bytes of a line are kept (where the event's type is), so a 5 MB delta
+   * costs the client one pass.
+   */
+  private static final class Lines {
+    private static final int HEAD = 512;
     private final int conversation;
     private final long[] seen;
     private final java.util.function.Predicate<String> finalEvent;
+    private final byte[] head = new byte[HEAD];
+    private int length;
     private boolean complete;
     private boolean failed;
 
@@ -158,15 +167,22 @@ final class StreamLoad {
       this.finalEvent = finalEvent;
     }
 
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      subscription.request(Long.MAX_VALUE);
+    void chunk(java.util.Optional<byte[]> bytes) {
+      if (bytes.isEmpty()) {
+        return;
+      }
+      for (byte b : bytes.get()) {
+        if (b == '\n') {
+          line(new String(head, 0, length, StandardCharsets.UTF_8));
+          length = 0;
+        } else if (length < HEAD) {
+          head[length++] = b;
+        }
+      }
     }
 
-    @Override
-    public void onNext(String line) {
-      if (seen[conversation] == 0 && line.contains("text_delta") || seen[conversation] == 0
-          && line.contains("output_text.delta")) {
+    private void line(String line) {
+      if (seen[conversation] == 0 && (line.contains("text_delta") || line.contains("output_text.delta"))) {
         seen[conversation] = System.nanoTime();
       }
       if (line.contains("\"type\":\"error\"")) {
@@ -175,16 +191,6 @@ final class StreamLoad {
       if (finalEvent.test(line)) {
         complete = true;
       }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      failed = true;
-    }
-
-    @Override
-    public void onComplete() {
-      // success is judged in complete()
     }
 
     boolean complete() {

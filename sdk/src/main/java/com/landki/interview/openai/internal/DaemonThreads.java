@@ -46,6 +46,9 @@ final class DaemonThreads implements ThreadFactory {
         executor.shutdownNow();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
+            // first the executor's own end: a worker it added just before the shutdown may not have started yet,
+            // and joining a thread that has not started returns at once
+            executor.awaitTermination(5, TimeUnit.SECONDS);
             for (Thread thread : live) {
                 long left = deadline - System.nanoTime();
                 if (left > 0) {
