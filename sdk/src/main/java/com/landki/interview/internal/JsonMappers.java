@@ -26,7 +26,9 @@ import java.time.Instant;
  *       {@code @JsonInclude}); a map keeps the entries it was given, nulls included (a body built by hand
  *       means its {@code "domain_key": null});</li>
  *   <li>{@link Instant}s are written as ISO-8601 strings and read by {@link IsoInstantDeserializer};</li>
- *   <li>types without properties are written as {@code {}}; a generator never closes the caller's stream.</li>
+ *   <li>types without properties are written as {@code {}}; a generator never closes the caller's stream;</li>
+ *   <li>CSV only: a text cell a spreadsheet would run as a formula is written with a leading {@code '}
+ *       ({@link FormulaSafeCells}); JSON is written as it is.</li>
  * </ul>
  * Mappers are thread-safe once built; never reconfigure one.
  */
@@ -49,7 +51,9 @@ public final class JsonMappers {
 
     /** A CSV mapper with the same policy. */
     public static CsvMapper csv() {
-        return policy(CsvMapper.builder()).build();
+        SimpleModule cells = new SimpleModule("interview-csv-cells");
+        cells.addSerializer(String.class, new FormulaSafeCells());
+        return policy(CsvMapper.builder()).addModule(cells).build();
     }
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B policy(B builder) {

@@ -2,7 +2,11 @@ package com.landki.interview.store;
 
 /** Formats of {@code export(…)}: both stream entry by entry, oldest first. */
 public enum ExportFormat {
-    /** RFC 4180 CSV with a header row; quotes, commas and line breaks inside fields are quoted. */
+    /**
+     * RFC 4180 CSV with a header row; quotes, commas and line breaks inside fields are quoted, and a text cell
+     * starting with {@code = + - @}, a tab or a carriage return gets a leading {@code '} (no spreadsheet runs
+     * it as a formula).
+     */
     CSV,
     /** One JSON object per line, the same shape as the JSONL store's files. */
     JSONL;

@@ -179,7 +179,7 @@ abstract class StoreContract {
                 store.feedback().append(FeedbackEntry.publicFeedback("s,1", "He said \"hi\", then left",
                         "line1\nline2\r\nline3\rend", "out_of_scope", "emoji 😀🧪 and ümlauts", "198.51.100.0")),
                 store.feedback().append(FeedbackEntry.publicFeedback("s\"2", "'; DROP TABLE x; --",
-                        longText, "other", "=SUM(A1:A9)", "2001:db8::")),
+                        longText, "other", "a=SUM(A1:A9)", "2001:db8::")),
                 store.feedback().append(FeedbackEntry.adminRating("s\t3", 4, "tab\there, comma, quote\"",
                         "  leading and trailing spaces  ", null)));
 
@@ -195,6 +195,35 @@ abstract class StoreContract {
         assertThat(read).containsExactlyElementsOf(saved);
         assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8))
                 .startsWith("id,ts,kind,session_id,user_question,assistant_reply,category,comment,rating,reason,ip");
+    }
+
+    @Test
+    void csvExportWritesFormulaCellsAsTextAndJsonlAsGiven() throws IOException {
+        List<String> formulas = List.of("=HYPERLINK(\"https://evil.example\",\"click\")", "+1+2", "-2+3", "@SUM(A1)",
+                "\tindented", "\r=1+1");
+        for (String formula : formulas) {
+            store.feedback().append(FeedbackEntry.publicFeedback("s", "q", "a", "other", formula, null));
+        }
+
+        ByteArrayOutputStream csvOut = new ByteArrayOutputStream();
+        store.feedback().export(ExportFormat.CSV, csvOut);
+        CsvMapper csv = new CsvMapper();
+        try (MappingIterator<FeedbackEntry> it = csv.readerFor(FeedbackEntry.class)
+                .with(EntryStore.csvSchema(FeedbackEntry.class)).readValues(csvOut.toByteArray())) {
+            // a spreadsheet hides the leading quote and shows the text; it runs nothing
+            assertThat(it.readAll()).extracting(FeedbackEntry::comment)
+                    .containsExactlyElementsOf(formulas.stream().map(f -> "'" + f).toList());
+        }
+
+        ByteArrayOutputStream jsonlOut = new ByteArrayOutputStream();
+        store.feedback().export(ExportFormat.JSONL, jsonlOut);
+        String[] lines = jsonlOut.toString(StandardCharsets.UTF_8).split("\n");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> comments = new java.util.ArrayList<>();
+        for (String line : lines) {
+            comments.add(json.readTree(line).get("comment").asText());
+        }
+        assertThat(comments).containsExactlyElementsOf(formulas);
     }
 
     @Test
