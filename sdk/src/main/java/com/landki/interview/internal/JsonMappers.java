@@ -2,6 +2,7 @@ package com.landki.interview.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,8 @@ import java.time.Instant;
  *       {@code @JsonInclude}); a map keeps the entries it was given, nulls included (a body built by hand
  *       means its {@code "domain_key": null});</li>
  *   <li>{@link Instant}s are written as ISO-8601 strings and read by {@link IsoInstantDeserializer};</li>
+ *   <li><b>strict input</b>: anything after the one JSON value is an error, and so is an object naming a key
+ *       twice (no "last one wins");</li>
  *   <li>types without properties are written as {@code {}}; a generator never closes the caller's stream.</li>
  * </ul>
  * Mappers are thread-safe once built; never reconfigure one.
@@ -58,6 +61,8 @@ public final class JsonMappers {
         instants.addDeserializer(Instant.class, new IsoInstantDeserializer());
         return builder
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                         JsonInclude.Include.ALWAYS))
