@@ -63,12 +63,6 @@ public final class InterviewServer {
     /** Largest request line plus headers; beyond it the connector answers 431. */
     static final int REQUEST_HEADER_BYTES = 8 * 1024;
 
-    /**
-     * Slowest body the connector accepts, in bytes per second: a client trickling a body slower than this is
-     * cut off (408) instead of holding a thread until the idle timeout.
-     */
-    static final long MIN_REQUEST_DATA_RATE = 1024;
-
     /** Creates, but does not start, a server on {@code port} (0 picks a free port). */
     public static Server createServer(int port, InterviewApiOptions options) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
@@ -77,7 +71,6 @@ public final class InterviewServer {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // no "Server: Jetty(12.x)" telling a scanner which CVEs to try
         http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
-        http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         // longer than the API's async timeout (120 s), so a slow upstream gets our 504, not a dropped connection
