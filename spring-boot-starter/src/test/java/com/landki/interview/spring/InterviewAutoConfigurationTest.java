@@ -3,6 +3,7 @@ package com.landki.interview.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.landki.interview.store.InterviewStore;
+import com.landki.interview.testing.ChatKitRequests;
 import com.landki.interview.testing.ResponsesStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,9 +78,7 @@ class InterviewAutoConfigurationTest {
             upstream.enqueue(ResponsesStream.answer("resp_boot", answer).response());
             HttpResponse<String> stream = http.send(HttpRequest.newBuilder(uri("/interview/api/chatkit"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"threads.create\",\"params\":{\"input\":"
-                            + "{\"content\":[{\"type\":\"input_text\",\"text\":\"Worum geht es?\"}],\"attachments\":[],"
-                            + "\"inference_options\":{}}},\"metadata\":{}}"))
+                    .POST(HttpRequest.BodyPublishers.ofString(ChatKitRequests.threadsCreate("Worum geht es?")))
                     .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(stream.statusCode()).isEqualTo(200);
             assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
