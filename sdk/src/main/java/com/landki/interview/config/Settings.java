@@ -101,6 +101,11 @@ public final class Settings {
     public static final Setting<Integer> SESSION_DEADLINE_SECONDS = count("SESSION_DEADLINE_SECONDS", 15,
             "overall deadline of `POST /chatkit/session`, retries included; then 504 `upstream_timeout`; `0` keeps "
                     + "the ChatKit client's retry deadline (2 min)");
+    public static final Setting<Integer> CHATKIT_MAX_STREAMS = count("CHATKIT_MAX_STREAMS", 4000,
+            "streamed answers of the own server (`server` backend) open at once; one more gets 503 `too_many_streams`"
+                    + "; `0` = no limit");
+    public static final Setting<Integer> CHATKIT_MAX_STREAMS_PER_USER = count("CHATKIT_MAX_STREAMS_PER_USER", 3,
+            "streamed answers one user may have open at once; one more gets 429 `too_many_streams`; `0` = no limit");
     public static final Setting<byte[]> USER_ID_COOKIE_SECRET = Setting.of("USER_ID_COOKIE_SECRET", byte[].class,
             (byte[]) null, "HMAC key of the signed user-id cookie, at least " + MIN_COOKIE_SECRET_BYTES
                     + " bytes (UTF-8); share it between instances behind one load balancer",
@@ -141,6 +146,11 @@ public final class Settings {
 
     public static final Setting<Integer> PORT = Setting.of("PORT", Integer.class, 3001, "example server port",
             Parsers::port);
+    public static final Setting<String> INTERVIEW_JVM_OPTIONS = Setting.of("INTERVIEW_JVM_OPTIONS", String.class,
+            "-Xmx128m -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m",
+            "flags of the server JVM the example jar's launcher starts when `java -jar` was given no heap flag"
+                    + " (`-Xmx`, `-XX:MaxRAMPercentage`, …); `none` runs the server in the launching JVM"
+                    + " ([operations](docs/operations.md#jvm-settings-for-the-example-server))", Parsers::text);
 
     private static final List<Setting<?>> ALL = List.of(
             OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_WORKFLOW_ID, OPENAI_WORKFLOW_VERSION, OPENAI_PROJECT_ID,
@@ -152,10 +162,11 @@ public final class Settings {
             INTERVIEW_INSTRUCTIONS_FILE, OPENAI_DOMAIN_PUBLIC_KEY,
             ADMIN_TOKEN, ALLOWED_ORIGINS, TRUSTED_PROXIES, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
             RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,
-            RATE_LIMIT_CHATKIT_PER_MIN, SESSION_DEADLINE_SECONDS, USER_ID_COOKIE_SECRET,
+            RATE_LIMIT_CHATKIT_PER_MIN, SESSION_DEADLINE_SECONDS, CHATKIT_MAX_STREAMS, CHATKIT_MAX_STREAMS_PER_USER,
+            USER_ID_COOKIE_SECRET,
             INTERVIEW_API_MOUNT_PATH, INTERVIEW_GREETING, INTERVIEW_PROMPTS, INTERVIEW_COMPOSER_PLACEHOLDER, CHATKIT_UI,
             FEEDBACK_CATEGORIES, INTERVIEW_API_AUTOREGISTER,
-            PORT);
+            PORT, INTERVIEW_JVM_OPTIONS);
 
     private Settings() {
     }

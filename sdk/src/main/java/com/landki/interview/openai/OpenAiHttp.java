@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,12 +163,24 @@ public final class OpenAiHttp implements AutoCloseable {
      */
     public CompletableFuture<Void> postStreamAsync(String path, Object body, Map<String, String> headers,
             ServerSentEventListener listener) {
+        return postStreamAsync(path, body, headers, listener, null);
+    }
+
+    /**
+     * Like {@link #postStreamAsync(String, Object, Map, ServerSentEventListener)}, paced by the consumer: after
+     * the events of each chunk of the body, {@code ready} is asked for a stage, and the next chunk is read from the
+     * socket only once it has completed. A consumer that writes to a slow page returns an incomplete stage
+     * while its buffer is full; the upstream then waits in TCP flow control, and no thread waits. {@code null}
+     * reads on at once.
+     */
+    public CompletableFuture<Void> postStreamAsync(String path, Object body, Map<String, String> headers,
+            ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready) {
         Objects.requireNonNull(listener, "listener");
         byte[] bytes = toJson(body);
         URI uri = uri(path, Map.of());
         String what = "POST " + uri.getRawPath();
         return retrier.run(what,
-                (attempt, left) -> streamOnce(what, uri, bytes, headers, attemptTimeout(left), listener));
+                (attempt, left) -> streamOnce(what, uri, bytes, headers, attemptTimeout(left), listener, ready));
     }
 
     /** Blocking form of {@link #postStreamAsync}; returns when the stream has ended. */
@@ -251,15 +265,14 @@ public final class OpenAiHttp implements AutoCloseable {
     }
 
     private CompletableFuture<Void> streamOnce(String what, URI uri, byte[] bytes, Map<String, String> headers,
-            Duration timeout, ServerSentEventListener listener) {
+            Duration timeout, ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready) {
         HttpRequest request = request("POST", uri, bytes, headers, timeout, "text/event-stream");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        SseSubscriber subscriber = new SseSubscriber(listener, done, what, config.streamIdleTimeout(),
+        SseSubscriber subscriber = new SseSubscriber(listener, ready, done, what, config.streamIdleTimeout(),
                 connection.timer());
         CompletableFuture<HttpResponse<StreamBody>> send = connection.client().sendAsync(request, info -> {
             if (info.statusCode() >= 200 && info.statusCode() <= 299) {
-                return BodySubscribers.fromLineSubscriber(subscriber, s -> new StreamBody(null),
-                        StandardCharsets.UTF_8, null);
+                return BodySubscribers.mapping(subscriber, v -> new StreamBody(null));
             }
             return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8),
                     text -> new StreamBody(text == null ? "" : text));

@@ -32,6 +32,8 @@ public final class BackendOptions {
     private final ScopeClassifier classifier;
     private final ThreadClassifier threadClassifier;
     private final Duration sessionDeadline;
+    private final int maxStreams;
+    private final int maxStreamsPerUser;
 
     private BackendOptions(Builder b) {
         chatKitBackend = b.chatKitBackend;
@@ -42,6 +44,8 @@ public final class BackendOptions {
         classifier = b.classifier;
         threadClassifier = b.threadClassifier;
         sessionDeadline = b.sessionDeadline;
+        maxStreams = b.maxStreams;
+        maxStreamsPerUser = b.maxStreamsPerUser;
     }
 
     /** {@code auto}, nothing given. */
@@ -58,12 +62,25 @@ public final class BackendOptions {
     }
 
     /**
-     * Reads {@code CHATKIT_BACKEND} and {@code SESSION_DEADLINE_SECONDS}; the parts themselves are read from the
-     * same source when the API is mounted.
+     * Reads {@code CHATKIT_BACKEND}, {@code SESSION_DEADLINE_SECONDS}, {@code CHATKIT_MAX_STREAMS} and
+     * {@code CHATKIT_MAX_STREAMS_PER_USER}; the parts themselves are read from the same source when the API is
+     * mounted.
      */
     public static BackendOptions from(ConfigSource source) {
         return builder().chatKitBackend(Settings.CHATKIT_BACKEND.read(source))
-                .sessionDeadline(Duration.ofSeconds(Settings.SESSION_DEADLINE_SECONDS.read(source))).build();
+                .sessionDeadline(Duration.ofSeconds(Settings.SESSION_DEADLINE_SECONDS.read(source)))
+                .maxStreams(Settings.CHATKIT_MAX_STREAMS.read(source))
+                .maxStreamsPerUser(Settings.CHATKIT_MAX_STREAMS_PER_USER.read(source)).build();
+    }
+
+    /** Streamed answers of the own server open at once at most (0: no limit); more are answered 503. */
+    public int maxStreams() {
+        return maxStreams;
+    }
+
+    /** Streamed answers of one user open at once at most (0: no limit); more are answered 429. */
+    public int maxStreamsPerUser() {
+        return maxStreamsPerUser;
     }
 
     /**
@@ -125,6 +142,8 @@ public final class BackendOptions {
         private ScopeClassifier classifier;
         private ThreadClassifier threadClassifier;
         private Duration sessionDeadline = Duration.ofSeconds(Settings.SESSION_DEADLINE_SECONDS.defaultValue());
+        private int maxStreams = Settings.CHATKIT_MAX_STREAMS.defaultValue();
+        private int maxStreamsPerUser = Settings.CHATKIT_MAX_STREAMS_PER_USER.defaultValue();
 
         private Builder() {
         }
@@ -138,6 +157,8 @@ public final class BackendOptions {
             classifier = o.classifier;
             threadClassifier = o.threadClassifier;
             sessionDeadline = o.sessionDeadline;
+            maxStreams = o.maxStreams;
+            maxStreamsPerUser = o.maxStreamsPerUser;
         }
 
         /** {@code hosted}, {@code server} or {@code auto} (default: {@code hosted} when a workflow id is configured). */
@@ -208,6 +229,31 @@ public final class BackendOptions {
                 throw new IllegalArgumentException("sessionDeadline must not be negative, was " + deadline);
             }
             this.sessionDeadline = deadline;
+            return this;
+        }
+
+        /**
+         * Most streamed answers of the own server open at once (default 4000, {@code CHATKIT_MAX_STREAMS}; 0: no
+         * limit); one more is answered 503 {@code too_many_streams} with {@code Retry-After}. Each open stream
+         * holds two connections (page and model) and up to 64 KiB of buffer, no thread.
+         */
+        public Builder maxStreams(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxStreams must be 0 (no limit) or positive, was " + max);
+            }
+            this.maxStreams = max;
+            return this;
+        }
+
+        /**
+         * Most streamed answers one user may have open at once (default 3, {@code CHATKIT_MAX_STREAMS_PER_USER};
+         * 0: no limit); one more is answered 429 {@code too_many_streams} with {@code Retry-After}.
+         */
+        public Builder maxStreamsPerUser(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxStreamsPerUser must be 0 (no limit) or positive, was " + max);
+            }
+            this.maxStreamsPerUser = max;
             return this;
         }
 

@@ -3,6 +3,7 @@ package com.landki.interview.servlet;
 import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.types.RequestContext;
+import com.landki.interview.config.Settings;
 import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.internal.ApiException;
 import com.landki.interview.servlet.internal.ApiResponse;
@@ -21,14 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
  * {@code POST} endpoint of the ChatKit server protocol (mounted by the servlet module at
  * {@code /interview/api/chatkit}): reads the JSON request, resolves the caller's user id, and answers JSON or
- * {@code text/event-stream}. Streams run asynchronously on the stream executor, one flushed SSE frame per
- * event; an SSE comment heartbeat notices a page that went away, which cancels the answer and aborts the
+ * {@code text/event-stream}. Streams are written with non-blocking I/O, no thread per stream, one SSE frame per
+ * event (flushed as soon as the connection takes it), back-pressure to the upstream read when the page is slow,
+ * and limits on open streams (503 / 429 {@code too_many_streams}); an SSE comment heartbeat notices a page that went away, which cancels the answer and aborts the
  * upstream model call. Refusals (body limit, content type, wrong method, protocol errors) go through the same
  * body checks and the same JSON error writer as every endpoint of the API.
  *
@@ -55,28 +56,32 @@ public class ChatKitProtocolServlet extends HttpServlet {
     private final transient SseStreams streams;
 
     /**
-     * A servlet with its own stream and heartbeat threads (daemon), the default heartbeat and stream timeout.
+     * A servlet with the default heartbeat, stream timeout and stream limits ({@code CHATKIT_MAX_STREAMS},
+     * {@code CHATKIT_MAX_STREAMS_PER_USER}).
      *
      * @param userIdResolver the caller's user id (e.g. from the signed cookie); null or blank answers 401
      */
     public ChatKitProtocolServlet(ChatKitServer server, Function<HttpServletRequest, String> userIdResolver) {
-        this(server, userIdResolver, null, null, DEFAULT_HEARTBEAT, DEFAULT_STREAM_TIMEOUT);
+        this(server, userIdResolver, null, DEFAULT_HEARTBEAT, DEFAULT_STREAM_TIMEOUT,
+                Settings.CHATKIT_MAX_STREAMS.defaultValue(), Settings.CHATKIT_MAX_STREAMS_PER_USER.defaultValue());
     }
 
     /**
      * A servlet that adds {@code attributes} of the request to the {@link RequestContext} (null: none; e.g.
      * {@link RequestContext#IP} with the anonymized client IP; under the API {@link RequestContext#USER_HASH}
-     * is added from {@link InterviewApi#USER_HASH_ATTRIBUTE} unless given), runs streams on {@code streamExecutor} (null:
-     * its own cached daemon pool), sends an SSE comment every {@code heartbeat} while a stream runs (zero: none;
-     * a gone page is then noticed at the next event only) and cancels streams after {@code streamTimeout}.
+     * is added from {@link InterviewApi#USER_HASH_ATTRIBUTE} unless given), sends an SSE comment every
+     * {@code heartbeat} while a stream runs (zero: none; a gone page is then noticed at the next event only),
+     * cancels streams after {@code streamTimeout}, and keeps at most {@code maxStreams} streams open in all and
+     * {@code maxStreamsPerUser} per user (0: no limit; more are answered 503 / 429 {@code too_many_streams}).
+     * Streams hold no thread: they are written with non-blocking I/O as the answer arrives.
      */
     public ChatKitProtocolServlet(ChatKitServer server, Function<HttpServletRequest, String> userIdResolver,
                                   Function<HttpServletRequest, Map<String, Object>> attributes,
-                                  Executor streamExecutor, Duration heartbeat, Duration streamTimeout) {
+                                  Duration heartbeat, Duration streamTimeout, int maxStreams, int maxStreamsPerUser) {
         this.server = Objects.requireNonNull(server, "server");
         this.userIdResolver = Objects.requireNonNull(userIdResolver, "userIdResolver");
         this.attributes = attributes != null ? attributes : req -> Map.of();
-        this.streams = new SseStreams(streamExecutor, heartbeat, streamTimeout);
+        this.streams = new SseStreams(heartbeat, streamTimeout, maxStreams, maxStreamsPerUser);
     }
 
     /** The protocol server this servlet answers with (its thread store serves operator erasure). */
@@ -129,7 +134,7 @@ public class ChatKitProtocolServlet extends HttpServlet {
         req.setAttribute(CONTEXT_ATTRIBUTE, context);
         ChatKitResult result = server.process(body, context);
         if (result.isStreaming()) {
-            streams.start(req, resp, result);
+            streams.start(req, resp, result, userId);
         } else {
             Responses.write(resp, ApiResponse.json(result.json()));
         }

@@ -72,7 +72,7 @@ abstract class ChatKitProtocolServletContract {
         server = ChatKitServer.builder().store(store).responder(agent).feedbackListener(feedback::add)
                 .answerListener(answers::add).build();
         ChatKitProtocolServlet servlet = new ChatKitProtocolServlet(server, req -> req.getHeader("X-Test-User"),
-                req -> Map.of(RequestContext.IP, "203.0.113.0"), null, Duration.ofMillis(50), Duration.ofSeconds(20));
+                req -> Map.of(RequestContext.IP, "203.0.113.0"), Duration.ofMillis(50), Duration.ofSeconds(20), 0, 2);
         container = kind().start((classes, context) -> ChatKitProtocolServlet.register(context, PATH, servlet));
         endpoint = container.base().resolve(PATH);
     }
@@ -224,6 +224,32 @@ abstract class ChatKitProtocolServletContract {
         await().atMost(Duration.ofSeconds(10)).until(() -> server.activeStreams() == 0);
         String threadId = store.listThreads("alice", 1, null, ThreadStore.DESC).data().get(0).id();
         assertThat(store.listItems("alice", threadId, 10, null, ThreadStore.ASC).data()).hasSize(1);
+    }
+
+    @Test
+    void aUserAtTheStreamLimitGets429UntilOneEnds() throws Exception {
+        CountDownLatch aborted = new CountDownLatch(2);
+        upstream.enqueue(ResponsesStream.create("resp_1").start("m1").delta("m1", "Eins").hanging(aborted));
+        upstream.enqueue(ResponsesStream.create("resp_2").start("m2").delta("m2", "Zwei").hanging(aborted));
+        upstream.enqueue(ResponsesStream.answer("resp_3", "Bobs Antwort").response());
+        // the servlet of this contract allows two open streams per user
+        var first = http.sendAsync(request("alice", create("Eins")), HttpResponse.BodyHandlers.ofInputStream());
+        var second = http.sendAsync(request("alice", create("Zwei")), HttpResponse.BodyHandlers.ofInputStream());
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.activeStreams() == 2);
+
+        HttpResponse<String> third = post("alice", create("Drei"));
+
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.headers().firstValue("Retry-After")).contains("5");
+        assertThat(MAPPER.readTree(third.body()).get("error").get("code").asText()).isEqualTo("too_many_streams");
+        assertThat(store.listThreads("alice", 10, null, ThreadStore.DESC).data()).hasSize(2);
+        assertThat(events(post("bob", create("Bob fragt")).body())).last()
+                .satisfies(e -> assertThat(e.get("type").asText()).isEqualTo("thread.item.done"));
+
+        first.join().body().close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.activeStreams() == 1);
+        second.join().body().close();
+        assertThat(aborted.await(15, TimeUnit.SECONDS)).as("both upstream calls aborted").isTrue();
     }
 
     @Test

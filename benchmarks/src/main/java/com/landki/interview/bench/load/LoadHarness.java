@@ -2,6 +2,7 @@ package com.landki.interview.bench.load;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +26,13 @@ import java.util.stream.Stream;
  * Options: {@code --latency-ms 50}, {@code --seconds 10} per run, {@code --warmup-seconds 5},
  * {@code --connections 16,128,512}, {@code --feedback-log-mb 1024} (0 skips the large-log run),
  * {@code --server-jar examples/jetty-server/target/interview-server.jar},
- * {@code --jvm-args "-Xmx160m -XX:+UseSerialGC -Xss512k"} (the server JVM's flags; {@code ""} for none).
+ * {@code --phases sessions,streams}, {@code --streams 2000}, {@code --deltas 100}, {@code --delta-ms 50},
+ * {@code --ramp-ms 2000}, {@code --big-delta-mb 5} (0 skips it), {@code --keep true} (keeps the logs of the run), {@code --jvm-args ""} (flags of the JVM started with {@code -jar}; none by default, as the README starts it).
  */
 public final class LoadHarness {
 
-  /** The server JVM settings docs/operations.md recommends for a small host. */
-  static final String DEFAULT_JVM_ARGS = "-Xmx160m -XX:+UseSerialGC -Xss512k";
+  /** None: the server starts as the README says, {@code java -jar interview-server.jar}. */
+  static final String DEFAULT_JVM_ARGS = "";
   private static final String ADMIN_TOKEN = "load-harness-admin-token";
   private static final String FEEDBACK_BODY = "{\"session_id\":\"cksess_load\",\"user_question\":"
       + "\"Welche Erfahrungen haben Sie mit verteilten Systemen?\",\"assistant_reply\":\"Dazu finde ich "
@@ -40,6 +42,8 @@ public final class LoadHarness {
   private final PrintStream out;
   private final List<WrkRun.Result> results = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<StreamLoad.Result> streamResults = new ArrayList<>();
+  private final List<String> streamNotes = new ArrayList<>();
 
   private LoadHarness(Options options, PrintStream out) {
     this.options = options;
@@ -53,13 +57,24 @@ public final class LoadHarness {
   private void run() throws Exception {
     Path work = Files.createTempDirectory("interview-load-");
     out.printf(Locale.ROOT, "# interview-chatkit load harness%n%nmachine: %s%n%n", Machine.describe());
-    try (UpstreamStandIn upstream = UpstreamStandIn.start(Duration.ofMillis(options.latencyMs))) {
-      sessionsAndFeedback(upstream, work.resolve("logs-small"));
-      if (options.feedbackLogMb > 0) {
-        largeFeedbackLog(upstream, work.resolve("logs-large"));
+    try {
+      if (options.phases.contains("sessions")) {
+        try (UpstreamStandIn upstream = UpstreamStandIn.start(Duration.ofMillis(options.latencyMs))) {
+          sessionsAndFeedback(upstream, work.resolve("logs-small"));
+          if (options.feedbackLogMb > 0) {
+            largeFeedbackLog(upstream, work.resolve("logs-large"));
+          }
+        }
+      }
+      if (options.phases.contains("streams")) {
+        streams(work.resolve("streams"));
       }
     } finally {
-      deleteTree(work);
+      if (options.keep) {
+        out.printf(Locale.ROOT, "logs kept in %s%n", work);
+      } else {
+        deleteTree(work);
+      }
     }
     report();
   }
@@ -110,6 +125,75 @@ public final class LoadHarness {
     }
   }
 
+  /**
+   * The stream load: {@code --streams} concurrent conversations, each a scripted Responses answer of
+   * {@code --deltas} deltas {@code --delta-ms} apart; first through nginx relaying the stand-in (the floor), then
+   * through the example server's own ChatKit server ({@code CHATKIT_BACKEND=server}), same stand-in, same client.
+   * Then one answer that is a single {@code --big-delta-mb} delta, for the server's CPU on a long line.
+   */
+  private void streams(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    StreamLoad load = new StreamLoad();
+    Duration ramp = Duration.ofMillis(options.rampMs);
+    Duration timeout = Duration.ofSeconds(120);
+    int n = options.streams;
+    try (ResponsesStandIn responses = ResponsesStandIn.start(options.deltas, options.deltaMs,
+        options.bigDeltaMb * 1024 * 1024)) {
+      try (NginxRelay nginx = NginxRelay.start(dir.resolve("nginx"), responses.port())) {
+        URI endpoint = URI.create(nginx.baseUrl() + "/v1/responses");
+        URI health = URI.create(nginx.baseUrl() + "/health");
+        java.util.function.IntFunction<String> body = i -> "{\"model\":\"m\",\"stream\":true,\"input\":\"conv-" + i + "\"}";
+        java.util.function.Predicate<String> end = line -> line.contains("response.completed");
+        load.run("warm-up", endpoint, body, end, Math.min(n, 200), ramp, timeout, health, responses, nginx.probe(),
+            options.deltas);
+        streamResults.add(load.run("nginx relay (floor)", endpoint, body, end, n, ramp, timeout, health, responses,
+            nginx.probe(), options.deltas));
+      }
+      Map<String, String> env = new HashMap<>();
+      env.put("OPENAI_API_KEY", "sk-load-harness");
+      env.put("OPENAI_BASE_URL", responses.baseUrl());
+      env.put("CHATKIT_BACKEND", "server");
+      env.put("INTERVIEW_STORE", "jsonl");
+      env.put("INTERVIEW_LOG_DIR", dir.resolve("logs").toString());
+      env.put("RATE_LIMIT_CHATKIT_PER_MIN", "0");
+      env.put("CHATKIT_MAX_STREAMS", Integer.toString(Math.max(4000, n + 100)));
+      try (ServerProcess server = ServerProcess.start(options.serverJar, options.jvmArgs, env,
+          dir.resolve("server-streams.log"))) {
+        long idleThreads = server.threads();
+        URI endpoint = URI.create(server.baseUrl() + "/interview/api/chatkit");
+        URI health = URI.create(server.baseUrl() + "/interview/api/health");
+        java.util.function.IntFunction<String> body = i -> "{\"type\":\"threads.create\",\"params\":{\"input\":"
+            + "{\"content\":[{\"type\":\"input_text\",\"text\":\"conv-" + i + " Was sagen die Interviews?\"}],"
+            + "\"attachments\":[],\"inference_options\":{}}}}";
+        java.util.function.Predicate<String> end = line -> line.contains("thread.item.done")
+            && line.contains("assistant_message");
+        load.run("warm-up", endpoint, body, end, Math.min(n, 200), ramp, timeout, health, responses, server.probe(),
+            options.deltas);
+        long warmThreads = server.threads();
+        StreamLoad.Result ours = load.run("ChatKit server (java -jar)", endpoint, body, end, n, ramp, timeout, health,
+            responses, server.probe(), options.deltas);
+        streamResults.add(ours);
+        if (!load.failures.isEmpty()) {
+          streamNotes.add("failed streams: " + load.failures);
+        }
+        streamNotes.add(String.format(Locale.ROOT, "server threads: %d idle after start, %d after the warm-up,"
+            + " at most %d during the run (target: idle + 100)", idleThreads, warmThreads, ours.maxThreads()));
+        if (options.bigDeltaMb > 0) {
+          long cpuBefore = server.cpuMillis();
+          long t0 = System.nanoTime();
+          StreamLoad.Result big = load.run("one " + options.bigDeltaMb + " MB delta", endpoint,
+              i -> body.apply(i).replace("Was sagen", "big-delta Was sagen"), end, 1, Duration.ZERO, timeout, null,
+              responses, server.probe(), 1);
+          streamNotes.add(String.format(Locale.ROOT, "one answer that is a single %d MB delta: %s, %.2f s wall,"
+              + " %d ms server CPU", options.bigDeltaMb, big.completed() == 1 ? "completed" : "FAILED",
+              (System.nanoTime() - t0) / 1e9, server.cpuMillis() - cpuBefore));
+        }
+        streamNotes.add(String.format(Locale.ROOT, "server RSS after the stream runs: %.0f MiB (peak %.0f MiB)",
+            server.rssMiB(), server.peakRssMiB()));
+      }
+    }
+  }
+
   private void largeFeedbackLog(UpstreamStandIn upstream, Path logDir) throws Exception {
     Files.createDirectories(logDir);
     long started = System.nanoTime();
@@ -148,8 +232,28 @@ public final class LoadHarness {
   }
 
   private void report() {
+    if (!streamResults.isEmpty()) {
+      out.printf(Locale.ROOT, "streams: %d concurrent conversations started over %d ms, %d deltas %d ms apart each,"
+          + " loopback stand-in%n%n", options.streams, options.rampMs, options.deltas, options.deltaMs);
+      out.println(StreamLoad.Result.header());
+      streamResults.forEach(r -> out.println(r.row()));
+      out.println();
+      if (streamResults.size() == 2) {
+        StreamLoad.Result floor = streamResults.get(0);
+        StreamLoad.Result ours = streamResults.get(1);
+        out.printf(Locale.ROOT, "- added first-delta latency, ours over the floor: p50 %+.2f ms, p99 %+.2f ms%n",
+            ours.added(0.5) - floor.added(0.5), ours.added(0.99) - floor.added(0.99));
+        out.printf(Locale.ROOT, "- CPU per delta: ours %.1f µs, nginx %.1f µs (%.1f×)%n", ours.cpuMicrosPerDelta(),
+            floor.cpuMicrosPerDelta(), ours.cpuMicrosPerDelta() / Math.max(0.001, floor.cpuMicrosPerDelta()));
+      }
+      streamNotes.forEach(note -> out.println("- " + note));
+      out.println();
+    }
+    if (results.isEmpty()) {
+      return;
+    }
     out.printf(Locale.ROOT, "stand-in latency: %d ms, %d s per run, wrk -t2, loopback, server JVM: %s%n%n",
-        options.latencyMs, options.seconds, String.join(" ", options.jvmArgs));
+        options.latencyMs, options.seconds, options.jvmArgs.isEmpty() ? "java -jar (no flags, as the README starts it)" : String.join(" ", options.jvmArgs));
     out.println("| run | connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |");
     out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (WrkRun.Result r : results) {
@@ -205,7 +309,8 @@ public final class LoadHarness {
 
   /** Command-line options with the defaults of docs/benchmarks.md. */
   record Options(int latencyMs, int seconds, int warmupSeconds, int[] connections, long feedbackLogMb,
-                 Path serverJar, List<String> jvmArgs) {
+                 Path serverJar, List<String> jvmArgs, List<String> phases, int streams, int deltas, int deltaMs,
+                 int rampMs, int bigDeltaMb, boolean keep) {
 
     static Options parse(String[] args) {
       Map<String, String> given = new HashMap<>();
@@ -229,7 +334,14 @@ public final class LoadHarness {
               .mapToInt(s -> Integer.parseInt(s.trim())).toArray(),
           Long.parseLong(given.getOrDefault("feedback-log-mb", "1024")),
           jar,
-          jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")));
+          jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")),
+          List.of(given.getOrDefault("phases", "sessions,streams").split(",")),
+          Integer.parseInt(given.getOrDefault("streams", "2000")),
+          Integer.parseInt(given.getOrDefault("deltas", "100")),
+          Integer.parseInt(given.getOrDefault("delta-ms", "50")),
+          Integer.parseInt(given.getOrDefault("ramp-ms", "2000")),
+          Integer.parseInt(given.getOrDefault("big-delta-mb", "5")),
+          Boolean.parseBoolean(given.getOrDefault("keep", "false")));
     }
   }
 }

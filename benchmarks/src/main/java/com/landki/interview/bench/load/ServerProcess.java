@@ -85,35 +85,71 @@ final class ServerProcess implements AutoCloseable {
     return logFile;
   }
 
-  /** CPU time (user + system) the server process has used so far, in milliseconds, from /proc (Linux). */
+  /**
+   * The processes of the server: the JVM started and what it started (the jar's launcher runs the server in a
+   * child JVM when {@code java -jar} has no heap flag), so RSS, CPU and counts cover what the operator runs.
+   */
+  List<Long> pids() {
+    List<Long> pids = new ArrayList<>();
+    pids.add(process.pid());
+    process.descendants().forEach(p -> pids.add(p.pid()));
+    return pids;
+  }
+
+  /** The JVM that serves (the launcher's child when there is one), for thread and descriptor counts. */
+  long servingPid() {
+    List<Long> pids = pids();
+    return pids.get(pids.size() - 1);
+  }
+
+  /** CPU time (user + system) the server processes have used so far, in milliseconds, from /proc (Linux). */
   long cpuMillis() throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-    // fields after the command name, which is in parentheses and may contain spaces
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-    return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    return Procs.cpuMillis(pids());
   }
 
-  /** USER_HZ; 100 on every Linux architecture the JDK runs on. */
-  private static final long CLOCK_TICKS_PER_SECOND = 100;
+  /** Threads of the serving JVM, from /proc. */
+  long threads() throws IOException {
+    return Procs.status(servingPid(), "Threads:");
+  }
 
-  /** Current resident set size in MiB, from /proc (Linux). */
+  /** Open file descriptors of the serving JVM, from /proc. */
+  long fds() throws IOException {
+    return Procs.fds(List.of(servingPid()));
+  }
+
+  /** Current resident set size in MiB of all server processes together, from /proc (Linux). */
   double rssMiB() throws IOException {
-    return procStatusKiB("VmRSS:") / 1024.0;
+    return Procs.status(pids(), "VmRSS:") / 1024.0;
   }
 
-  /** Peak resident set size in MiB since the process started. */
+  /** Sum of the processes' peak resident set sizes in MiB since they started. */
   double peakRssMiB() throws IOException {
-    return procStatusKiB("VmHWM:") / 1024.0;
+    return Procs.status(pids(), "VmHWM:") / 1024.0;
   }
 
-  private long procStatusKiB(String field) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-      if (line.startsWith(field)) {
-        return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+  /** What a stream run samples on the server. */
+  StreamLoad.Probe probe() {
+    return new StreamLoad.Probe() {
+      @Override
+      public long threads() throws Exception {
+        return ServerProcess.this.threads();
       }
-    }
-    throw new IOException(field + " missing in /proc/" + process.pid() + "/status");
+
+      @Override
+      public double rssMiB() throws Exception {
+        return ServerProcess.this.rssMiB();
+      }
+
+      @Override
+      public long fds() throws Exception {
+        return ServerProcess.this.fds();
+      }
+
+      @Override
+      public long cpuMillis() throws Exception {
+        return ServerProcess.this.cpuMillis();
+      }
+    };
   }
 
   private static int freePort() throws IOException {

@@ -3,6 +3,7 @@ package com.landki.interview.chatkit.server;
 import com.landki.interview.chatkit.server.responder.EventSink;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The answer to one request: either JSON ({@link #isStreaming()} false, {@link #json()}) or a stream of
@@ -14,7 +15,7 @@ public final class ChatKitResult {
 
     /** Runs a streamed answer into a sink; implemented by the server. */
     interface StreamBody {
-        void run(EventSink sink);
+        CompletableFuture<Void> start(EventSink sink);
 
         void cancel();
     }
@@ -53,10 +54,21 @@ public final class ChatKitResult {
      * complete, failed (after an {@code error} event) or cancelled. Never throws for upstream or sink failures.
      */
     public void stream(EventSink sink) {
+        streamAsync(sink).join();
+    }
+
+    /**
+     * Starts the streamed answer and returns at once (after the parts that do not wait, such as storing the user
+     * message); the events go to {@code sink} as the responder produces them, on its threads, one at a time.
+     * The future completes (never exceptionally for upstream or sink failures) when the answer is complete,
+     * failed after an {@code error} event, or cancelled. With an asynchronous responder ({@code ResponsesAgent})
+     * no thread waits meanwhile; pace a slow page with {@link EventSink#ready()}.
+     */
+    public CompletableFuture<Void> streamAsync(EventSink sink) {
         if (body == null) {
             throw new IllegalStateException("a JSON result does not stream; use json()");
         }
-        body.run(sink);
+        return body.start(sink);
     }
 
     /** {@link #stream(EventSink)} into {@link EventSink#sse(OutputStream)}. */

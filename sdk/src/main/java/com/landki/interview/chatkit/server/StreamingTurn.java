@@ -19,15 +19,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one streamed answer: runs the prelude (store and announce the user message), lets the responder emit, stores items on
  * {@code thread.item.done}, turns failures into an {@code error} event and reports every finished answer at the
- * end. Confined to the thread that calls {@link #run}, except {@link #cancel()} and {@link #isCancelled()}.
+ * end. Runs on the thread that calls {@link #start} and then on the responder's callbacks, one at a time; {@link
+ * #cancel()} and {@link #isCancelled()} may be called from any thread.
  */
 final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
 
@@ -39,7 +44,7 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     private final UserMessageItem input;
     private final Map<String, Object> requestMetadata;
     private final Consumer<ResponseTurn> prelude;
-    private final Consumer<ResponseTurn> body;
+    private final Function<ResponseTurn, CompletionStage<Void>> body;
     private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
     private final List<AssistantMessageItem> answered = new ArrayList<>();
     private volatile boolean cancelled;
@@ -49,7 +54,8 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     private List<ThreadItem> history;
 
     StreamingTurn(ChatKitServer server, RequestContext context, ThreadMetadata thread, UserMessageItem input,
-                  Map<String, Object> requestMetadata, Consumer<ResponseTurn> prelude, Consumer<ResponseTurn> body) {
+                  Map<String, Object> requestMetadata, Consumer<ResponseTurn> prelude,
+                  Function<ResponseTurn, CompletionStage<Void>> body) {
         this.server = server;
         this.context = context;
         this.thread = thread;
@@ -60,33 +66,55 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     }
 
     @Override
-    public void run(EventSink eventSink) {
+    public CompletableFuture<Void> start(EventSink eventSink) {
         if (started) {
             throw new IllegalStateException("a streamed result runs once");
         }
         started = true;
         this.sink = eventSink;
         server.streamStarted();
+        CompletionStage<Void> answer;
         try {
             if (prelude != null) {
                 prelude.accept(this);
             }
             // as in the reference: the user message first, then the options of the answer's stream
             emit(new ThreadStreamEvent.StreamOptions(new ThreadStreamEvent.StreamOptions.Options(true)));
-            body.accept(this);
-            classifyAnswer();
-        } catch (StreamCancelledException e) {
+            answer = body.apply(this);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        answer.whenComplete((ignored, failure) -> {
+            try {
+                if (failure == null) {
+                    classifyAnswer();
+                } else {
+                    fail(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                }
+            } catch (RuntimeException e) {
+                fail(e);
+            } finally {
+                server.streamEnded();
+                finished.complete(null);
+            }
+        });
+        return finished;
+    }
+
+    /** A failed answer: an {@code error} event the page shows (nothing when it is gone). */
+    private void fail(Throwable failure) {
+        if (failure instanceof StreamCancelledException e) {
             LOG.debug("stream for thread {} cancelled: {}", thread.id(), e.getMessage());
-        } catch (StreamException e) {
+        } else if (failure instanceof StreamException e) {
             LOG.warn("answer for thread {} failed: {}", thread.id(), e.getMessage(), e.getCause());
             sendQuietly(e.toEvent());
-        } catch (ChatKitException e) {
+        } else if (failure instanceof ChatKitException e) {
             sendQuietly(new ThreadStreamEvent.Error(ThreadStreamEvent.Error.CUSTOM, e.getMessage(), false));
-        } catch (RuntimeException e) {
-            LOG.error("answer for thread {} failed", thread.id(), e);
+        } else {
+            LOG.error("answer for thread {} failed", thread.id(), failure);
             sendQuietly(new ThreadStreamEvent.Error(ThreadStreamEvent.Error.STREAM_ERROR, null, true));
-        } finally {
-            server.streamEnded();
         }
     }
 
@@ -181,6 +209,11 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
             outOfScopeReason = reason == null ? "" : reason;
             emit(new ThreadStreamEvent.ClientEffect(ChatKitServer.OUT_OF_SCOPE_EFFECT, Map.of("reason", outOfScopeReason)));
         }
+    }
+
+    @Override
+    public CompletionStage<?> ready() {
+        return cancelled ? CompletableFuture.completedFuture(null) : sink.ready();
     }
 
     @Override

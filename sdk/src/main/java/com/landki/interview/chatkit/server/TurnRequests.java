@@ -23,7 +23,10 @@ import com.landki.interview.chatkit.server.types.internal.ProtocolJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The requests answered with a stream: a new thread, a user message, a client tool's output, a retry and a
@@ -55,14 +58,14 @@ final class TurnRequests {
             turn.emit(new ThreadStreamEvent.ThreadCreated(ThreadView.of(titled, Page.empty())));
             turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
         };
-        return stream(context, titled, message, metadata, prelude, responder::respond);
+        return stream(context, titled, message, metadata, prelude, responder::respondAsync);
     }
 
     ChatKitResult addUserMessage(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
         UserMessageItem message = userMessage(params.path("input"), thread.id());
         return stream(context, thread, message, metadata,
-                turn -> turn.emit(new ThreadStreamEvent.ThreadItemDone(message)), responder::respond);
+                turn -> turn.emit(new ThreadStreamEvent.ThreadItemDone(message)), responder::respondAsync);
     }
 
     ChatKitResult addClientToolOutput(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -81,7 +84,7 @@ final class TurnRequests {
         store.saveItem(context.userId(), thread.id(), call.complete(result));
         // more pending calls would be dangling; the reference server drops them too
         pending.stream().skip(1).forEach(c -> store.deleteItem(context.userId(), thread.id(), c.id()));
-        return stream(context, thread, null, metadata, null, responder::respond);
+        return stream(context, thread, null, metadata, null, responder::respondAsync);
     }
 
     ChatKitResult retryAfterItem(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -103,7 +106,7 @@ final class TurnRequests {
                 after |= candidate.id().equals(itemId);
             }
         };
-        return stream(context, thread, message, metadata, dropLaterItems, responder::respond);
+        return stream(context, thread, message, metadata, dropLaterItems, responder::respondAsync);
     }
 
     ChatKitResult customAction(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -114,12 +117,15 @@ final class TurnRequests {
         }
         String itemId = optionalText(params, "item_id");
         Map<String, Object> actionMap = RequestParams.map(action);
-        return stream(context, thread, null, metadata, null, turn -> responder.action(turn, actionMap, itemId));
+        return stream(context, thread, null, metadata, null, turn -> {
+            responder.action(turn, actionMap, itemId);
+            return CompletableFuture.completedFuture(null);
+        });
     }
 
     private ChatKitResult stream(RequestContext context, ThreadMetadata thread, UserMessageItem input,
                                  Map<String, Object> metadata, Consumer<ResponseTurn> prelude,
-                                 Consumer<ResponseTurn> body) {
+                                 Function<ResponseTurn, CompletionStage<Void>> body) {
         return ChatKitResult.ofStream(new StreamingTurn(server, context, thread, input, metadata, prelude, body));
     }
 

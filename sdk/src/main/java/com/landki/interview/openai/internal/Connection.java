@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,11 +36,23 @@ public final class Connection implements AutoCloseable {
         this.timer = new Timer("openai-timeouts-" + id);
     }
 
-    /** A connection with its own {@link HttpClient} on an executor of daemon threads {@code openai-http-N-M}. */
+    /**
+     * Threads of an own client's executor: enough for the callbacks, which never wait (JSON mapping, stream
+     * events, the answer's write). An unbounded pool started a thread per concurrent response under load (110 at
+     * 512 connections on two cores), each a stack and a hand-off more.
+     */
+    static final int EXECUTOR_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+    /**
+     * A connection with its own {@link HttpClient} on a bounded executor of daemon threads
+     * {@code openai-http-N-M} ({@link #EXECUTOR_THREADS}, idle ones end after a minute).
+     */
     public static Connection open(Duration connectTimeout) {
         int id = IDS.incrementAndGet();
         DaemonThreads threads = new DaemonThreads("openai-http-" + id, true);
-        ExecutorService executor = Executors.newCachedThreadPool(threads);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(EXECUTOR_THREADS, EXECUTOR_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        executor.allowCoreThreadTimeOut(true);
         // The JDK client's selector thread inherits this thread's context class loader. On Java 17 it outlives
         // close() until the client is collected, so it must not hold a web application's class loader.
         Thread current = Thread.currentThread();

@@ -28,13 +28,10 @@ final class DaemonThreads implements ThreadFactory {
 
     @Override
     public Thread newThread(Runnable task) {
-        Thread thread = new Thread(() -> {
-            try {
-                task.run();
-            } finally {
-                live.remove(Thread.currentThread());
-            }
-        }, numbered ? name + "-" + count.incrementAndGet() : name);
+        // ended threads are dropped here, not when their task returns: a thread is still alive for a moment after
+        // that, and stop() must join it
+        live.removeIf(t -> t.getState() == Thread.State.TERMINATED);
+        Thread thread = new Thread(task, numbered ? name + "-" + count.incrementAndGet() : name);
         thread.setDaemon(true);
         thread.setContextClassLoader(contextLoader); // callbacks run here; stop() ends these threads
         live.add(thread);
@@ -46,6 +43,9 @@ final class DaemonThreads implements ThreadFactory {
         executor.shutdownNow();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
+            // first the executor's own end: a worker it added just before the shutdown may not have started yet,
+            // and joining a thread that has not started returns at once
+            executor.awaitTermination(5, TimeUnit.SECONDS);
             for (Thread thread : live) {
                 long left = deadline - System.nanoTime();
                 if (left > 0) {

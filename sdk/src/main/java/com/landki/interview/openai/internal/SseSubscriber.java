@@ -2,41 +2,65 @@ package com.landki.interview.openai.internal;
 
 import com.landki.interview.openai.OpenAiTimeoutException;
 import com.landki.interview.openai.ServerSentEventListener;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
 /**
- * Receives the lines of a streamed body from the JDK (which splits lines and decodes UTF-8 across chunks),
- * parses events and hands them to the listener. Requests one line at a time, so a slow listener slows the
- * socket instead of filling memory. A listener failure cancels the body and fails {@code done}; so does
- * silence longer than the idle timeout (retryable while no byte of the body has arrived, final afterwards).
+ * Receives a streamed body as bytes from the JDK, splits it into lines ({@code \n}, {@code \r\n} or {@code \r}),
+ * decodes each line once as UTF-8, parses events and hands them to the listener. Each byte is looked at once, so
+ * a long line costs in proportion to its length (the JDK's line subscriber re-scanned what it had buffered with
+ * every chunk: a 5 MB line cost seconds). Requests the next chunk only after the listener took the events of this
+ * one and {@code ready} completed, so a slow consumer slows the socket instead of filling memory, without
+ * blocking a thread. A listener failure cancels the body and fails {@code done}; so does silence longer than the
+ * idle timeout (retryable while no byte of the body has arrived, final afterwards).
  */
-public final class SseSubscriber implements Flow.Subscriber<String> {
+public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
+
+    private static final CompletableFuture<Void> READY = CompletableFuture.completedFuture(null);
 
     private final CompletableFuture<Void> done;
+    private final CompletableFuture<Void> body = new CompletableFuture<>();
     private final SseParser parser;
+    private final Supplier<? extends CompletionStage<?>> ready;
     private final String what;
     private final Duration idleTimeout;
     private final Timer timer;
+    private byte[] line = new byte[256];
+    private int length;
+    private boolean afterCr;
     private volatile boolean started;
+    private volatile long lastActivity = System.nanoTime();
     private volatile Flow.Subscription subscription;
     private volatile ScheduledFuture<?> idleTask;
 
-    public SseSubscriber(ServerSentEventListener listener, CompletableFuture<Void> done, String what,
-            Duration idleTimeout, Timer timer) {
+    public SseSubscriber(ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready,
+            CompletableFuture<Void> done, String what, Duration idleTimeout, Timer timer) {
         this.done = done;
         this.parser = new SseParser(listener::onEvent);
+        this.ready = ready == null ? () -> READY : ready;
         this.what = what;
         this.idleTimeout = idleTimeout;
         this.timer = timer;
         done.whenComplete((v, e) -> disarm());
     }
 
-    /** Whether any line of the body has arrived; after that, a failure is no longer retried. */
+    /** Whether any byte of the body has arrived; after that, a failure is no longer retried. */
     public boolean started() {
         return started;
+    }
+
+    @Override
+    public CompletionStage<Void> getBody() {
+        return body;
     }
 
     @Override
@@ -51,41 +75,71 @@ public final class SseSubscriber implements Flow.Subscriber<String> {
     }
 
     @Override
-    public void onNext(String line) {
+    public void onNext(List<ByteBuffer> buffers) {
         started = true;
-        arm();
+        lastActivity = System.nanoTime();
         if (done.isDone()) {
             subscription.cancel();
             return;
         }
         try {
-            parser.line(line);
+            for (ByteBuffer buffer : buffers) {
+                split(buffer);
+            }
         } catch (RuntimeException | Error e) {
             subscription.cancel();
             done.completeExceptionally(e);
+            body.completeExceptionally(e);
             return;
         }
-        subscription.request(1);
+        CompletableFuture<?> next = ready.get().toCompletableFuture();
+        if (next.isDone()) {
+            subscription.request(1);
+        } else {
+            next.whenComplete((v, e) -> {
+                if (!done.isDone()) {
+                    subscription.request(1);
+                }
+            });
+        }
     }
 
     @Override
     public void onError(Throwable throwable) {
-        // reported through the response future, which fails with the same cause
+        // also reported through the response future, which fails with the same cause
         disarm();
+        body.completeExceptionally(throwable);
     }
 
     @Override
     public void onComplete() {
         // an unterminated last event is discarded (WHATWG rule); the response future completes next
         disarm();
+        body.complete(null);
     }
 
-    /** (Re)starts the idle timer; called from the serialized Flow callbacks only. */
-    private void arm() {
-        ScheduledFuture<?> previous = idleTask;
-        if (previous != null) {
-            previous.cancel(false);
+    private void split(ByteBuffer buffer) {
+        while (buffer.hasRemaining()) {
+            byte b = buffer.get();
+            if (b == '\n' && afterCr) {
+                afterCr = false; // the \n of \r\n
+                continue;
+            }
+            afterCr = b == '\r';
+            if (b == '\n' || b == '\r') {
+                parser.line(new String(line, 0, length, StandardCharsets.UTF_8));
+                length = 0;
+                continue;
+            }
+            if (length == line.length) {
+                line = Arrays.copyOf(line, line.length * 2);
+            }
+            line[length++] = b;
         }
+    }
+
+    /** Starts the idle timer once; each chunk only notes the time (no timer work per chunk). */
+    private void arm() {
         if (!done.isDone()) {
             idleTask = timer.schedule(idleTimeout, this::idle);
         }
@@ -99,6 +153,13 @@ public final class SseSubscriber implements Flow.Subscriber<String> {
     }
 
     private void idle() {
+        long silent = System.nanoTime() - lastActivity;
+        if (silent < idleTimeout.toNanos()) {
+            if (!done.isDone()) {
+                idleTask = timer.schedule(idleTimeout.minusNanos(silent), this::idle);
+            }
+            return;
+        }
         OpenAiTimeoutException timeout = started
                 ? new StreamIdleException(what + ": stream sent nothing for " + idleTimeout)
                 : new OpenAiTimeoutException(what + ": stream sent nothing for " + idleTimeout);
@@ -107,6 +168,7 @@ public final class SseSubscriber implements Flow.Subscriber<String> {
             if (s != null) {
                 s.cancel();
             }
+            body.completeExceptionally(timeout);
         }
     }
 }

@@ -58,11 +58,13 @@ public final class ApiComponents implements AutoCloseable {
     final byte[] cookieSecret;
     final ApiMetrics metrics;
     private final ApiStatus status;
+    private final BackendOptions given;
 
     private ApiComponents(InterviewApiOptions options, List<AutoCloseable> owned) {
         this.owned = owned;
         ConfigSource config = options.config();
         BackendOptions given = options.backend();
+        this.given = given;
         store = options.store() != null ? options.store() : own(InterviewStore.open(options.storeConfig()));
         MarkerClassifier markers = config == null ? null : MarkerClassifier.from(config);
         classifier = given.classifier() != null ? given.classifier()
@@ -171,7 +173,8 @@ public final class ApiComponents implements AutoCloseable {
                     Object ip = req.getAttribute(InterviewApi.CLIENT_IP_ATTRIBUTE);
                     return ip == null ? Map.of() : Map.of(RequestContext.IP, ip);
                 },
-                null, ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT);
+                ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT,
+                given.maxStreams(), given.maxStreamsPerUser());
     }
 
     /** The own server's thread store, erased with the records of a session or user; {@code null} without one. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.landki.interview.chatkit.server.agent.internal.ResponseStreamMapper;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.responder.StreamCancelledException;
 import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.HiddenContextItem;
@@ -27,6 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,45 +121,84 @@ public final class ResponsesAgent implements ChatKitResponder {
         return instructions;
     }
 
+    /** Blocking form of {@link #respondAsync}: waits for the answer on the calling thread. */
     @Override
     public void respond(ResponseTurn turn) {
+        try {
+            respondAsync(turn).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Streams the answer without a waiting thread: the Responses stream's events are mapped on the HTTP client's
+     * threads as they arrive, the next chunk is read once the page is ready ({@link ResponseTurn#ready()}), and a
+     * function call starts the follow-up response when its stream has ended.
+     */
+    @Override
+    public CompletionStage<Void> respondAsync(ResponseTurn turn) {
         if (!configured) {
-            throw StreamException.custom("Der Assistent ist nicht konfiguriert (OPENAI_API_KEY fehlt).", false);
+            return CompletableFuture.failedFuture(
+                    StreamException.custom("Der Assistent ist nicht konfiguriert (OPENAI_API_KEY fehlt).", false));
         }
         ObjectNode request = baseRequest();
         request.set("input", historyInput(turn.history()));
-        for (int round = 1; ; round++) {
-            ResponseStreamMapper mapper = new ResponseStreamMapper(turn, searchingText);
-            try {
-                transport.stream(request, mapper::accept, turn::onCancel);
-            } catch (OpenAiException e) {
-                if (turn.isCancelled()) {
-                    throw new com.landki.interview.chatkit.server.responder.StreamCancelledException("cancelled", e);
-                }
-                throw toStreamException(e);
-            }
-            if (!mapper.completed()) {
-                // a cut connection can look like a clean end; without response.completed the answer is partial
-                throw StreamException.streamError(true, "the Responses stream ended without response.completed", null);
-            }
-            mapper.finish();
-            List<ResponseStreamMapper.FunctionCall> calls = mapper.functionCalls();
-            if (calls.isEmpty() || round >= MAX_ROUNDS) {
-                return;
-            }
-            ArrayNode outputs = MAPPER.createArrayNode();
-            for (ResponseStreamMapper.FunctionCall call : calls) {
-                outputs.add(MAPPER.createObjectNode().put("type", "function_call_output").put("call_id", call.callId())
-                        .put("output", handle(turn, call)));
-            }
-            if (mapper.responseId() == null) {
-                LOG.warn("the Responses stream named no response id; cannot send function call output");
-                return;
-            }
-            request = baseRequest();
-            request.put("previous_response_id", mapper.responseId());
-            request.set("input", outputs);
+        return round(turn, request, 1);
+    }
+
+    /** One response of the turn; completes after the last follow-up. */
+    private CompletableFuture<Void> round(ResponseTurn turn, ObjectNode request, int round) {
+        ResponseStreamMapper mapper = new ResponseStreamMapper(turn, searchingText);
+        CompletableFuture<Void> call;
+        try {
+            call = transport.streamAsync(request, mapper::accept, turn::onCancel, turn::ready);
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
         }
+        return call.handle((ignored, failure) -> {
+            if (failure != null) {
+                throw failure(turn, failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+            return followUp(turn, mapper, round);
+        }).thenCompose(next -> next == null ? CompletableFuture.completedFuture(null) : round(turn, next, round + 1));
+    }
+
+    /** After a complete response: the request of the follow-up for its function calls, or null when done. */
+    private ObjectNode followUp(ResponseTurn turn, ResponseStreamMapper mapper, int round) {
+        if (!mapper.completed()) {
+            // a cut connection can look like a clean end; without response.completed the answer is partial
+            throw StreamException.streamError(true, "the Responses stream ended without response.completed", null);
+        }
+        mapper.finish();
+        List<ResponseStreamMapper.FunctionCall> calls = mapper.functionCalls();
+        if (calls.isEmpty() || round >= MAX_ROUNDS) {
+            return null;
+        }
+        ArrayNode outputs = MAPPER.createArrayNode();
+        for (ResponseStreamMapper.FunctionCall call : calls) {
+            outputs.add(MAPPER.createObjectNode().put("type", "function_call_output").put("call_id", call.callId())
+                    .put("output", handle(turn, call)));
+        }
+        if (mapper.responseId() == null) {
+            LOG.warn("the Responses stream named no response id; cannot send function call output");
+            return null;
+        }
+        ObjectNode request = baseRequest();
+        request.put("previous_response_id", mapper.responseId());
+        request.set("input", outputs);
+        return request;
+    }
+
+    private static RuntimeException failure(ResponseTurn turn, Throwable failure) {
+        if (failure instanceof OpenAiException e) {
+            return turn.isCancelled() ? new StreamCancelledException("cancelled", e) : toStreamException(e);
+        }
+        if (failure instanceof RuntimeException e) {
+            return e;
+        }
+        return StreamException.streamError(true, "the Responses stream failed: " + failure, failure);
     }
 
     /** Runs one function call and returns its output for the model. */

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.server.agent.internal.OpenAiResponsesTransport;
 import com.landki.interview.openai.OpenAiHttp;
 import com.landki.interview.openai.ServerSentEvent;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Posts a streamed Responses API request and hands its events over as they arrive. The seam between the agent
@@ -23,6 +26,23 @@ public interface ResponsesTransport {
      * @throws com.landki.interview.chatkit.server.responder.StreamCancelledException when it was cancelled
      */
     void stream(JsonNode body, Consumer<ServerSentEvent> events, Consumer<Runnable> onCancel);
+
+    /**
+     * The same call without a waiting thread: {@code events} is called for each event in order, one call at a
+     * time, on whatever thread delivers it; after the events of each chunk the transport asks {@code ready} and
+     * reads on once its stage completed (the page's back-pressure). The future completes when the stream ends and
+     * fails with the exceptions {@link #stream} throws. The server runs streams through this method. The default
+     * runs {@link #stream} on the calling thread (and so blocks it): override it for streams without a thread each.
+     */
+    default CompletableFuture<Void> streamAsync(JsonNode body, Consumer<ServerSentEvent> events,
+            Consumer<Runnable> onCancel, Supplier<? extends CompletionStage<?>> ready) {
+        try {
+            stream(body, events, onCancel);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** The transport over {@code http}. */
     static ResponsesTransport of(OpenAiHttp http) {

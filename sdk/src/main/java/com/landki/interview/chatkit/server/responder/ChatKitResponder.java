@@ -1,6 +1,8 @@
 package com.landki.interview.chatkit.server.responder;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Produces the assistant's answer for a turn, e.g. by calling a model. Implementations must be thread-safe:
@@ -15,6 +17,21 @@ public interface ChatKitResponder {
      * generic retryable {@code stream.error}.
      */
     void respond(ResponseTurn turn);
+
+    /**
+     * Answers {@code turn} without holding a thread while waiting (the server calls this). The stage completes
+     * when the answer is complete and fails with what {@link #respond} would throw. The default runs
+     * {@link #respond} on the calling thread, which then waits with it: a responder that calls a model should
+     * override this, as {@code ResponsesAgent} does.
+     */
+    default CompletionStage<Void> respondAsync(ResponseTurn turn) {
+        try {
+            respond(turn);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Handles {@code threads.custom_action} (a widget action). This server shows no widgets, so the default

@@ -5,15 +5,26 @@ import com.landki.interview.chatkit.server.types.internal.ProtocolJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where a streamed answer goes. An {@link IOException} means the page is gone: the server cancels the turn
- * (and with it the upstream model call). Called by one thread at a time.
+ * (and with it the upstream model call). Called by one thread at a time, not always the same one.
  */
 @FunctionalInterface
 public interface EventSink {
 
     void accept(ThreadStreamEvent event) throws IOException;
+
+    /**
+     * Completes when the sink can take more events: a sink that buffers for a slow page returns an incomplete
+     * stage while its buffer is over its limit, and the server reads no more from upstream until it completes.
+     * The default is always ready (a blocking sink paces by blocking in {@link #accept}).
+     */
+    default CompletionStage<?> ready() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * A sink that writes each event as one Server-Sent Events frame {@code data: {json}\n\n} to {@code out}

@@ -10,12 +10,14 @@ import com.landki.interview.chatkit.server.types.UserMessageItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One answer in progress, handed to a {@link ChatKitResponder}. The responder {@link #emit emits} thread
  * stream events; the server stores each item on {@code thread.item.done} (never a half item) and sends the
- * event to the page. Used by the one thread that runs the turn, except {@link #isCancelled()}, which any
- * thread may call.
+ * event to the page. Used by one thread at a time (an asynchronous responder's callbacks may run on different
+ * threads, one after the other), except {@link #isCancelled()}, which any thread may call.
  */
 public interface ResponseTurn {
 
@@ -60,6 +62,14 @@ public interface ResponseTurn {
 
     /** True once the page disconnected or the answer was cancelled. */
     boolean isCancelled();
+
+    /**
+     * Completes when the page can take more events; a responder that streams asynchronously reads its next
+     * upstream chunk only then (back-pressure without a waiting thread). The default is always ready.
+     */
+    default CompletionStage<?> ready() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** Runs {@code action} when the turn is cancelled (at once if it already is), e.g. to abort an upstream call. */
     void onCancel(Runnable action);

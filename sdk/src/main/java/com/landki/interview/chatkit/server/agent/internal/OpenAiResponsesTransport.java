@@ -11,16 +11,19 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * {@link ResponsesTransport} on the shared {@link OpenAiHttp}. Its listener runs on {@code HttpClient} threads;
- * this hands every event through a bounded queue to the calling thread, so the turn stays on one thread and a
- * slow page slows the upstream read (TCP back-pressure) instead of buffering without limit. Cancelling
- * cancels the HTTP exchange. Thread-safe.
+ * {@link ResponsesTransport} on the shared {@link OpenAiHttp}. {@link #streamAsync} (what the server uses) hands
+ * events to the consumer on {@code HttpClient} threads and reads the next chunk once the consumer is ready, so a
+ * slow page slows the upstream read (TCP back-pressure) without a waiting thread. The blocking {@link #stream}
+ * hands every event through a bounded queue to the calling thread. Cancelling cancels the HTTP exchange.
+ * Thread-safe.
  */
 public final class OpenAiResponsesTransport implements ResponsesTransport {
 
@@ -74,6 +77,24 @@ public final class OpenAiResponsesTransport implements ResponsesTransport {
                 done.cancel(true);
             }
         }
+    }
+
+    @Override
+    public CompletableFuture<Void> streamAsync(JsonNode body, Consumer<ServerSentEvent> events,
+            Consumer<Runnable> onCancel, Supplier<? extends CompletionStage<?>> ready) {
+        CompletableFuture<Void> done = http.postStreamAsync("/responses", body, Map.of(), events::accept, ready);
+        onCancel.accept(() -> done.cancel(true));
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        done.whenComplete((v, failure) -> {
+            if (failure == null) {
+                out.complete(null);
+            } else if (done.isCancelled()) {
+                out.completeExceptionally(new StreamCancelledException("the Responses call was cancelled", null));
+            } else {
+                out.completeExceptionally(unwrap(failure));
+            }
+        });
+        return out;
     }
 
     /** Blocks the HTTP thread while the queue is full (back-pressure), but never past a cancel. */
