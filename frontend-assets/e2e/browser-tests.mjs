@@ -204,6 +204,35 @@ test('server backend: ChatKit talks the protocol to our api.url, the streamed an
   }
 });
 
+test('server backend dashboard: one in-scope and one out-of-scope answer are a 50 % rate, with conversations and answers per hour', async (browser) => {
+  assert(SERVER_BACKEND_URL, 'SERVER_BACKEND_URL (a server with CHATKIT_BACKEND=server) is not set');
+  const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
+  try {
+    // the scenario before left one out-of-scope answer; this adds one in scope
+    await page.goto(`${SERVER_BACKEND_URL}/interview/`);
+    assert((await waitForChatKit(page)) === 'ready', 'ChatKit stub not ready');
+    const result = await page.evaluate(() => window.__chatkit.sendServerMessage('Worum geht es in den Interviews?'));
+    assert(result.status === 200, `POST api.url answered ${result.status}`);
+    await page.goto(`${SERVER_BACKEND_URL}/interview/dashboard/`);
+    await page.evaluate((t) => localStorage.setItem('interview.adminToken', t), ADMIN_TOKEN);
+    await page.reload();
+    await page.getByTestId('stat-out_of_scope_rate').waitFor();
+    const rate = await page.getByTestId('stat-out_of_scope_rate').locator('.card-value').innerText();
+    assert(rate === '50 %', `out-of-scope rate shows ${rate}`);
+    const backend = await page.getByTestId('stat-backend').locator('.card-value').innerText();
+    assert(backend === 'server', `backend card shows ${backend}`);
+    assert((await page.getByTestId('stat-conversations').locator('.card-value').innerText()) === '2', 'conversations card is not 2');
+    assert((await page.getByTestId('stat-classified').locator('.card-value').innerText()) === '2', 'answers card is not 2');
+    assert((await page.getByTestId('stat-sessions_created').count()) === 0, 'the server backend mints no sessions, yet a sessions card shows');
+    const bars = await page.getByTestId('chart-answers').locator('rect title').allTextContents();
+    assert(bars.some((t) => t.endsWith(': 2')), `no hour with 2 answers in ${bars.join(', ')}`);
+    assert(await page.getByTestId('chart-conversations').isVisible(), 'conversations chart missing');
+    assert(await page.getByTestId('chart-out-of-scope-answers').isVisible(), 'out-of-scope answers chart missing');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the dashboard asks for the token, then shows stats, charts, the new feedback and exports CSV', async (browser) => {
   const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 1000 } });
   try {

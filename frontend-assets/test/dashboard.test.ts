@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdminApi, TOKEN_KEY, filenameFrom } from '../src/dashboard/adminApi';
-import { feedbackByCategory, formatDuration, hourlySeries, outOfScopeRates, parseFeedback, parseLogs, statCards, toMillis } from '../src/dashboard/data';
+import { backendOf, feedbackByCategory, formatDuration, hourlySeries, outOfScopeRates, parseFeedback, parseLogs, statCards, toMillis } from '../src/dashboard/data';
 
 class MemoryStorage {
   private readonly map = new Map<string, string>();
@@ -96,6 +96,28 @@ describe('dashboard data', () => {
     ]);
     const nested = statCards({ sessions: { created: 7, failed: 0 }, feedback: { total: 2 } });
     expect(nested.map((c) => c.key)).toEqual(['sessions_created', 'sessions_failed', 'feedback_total']);
+  });
+
+  it('shows conversations and answers, not sessions, for the server backend, and names the backend', () => {
+    const stats = { backend: 'server', sessions_created: 0, sessions_failed: 0, error_rate: 0, conversations: 2, classified: 2, out_of_scope: 1, out_of_scope_rate: 0.5 };
+    expect(backendOf(stats)).toBe('server');
+    expect(statCards(stats).map((c) => [c.key, c.value])).toEqual([
+      ['backend', 'server'],
+      ['conversations', '2'],
+      ['classified', '2'],
+      ['out_of_scope', '1'],
+      ['out_of_scope_rate', '50 %'],
+    ]);
+    expect(statCards({ backend: 'hosted', sessions_created: 3 }).map((c) => c.key)).toEqual(['backend', 'sessions_created']);
+    expect(backendOf({})).toBe('hosted');
+  });
+
+  it('counts conversations per hour from the server series or from thread.created events', () => {
+    const fromSeries = hourlySeries({ hourly: [{ hour: NOW, conversations: 2, classified: 2, out_of_scope: 1 }] }, [], NOW);
+    expect(fromSeries[23]).toMatchObject({ conversations: 2, classified: 2, outOfScope: 1, sessions: 0 });
+    const fromLogs = hourlySeries(null, parseLogs([{ type: 'thread.created', ts: NOW }, { type: 'response.classified', ts: NOW, out_of_scope: false }]), NOW);
+    expect(fromLogs[23]).toMatchObject({ conversations: 1, classified: 1, outOfScope: 0 });
+    expect(outOfScopeRates(fromSeries)[23]).toBe(0.5);
   });
 
   it('sorts feedback categories by count', () => {

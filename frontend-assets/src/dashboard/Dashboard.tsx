@@ -4,7 +4,9 @@ import type { AdminApi } from './adminApi';
 import { BarChart, RateChart } from './charts';
 import {
   type FeedbackRow,
+  type HourBucket,
   type LogRow,
+  backendOf,
   feedbackByCategory,
   hourlySeries,
   outOfScopeRates,
@@ -15,6 +17,20 @@ import {
 import './dashboard.css';
 
 export const REFRESH_MS = 30_000;
+
+interface CountChart {
+  testId: string;
+  label: string;
+  value: (b: HourBucket) => number;
+}
+
+/** `hosted` mints a session per chat; the own ChatKit server (`server`) mints none, it counts conversations and answers. */
+const HOSTED_CHARTS: CountChart[] = [{ testId: 'chart-sessions', label: 'Sessions per hour', value: (b) => b.sessions }];
+const SERVER_CHARTS: CountChart[] = [
+  { testId: 'chart-conversations', label: 'Conversations per hour', value: (b) => b.conversations },
+  { testId: 'chart-answers', label: 'Answers per hour', value: (b) => b.classified },
+  { testId: 'chart-out-of-scope-answers', label: 'Out-of-scope answers per hour', value: (b) => b.outOfScope },
+];
 
 type Section<T> = { data: T | null; error: string | null };
 
@@ -86,6 +102,7 @@ export function Dashboard({ api }: { api: AdminApi }) {
 
   const series = useMemo(() => hourlySeries(stats.data, logs.data ?? [], updatedAt ?? Date.now()), [stats.data, logs.data, updatedAt]);
   const cards = stats.data ? statCards(stats.data) : [];
+  const counts = backendOf(stats.data) === 'server' ? SERVER_CHARTS : HOSTED_CHARTS;
   const categories = stats.data ? feedbackByCategory(stats.data) : [];
 
   return (
@@ -161,10 +178,12 @@ export function Dashboard({ api }: { api: AdminApi }) {
       </section>
 
       <section className="charts">
-        <figure className="panel">
-          <figcaption>Sessions per hour (last 24 h)</figcaption>
-          <BarChart starts={series.map((b) => b.start)} values={series.map((b) => b.sessions)} label="Sessions per hour" />
-        </figure>
+        {counts.map((c) => (
+          <figure className="panel" key={c.testId}>
+            <figcaption>{c.label} (last 24 h)</figcaption>
+            <BarChart starts={series.map((b) => b.start)} values={series.map(c.value)} label={c.label} testId={c.testId} />
+          </figure>
+        ))}
         <figure className="panel">
           <figcaption>Out-of-scope rate per hour</figcaption>
           <RateChart starts={series.map((b) => b.start)} rates={outOfScopeRates(series)} label="Out-of-scope rate per hour" />

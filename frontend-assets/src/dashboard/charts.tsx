@@ -42,13 +42,13 @@ function XLabels({ starts }: Axis) {
   );
 }
 
-export function BarChart({ starts, values, label }: { starts: number[]; values: number[]; label: string }) {
+export function BarChart({ starts, values, label, testId }: { starts: number[]; values: number[]; label: string; testId: string }) {
   const max = niceMax(Math.max(0, ...values));
   const innerH = H - PAD.top - PAD.bottom;
   const step = (W - PAD.left - PAD.right) / Math.max(1, values.length);
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
   return (
-    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="chart-sessions">
+    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid={testId}>
       {[0, 0.5, 1].map((f) => (
         <g key={f} className="chart-grid">
           <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} />

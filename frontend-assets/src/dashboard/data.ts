@@ -30,8 +30,16 @@ export interface HourBucket {
   start: number;
   sessions: number;
   failed: number;
+  /** Finished answers (`response.classified`). */
   classified: number;
   outOfScope: number;
+  /** Conversations of the `server` backend (`thread.created`). */
+  conversations: number;
+}
+
+/** The chat backend the stats come from: `server` counts conversations and answers, `hosted` sessions. */
+export function backendOf(stats: Record<string, unknown> | null): 'server' | 'hosted' {
+  return stats?.backend === 'server' ? 'server' : 'hosted';
 }
 
 const HOUR = 3600_000;
@@ -143,9 +151,17 @@ export function statCards(stats: Record<string, unknown>): StatCard[] {
   const add = (key: string, label: string, v: number | null, fmt: (n: number) => string = (n) => n.toLocaleString('en')) => {
     if (v !== null) cards.push({ key, label, value: fmt(v) });
   };
-  add('sessions_created', 'Sessions created', first(['sessions_created'], ['sessions', 'created']));
-  add('sessions_failed', 'Sessions failed', first(['sessions_failed'], ['sessions', 'failed']));
-  add('error_rate', 'Error rate', first(['error_rate'], ['sessions', 'error_rate']), percent);
+  if (typeof stats.backend === 'string') cards.push({ key: 'backend', label: 'Chat backend', value: stats.backend });
+  if (backendOf(stats) === 'server') {
+    // the own ChatKit server mints no sessions: conversations and answers are what happened
+    add('conversations', 'Conversations', first(['conversations']));
+    add('classified', 'Answers', first(['classified']));
+    add('out_of_scope', 'Out-of-scope answers', first(['out_of_scope']));
+  } else {
+    add('sessions_created', 'Sessions created', first(['sessions_created'], ['sessions', 'created']));
+    add('sessions_failed', 'Sessions failed', first(['sessions_failed'], ['sessions', 'failed']));
+    add('error_rate', 'Error rate', first(['error_rate'], ['sessions', 'error_rate']), percent);
+  }
   add('out_of_scope_rate', 'Out-of-scope rate', first(['out_of_scope_rate'], ['out_of_scope', 'rate'], ['classified', 'out_of_scope_rate']), percent);
   const byCategory = (stats.feedback_by_category ?? pick(stats, ['feedback', 'by_category'])) as Record<string, unknown> | undefined;
   const total =
@@ -179,6 +195,7 @@ export function hourlySeries(stats: Record<string, unknown> | null, logs: LogRow
     failed: 0,
     classified: 0,
     outOfScope: 0,
+    conversations: 0,
   }));
   const at = (ts: number | null) => {
     if (ts === null || ts < firstStart || ts >= lastStart + HOUR) return null;
@@ -193,6 +210,7 @@ export function hourlySeries(stats: Record<string, unknown> | null, logs: LogRow
       b.failed += num(h.sessions_failed) ?? num(h.failed) ?? 0;
       b.classified += num(h.classified) ?? 0;
       b.outOfScope += num(h.out_of_scope) ?? 0;
+      b.conversations += num(h.conversations) ?? 0;
     }
     return buckets;
   }
@@ -201,6 +219,7 @@ export function hourlySeries(stats: Record<string, unknown> | null, logs: LogRow
     if (!b) continue;
     if (row.event === 'session.created') b.sessions += 1;
     else if (row.event === 'session.failed') b.failed += 1;
+    else if (row.event === 'thread.created') b.conversations += 1;
     else if (row.event === 'response.classified') {
       b.classified += 1;
       if (row.outOfScope) b.outOfScope += 1;

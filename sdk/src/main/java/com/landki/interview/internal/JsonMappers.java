@@ -2,9 +2,11 @@ package com.landki.interview.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
@@ -26,6 +28,9 @@ import java.time.Instant;
  *       {@code @JsonInclude}); a map keeps the entries it was given, nulls included (a body built by hand
  *       means its {@code "domain_key": null});</li>
  *   <li>{@link Instant}s are written as ISO-8601 strings and read by {@link IsoInstantDeserializer};</li>
+ *   <li><b>strict client input</b>: what a client sends is read with {@link #requestReader()}, which refuses
+ *       anything after the one JSON value and an object naming a key twice (no "last one wins"); the
+ *       stores' own files are read by their mappers without those two checks;</li>
  *   <li>types without properties are written as {@code {}}; a generator never closes the caller's stream;</li>
  *   <li>CSV only: a text cell a spreadsheet would run as a formula is written with a leading {@code '}
  *       ({@link FormulaSafeCells}); JSON is written as it is.</li>
@@ -35,6 +40,9 @@ import java.time.Instant;
 public final class JsonMappers {
 
     private static final ObjectMapper JSON = json(new Module[0]);
+    private static final ObjectReader REQUEST_READER = JSON.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonMappers() {
     }
@@ -42,6 +50,11 @@ public final class JsonMappers {
     /** The shared JSON mapper. */
     public static ObjectMapper json() {
         return JSON;
+    }
+
+    /** The reader of client input (request bodies): the shared mapper's policy, and duplicate keys refused. */
+    public static ObjectReader requestReader() {
+        return REQUEST_READER;
     }
 
     /** A new JSON mapper with the policy plus {@code typeModules} (serializers of one format's own types). */

@@ -11,8 +11,8 @@ import com.landki.interview.internal.IsoInstantDeserializer;
 import java.time.Instant;
 
 /**
- * One event of the chat log, as a line of {@code chat.jsonl}: {@code session.created}, {@code session.failed}
- * or {@code response.classified} (types are strings, so new ones need no API change). Wire names are snake
+ * One event of the chat log, as a line of {@code chat.jsonl}: {@code session.created}, {@code session.failed},
+ * {@code thread.created} or {@code response.classified} (types are strings, so new ones need no API change). Wire names are snake
  * case ({@code session_id}, {@code user_hash}, {@code latency_ms}, {@code upstream_status},
  * {@code request_id}, {@code out_of_scope} …); absent fields are left out. {@code ip} is anonymized and
  * {@code user_hash} hashed by the caller; no secret belongs in any field.
@@ -47,7 +47,9 @@ public record ChatEvent(
     public static final String SESSION_CREATED = "session.created";
     /** Minting a session failed; {@code upstream_status} and {@code error} say why. */
     public static final String SESSION_FAILED = "session.failed";
-    /** An answer was classified; {@code out_of_scope}, {@code source} and {@code marker} say how. */
+    /** The own ChatKit server ({@code server} backend) began a conversation: a new thread. */
+    public static final String THREAD_CREATED = "thread.created";
+    /** An answer was classified (one per finished answer); {@code out_of_scope}, {@code source} and {@code marker} say how. */
     public static final String RESPONSE_CLASSIFIED = "response.classified";
 
     /** Longest {@code type}, {@code id}, {@code session_id}, {@code ip}, {@code source} …, in chars. */

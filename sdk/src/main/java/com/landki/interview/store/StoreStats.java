@@ -18,12 +18,13 @@ import java.util.Objects;
  * @param feedbackByKind     feedback per {@code kind} ({@code public}, {@code admin})
  * @param classified         {@code response.classified} events
  * @param outOfScope         {@code response.classified} events with {@code out_of_scope=true}
+ * @param conversations      {@code thread.created} events (conversations of the {@code server} backend)
  * @param hourly             the last {@link #HOURS} UTC hours, oldest first, the current hour last; one
  *                           {@link Hour} per hour, empty hours included (all zero)
  */
 public record StoreStats(long sessionsCreated, long sessionsFailed, long feedbackTotal,
         Map<String, Long> feedbackByCategory, Map<String, Long> feedbackByKind, long classified, long outOfScope,
-        List<Hour> hourly) {
+        long conversations, List<Hour> hourly) {
 
     /** Hours in {@link #hourly()}: two days, enough for the dashboard's 24-hour charts with a day to compare. */
     public static final int HOURS = 48;
@@ -34,24 +35,38 @@ public record StoreStats(long sessionsCreated, long sessionsFailed, long feedbac
         hourly = List.copyOf(hourly);
     }
 
+    /** Counters without conversations (as before they were counted). */
+    public StoreStats(long sessionsCreated, long sessionsFailed, long feedbackTotal,
+            Map<String, Long> feedbackByCategory, Map<String, Long> feedbackByKind, long classified,
+            long outOfScope, List<Hour> hourly) {
+        this(sessionsCreated, sessionsFailed, feedbackTotal, feedbackByCategory, feedbackByKind, classified,
+                outOfScope, 0, hourly);
+    }
+
     /** Counters without an hourly series (as before the series existed). */
     public StoreStats(long sessionsCreated, long sessionsFailed, long feedbackTotal,
             Map<String, Long> feedbackByCategory, Map<String, Long> feedbackByKind, long classified,
             long outOfScope) {
         this(sessionsCreated, sessionsFailed, feedbackTotal, feedbackByCategory, feedbackByKind, classified,
-                outOfScope, List.of());
+                outOfScope, 0, List.of());
     }
 
     /**
      * The chat events of one UTC hour, counted by their {@code ts}.
      *
-     * @param start the hour's first instant (minutes, seconds and nanos zero)
+     * @param start         the hour's first instant (minutes, seconds and nanos zero)
+     * @param conversations {@code thread.created} events
      */
     public record Hour(Instant start, long sessionsCreated, long sessionsFailed, long classified,
-            long outOfScope) {
+            long outOfScope, long conversations) {
 
         public Hour {
             Objects.requireNonNull(start, "start");
+        }
+
+        /** An hour without conversations (as before they were counted). */
+        public Hour(Instant start, long sessionsCreated, long sessionsFailed, long classified, long outOfScope) {
+            this(start, sessionsCreated, sessionsFailed, classified, outOfScope, 0);
         }
     }
 

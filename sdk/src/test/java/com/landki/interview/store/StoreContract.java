@@ -333,6 +333,7 @@ abstract class StoreContract {
         log.add(ChatEvent.SESSION_CREATED, "2026-11-23T11:00:00Z");        // first hour of the window
         log.add(ChatEvent.SESSION_CREATED, "2026-11-23T10:59:59Z");        // just before it
         log.add(ChatEvent.SESSION_CREATED, "2026-11-25T11:00:00Z");        // after the current hour
+        log.add(ChatEvent.THREAD_CREATED, "2026-11-25T10:20:00Z");         // a conversation of the server backend
         store.chatLog().append(classified("h", true).withIdAndTs(null, Instant.parse("2026-11-25T10:10:00Z")));
         store.chatLog().append(classified("h", false).withIdAndTs(null, Instant.parse("2026-11-25T09:00:00Z")));
         store.chatLog().append(classified("other", true).withIdAndTs(null, Instant.parse("2026-11-25T09:30:00Z")));
@@ -342,12 +343,13 @@ abstract class StoreContract {
         assertThat(hourly).hasSize(StoreStats.HOURS);
         assertThat(hourly.get(0).start()).isEqualTo(Instant.parse("2026-11-23T11:00:00Z"));
         assertThat(hourly.get(47).start()).isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
-        assertThat(hourly.get(47)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T10:00:00Z"), 2, 0, 1, 1));
+        assertThat(hourly.get(47)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T10:00:00Z"), 2, 0, 1, 1, 1));
         assertThat(hourly.get(46)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T09:00:00Z"), 0, 1, 2, 1));
         assertThat(hourly.get(0).sessionsCreated()).isEqualTo(1);
         assertThat(hourly.subList(1, 46)).allSatisfy(h -> assertThat(h).isEqualTo(
                 new StoreStats.Hour(h.start(), 0, 0, 0, 0)));
         assertThat(store.stats().sessionsCreated()).isEqualTo(5);         // the totals still count everything
+        assertThat(store.stats().conversations()).isEqualTo(1);
 
         store.chatLog().eraseSession("other");
         clock.advance(Duration.ofHours(2));                                // now 12:30: the 11:00 event shows
@@ -355,7 +357,7 @@ abstract class StoreContract {
         hourly = store.stats().hourly();
         assertThat(hourly).hasSize(StoreStats.HOURS);
         assertThat(hourly.get(0).start()).isEqualTo(Instant.parse("2026-11-23T13:00:00Z"));
-        assertThat(hourly.get(45)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T10:00:00Z"), 2, 0, 1, 1));
+        assertThat(hourly.get(45)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T10:00:00Z"), 2, 0, 1, 1, 1));
         assertThat(hourly.get(44)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T09:00:00Z"), 0, 1, 1, 0));
         assertThat(hourly.get(47)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T12:00:00Z"), 0, 0, 0, 0));
         assertThat(hourly.get(46)).isEqualTo(new StoreStats.Hour(Instant.parse("2026-11-25T11:00:00Z"), 1, 0, 0, 0));

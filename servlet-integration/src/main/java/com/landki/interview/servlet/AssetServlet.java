@@ -56,6 +56,13 @@ public final class AssetServlet extends HttpServlet {
         this.loader = loader;
     }
 
+    /** TRACE would echo the request's cookies and credentials back to a script; never served. */
+    @Override
+    protected void doTrace(HttpServletRequest req, HttpServletResponse res) {
+        res.setStatus(405);
+        res.setHeader("Allow", "GET, HEAD, OPTIONS");
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String pathInfo = req.getPathInfo();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.FeedbackListener;
-import com.landki.interview.chatkit.server.OutOfScopeListener;
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.RequestContext;
@@ -54,7 +54,7 @@ abstract class ChatKitProtocolServletContract {
 
     final ThreadStore store = ThreadStore.inMemory();
     final List<FeedbackListener.Feedback> feedback = new CopyOnWriteArrayList<>();
-    final List<OutOfScopeListener.OutOfScope> outOfScope = new CopyOnWriteArrayList<>();
+    final List<AnswerListener.Answer> answers = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     ChatKitServer server;
     private ServletContainer container;
@@ -70,7 +70,7 @@ abstract class ChatKitProtocolServletContract {
         ResponsesAgent agent = ResponsesAgent.builder().openAi(OpenAiHttp.create(config))
                 .vectorStoreIds(List.of("vs_seed")).build();
         server = ChatKitServer.builder().store(store).responder(agent).feedbackListener(feedback::add)
-                .outOfScopeListener(outOfScope::add).build();
+                .answerListener(answers::add).build();
         ChatKitProtocolServlet servlet = new ChatKitProtocolServlet(server, req -> req.getHeader("X-Test-User"),
                 req -> Map.of(RequestContext.IP, "203.0.113.0"), Duration.ofMillis(50), Duration.ofSeconds(20), 0, 2);
         container = kind().start((classes, context) -> ChatKitProtocolServlet.register(context, PATH, servlet));
@@ -183,7 +183,7 @@ abstract class ChatKitProtocolServletContract {
         JsonNode effect = events.stream().filter(e -> e.get("type").asText().equals("client_effect")).findFirst().orElseThrow();
         assertThat(effect.get("name").asText()).isEqualTo("out_of_scope");
         assertThat(effect.get("data").get("reason").asText()).isEqualTo("Wetter");
-        assertThat(outOfScope).singleElement().satisfies(o -> assertThat(o.answer()).isEqualTo("Nur Fragen zu den Dokumenten"));
+        assertThat(answers).singleElement().satisfies(o -> assertThat(o.outOfScope() + " " + o.answer()).isEqualTo("true Nur Fragen zu den Dokumenten"));
     }
 
     @Test

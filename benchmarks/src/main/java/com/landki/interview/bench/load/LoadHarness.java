@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * {@code --connections 16,128,512}, {@code --feedback-log-mb 1024} (0 skips the large-log run),
  * {@code --server-jar examples/jetty-server/target/interview-server.jar},
  * {@code --phases sessions,streams}, {@code --streams 2000}, {@code --deltas 100}, {@code --delta-ms 50},
- * {@code --ramp-ms 2000}, {@code --big-delta-mb 5} (0 skips it), {@code --jvm-args ""} (flags of the JVM started with {@code -jar}; none by default, as the README starts it).
+ * {@code --ramp-ms 2000}, {@code --big-delta-mb 5} (0 skips it), {@code --keep true} (keeps the logs of the run), {@code --jvm-args ""} (flags of the JVM started with {@code -jar}; none by default, as the README starts it).
  */
 public final class LoadHarness {
 
@@ -70,7 +70,11 @@ public final class LoadHarness {
         streams(work.resolve("streams"));
       }
     } finally {
-      deleteTree(work);
+      if (options.keep) {
+        out.printf(Locale.ROOT, "logs kept in %s%n", work);
+      } else {
+        deleteTree(work);
+      }
     }
     report();
   }
@@ -169,6 +173,9 @@ public final class LoadHarness {
         StreamLoad.Result ours = load.run("ChatKit server (java -jar)", endpoint, body, end, n, ramp, timeout, health,
             responses, server.probe(), options.deltas);
         streamResults.add(ours);
+        if (!load.failures.isEmpty()) {
+          streamNotes.add("failed streams: " + load.failures);
+        }
         streamNotes.add(String.format(Locale.ROOT, "server threads: %d idle after start, %d after the warm-up,"
             + " at most %d during the run (target: idle + 100)", idleThreads, warmThreads, ours.maxThreads()));
         if (options.bigDeltaMb > 0) {
@@ -303,7 +310,7 @@ public final class LoadHarness {
   /** Command-line options with the defaults of docs/benchmarks.md. */
   record Options(int latencyMs, int seconds, int warmupSeconds, int[] connections, long feedbackLogMb,
                  Path serverJar, List<String> jvmArgs, List<String> phases, int streams, int deltas, int deltaMs,
-                 int rampMs, int bigDeltaMb) {
+                 int rampMs, int bigDeltaMb, boolean keep) {
 
     static Options parse(String[] args) {
       Map<String, String> given = new HashMap<>();
@@ -333,7 +340,8 @@ public final class LoadHarness {
           Integer.parseInt(given.getOrDefault("deltas", "100")),
           Integer.parseInt(given.getOrDefault("delta-ms", "50")),
           Integer.parseInt(given.getOrDefault("ramp-ms", "2000")),
-          Integer.parseInt(given.getOrDefault("big-delta-mb", "5")));
+          Integer.parseInt(given.getOrDefault("big-delta-mb", "5")),
+          Boolean.parseBoolean(given.getOrDefault("keep", "false")));
     }
   }
 }

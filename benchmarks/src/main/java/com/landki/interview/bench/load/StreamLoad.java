@@ -64,6 +64,8 @@ final class StreamLoad {
     long cpuMillis() throws Exception;
   }
 
+  /** Why streams of the last run failed, with counts. */
+  final java.util.Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final HttpClient healthClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -74,6 +76,7 @@ final class StreamLoad {
   Result run(String label, URI endpoint, IntFunction<String> body, java.util.function.Predicate<String> finalEvent, int n, Duration ramp,
       Duration timeout, URI health, ResponsesStandIn upstream, Probe probe, long deltasPerStream) throws Exception {
     upstream.clear();
+    failures.clear();
     long[] seen = new long[n];
     AtomicBoolean running = new AtomicBoolean(true);
     List<Double> healthMs = Collections.synchronizedList(new ArrayList<>());
@@ -120,9 +123,20 @@ final class StreamLoad {
           .POST(HttpRequest.BodyPublishers.ofString(body.apply(i))).build();
       Lines lines = new Lines(conversation, seen, finalEvent);
       all.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArrayConsumer(lines::chunk))
-          .thenApply(r -> r.statusCode() == 200 && lines.complete())
+          .thenApply(r -> {
+            String why = r.statusCode() != 200 ? "status " + r.statusCode()
+                : lines.complete() ? null : lines.failed ? "error event" : "ended without the final event";
+            if (why != null) {
+              failures.merge(why, 1, Integer::sum);
+            }
+            return why == null;
+          })
           .completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS)
-          .exceptionally(e -> false));
+          .exceptionally(e -> {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            failures.merge(cause.getClass().getSimpleName() + ": " + cause.getMessage(), 1, Integer::sum);
+            return false;
+          }));
     }
     int completed = 0;
     for (CompletableFuture<Boolean> f : all) {

@@ -7,12 +7,21 @@ import com.landki.interview.servlet.AssetServlet;
 import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiInitializer;
 import com.landki.interview.servlet.InterviewApiOptions;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -51,12 +60,18 @@ public final class InterviewServer {
      */
     static final int MAX_THREADS = 64;
 
+    /** Largest request line plus headers; beyond it the connector answers 431. */
+    static final int REQUEST_HEADER_BYTES = 8 * 1024;
+
     /** Creates, but does not start, a server on {@code port} (0 picks a free port). */
     public static Server createServer(int port, InterviewApiOptions options) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
         threads.setName("interview");
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false); // no "Server: Jetty(12.x)" telling a scanner which CVEs to try
+        http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         // longer than the API's async timeout (120 s), so a slow upstream gets our 504, not a dropped connection
         connector.setIdleTimeout(130_000);
@@ -66,6 +81,7 @@ public final class InterviewServer {
         context.addServletContainerInitializer(new InterviewApiInitializer(options));
         context.addServlet(new ServletHolder("interview-assets", new AssetServlet()), "/interview/*");
         context.addServlet(new ServletHolder("root-redirect", new RootRedirect()), "");
+        context.addFilter(new FilterHolder(new NoTrace()), "/*", EnumSet.of(DispatcherType.REQUEST));
 
         // graceful stop: refuse new requests, let those in flight finish, then destroy the context
         // (which closes the stores the mounted API opened)
@@ -112,6 +128,23 @@ public final class InterviewServer {
                 + "), admin=" + (status.adminToken() ? "bearer token" : "loopback only (ADMIN_TOKEN unset)")
                 + ", allowed origins=" + (origins.isEmpty() ? "same origin only" : String.join(" ", origins))
                 + ", page assets=" + (assets ? "present" : "missing (add interview-frontend-assets)");
+    }
+
+    /** TRACE echoes cookies and credentials back; no path of this server serves it. */
+    private static final class NoTrace extends HttpFilter {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                throws IOException, ServletException {
+            if ("TRACE".equalsIgnoreCase(req.getMethod())) {
+                res.setStatus(405);
+                res.setHeader("Allow", "GET, HEAD, POST, DELETE, OPTIONS");
+                return;
+            }
+            chain.doFilter(req, res);
+        }
     }
 
     /** {@code /} sends visitors to the chat page. */

@@ -112,14 +112,59 @@ class ServerBackendTest {
         for (String line : Files.readAllLines(logDir.resolve("chat.jsonl"))) {
             lines.add(JSON.readTree(line));
         }
-        JsonNode server = lines.stream().filter(l -> l.hasNonNull("thread_id")).findFirst().orElseThrow();
+        JsonNode server = lines.stream().filter(l -> l.hasNonNull("thread_id"))
+                .filter(l -> "response.classified".equals(l.path("type").asText())).findFirst().orElseThrow();
+        JsonNode conversation = lines.stream().filter(l -> "thread.created".equals(l.path("type").asText()))
+                .findFirst().orElseThrow();
         JsonNode api = lines.stream().filter(l -> "cksess_1".equals(l.path("session_id").asText())).findFirst().orElseThrow();
+        assertThat(conversation.path("user_hash").asText()).isEqualTo(api.path("user_hash").asText());
         assertThat(server.path("type").asText()).isEqualTo(api.path("type").asText()).isEqualTo("response.classified");
         assertThat(server.path("source").asText()).isEqualTo("marker");
         String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(userId.getBytes(StandardCharsets.UTF_8)));
         assertThat(server.path("user_hash").asText()).startsWith("uh_").isEqualTo(api.path("user_hash").asText())
                 .isNotEqualTo(plain.substring(0, 16));
+    }
+
+    @Test
+    void oneInScopeAndOneOutOfScopeAnswerAreFiftyPercentInTheStatsAndOneInTheMetrics() throws Exception {
+        String inScope = "Die Interviews handeln von KI.";
+        String refusal = "Leider habe ich keine Informationen dazu.";
+        upstream.enqueue(ResponsesStream.create("resp_1").start("m_1").delta("m_1", inScope).itemDone("m_1", inScope)
+                .completed("resp_1").response());
+        upstream.enqueue(ResponsesStream.create("resp_2").start("m_2").delta("m_2", refusal).itemDone("m_2", refusal)
+                .completed("resp_2").response());
+        for (String question : List.of("Worum geht es?", "Wie wird das Wetter?")) {
+            HttpResponse<String> created = post("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+                    + "[{\"type\":\"input_text\",\"text\":\"" + question + "\"}],\"attachments\":[],"
+                    + "\"inference_options\":{}}},\"metadata\":{}}", null);
+            assertThat(created.statusCode()).isEqualTo(200);
+            assertThat(created.body()).contains("thread.item.done");
+        }
+
+        JsonNode stats = JSON.readTree(get("/admin/stats").body());
+        assertThat(stats.path("backend").asText()).isEqualTo("server");
+        assertThat(stats.path("classified").asLong()).isEqualTo(2);
+        assertThat(stats.path("out_of_scope").asLong()).isEqualTo(1);
+        assertThat(stats.path("out_of_scope_rate").asDouble()).isEqualTo(0.5);
+        assertThat(stats.path("conversations").asLong()).isEqualTo(2);
+        JsonNode thisHour = stats.path("hourly").get(stats.path("hourly").size() - 1);
+        assertThat(thisHour.path("classified").asLong()).isEqualTo(2);
+        assertThat(thisHour.path("out_of_scope").asLong()).isEqualTo(1);
+        assertThat(thisHour.path("conversations").asLong()).isEqualTo(2);
+
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("interview_out_of_scope_total{backend=\"server\",source=\"marker\"} 1.0")
+                .contains("interview_out_of_scope_total{backend=\"server\",source=\"structured\"} 0.0")
+                .contains("interview_answers_total{backend=\"server\",source=\"none\"} 1.0")
+                .contains("interview_answers_total{backend=\"server\",source=\"marker\"} 1.0");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(chatkit.replace("/chatkit", path)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response;
     }
 
     private HttpResponse<String> post(String body, String cookie) throws Exception {

@@ -49,7 +49,7 @@ public final class ChatKitServer {
     static final String NO_ATTACHMENTS = "Attachments are not supported by this assistant.";
 
     private final ThreadStore store;
-    private final OutOfScopeListener outOfScopeListener;
+    private final AnswerListener answerListener;
     private final AnswerClassifier classifier;
     private final Clock clock;
     private final ThreadRequests threads;
@@ -58,7 +58,7 @@ public final class ChatKitServer {
 
     private ChatKitServer(Builder builder) {
         this.store = builder.store;
-        this.outOfScopeListener = builder.outOfScopeListener;
+        this.answerListener = builder.answerListener;
         this.classifier = builder.classifier;
         this.clock = builder.clock;
         this.threads = new ThreadRequests(store, builder.feedbackListener);
@@ -129,8 +129,19 @@ public final class ChatKitServer {
         return classifier;
     }
 
-    OutOfScopeListener outOfScopeListener() {
-        return outOfScopeListener;
+    AnswerListener answerListener() {
+        return answerListener;
+    }
+
+    /** Tells the answer listener about a stored new thread; its failure never fails the request. */
+    void threadCreated(RequestContext context, String threadId) {
+        if (answerListener != null) {
+            try {
+                answerListener.onThreadCreated(context, threadId);
+            } catch (RuntimeException e) {
+                LOG.warn("answer listener failed for new thread {}", threadId, e);
+            }
+        }
     }
 
     void streamStarted() {
@@ -146,7 +157,7 @@ public final class ChatKitServer {
         private ThreadStore store;
         private ChatKitResponder responder;
         private FeedbackListener feedbackListener;
-        private OutOfScopeListener outOfScopeListener;
+        private AnswerListener answerListener;
         private AnswerClassifier classifier;
         private Clock clock = Clock.systemUTC();
 
@@ -171,9 +182,9 @@ public final class ChatKitServer {
             return this;
         }
 
-        /** Told about out-of-scope answers. */
-        public Builder outOfScopeListener(OutOfScopeListener listener) {
-            this.outOfScopeListener = listener;
+        /** Told about every finished answer (in scope or not) and every new thread. */
+        public Builder answerListener(AnswerListener listener) {
+            this.answerListener = listener;
             return this;
         }
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one streamed answer: runs the prelude (store and announce the user message), lets the responder emit, stores items on
- * {@code thread.item.done}, turns failures into an {@code error} event and reports out-of-scope answers at the
+ * {@code thread.item.done}, turns failures into an {@code error} event and reports every finished answer at the
  * end. Runs on the thread that calls {@link #start} and then on the responder's callbacks, one at a time; {@link
  * #cancel()} and {@link #isCancelled()} may be called from any thread.
  */
@@ -229,28 +229,32 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
         }
     }
 
-    /** After a complete answer: the model's own flag wins, otherwise ask the classifier. */
+    /** After a complete answer: the model's own flag wins, otherwise ask the classifier; always reported. */
     private void classifyAnswer() {
         String question = input == null ? lastQuestion() : input.text();
         String answer = answered.stream().map(AssistantMessageItem::text).reduce((a, b) -> a + "\n\n" + b).orElse("");
         String itemId = answered.isEmpty() ? null : answered.get(answered.size() - 1).id();
-        String source = OutOfScopeListener.STRUCTURED;
+        String source = outOfScopeReason != null ? AnswerListener.STRUCTURED : AnswerListener.NONE;
         String reason = outOfScopeReason;
         if (reason == null && server.classifier() != null && !answer.isEmpty()) {
             Optional<String> marker = server.classifier().outOfScope(question, answer);
             if (marker.isPresent()) {
                 reason = marker.get();
-                source = OutOfScopeListener.MARKER;
+                source = AnswerListener.MARKER;
                 emit(new ThreadStreamEvent.ClientEffect(ChatKitServer.OUT_OF_SCOPE_EFFECT, Map.of("reason", reason)));
             }
         }
-        if (reason != null && server.outOfScopeListener() != null) {
-            OutOfScopeListener.OutOfScope event = new OutOfScopeListener.OutOfScope(context, thread.id(), itemId,
-                    question, answer, reason, source);
+        if (reason == null && answer.isEmpty()) {
+            return; // no answer text (e.g. only a client tool call): nothing was answered yet
+        }
+        AnswerListener listener = server.answerListener();
+        if (listener != null) {
+            AnswerListener.Answer event = new AnswerListener.Answer(context, thread.id(), itemId, question, answer,
+                    reason != null, reason, source);
             try {
-                server.outOfScopeListener().onOutOfScope(event);
+                listener.onAnswer(event);
             } catch (RuntimeException e) {
-                LOG.warn("out-of-scope listener failed for thread {}", thread.id(), e);
+                LOG.warn("answer listener failed for thread {}", thread.id(), e);
             }
         }
     }

@@ -54,6 +54,7 @@ final class TurnRequests {
         // saved when the stream runs, as in the reference: a request that never streams leaves no empty thread
         Consumer<ResponseTurn> prelude = turn -> {
             store.saveThread(context.userId(), titled);
+            server.threadCreated(context, titled.id());
             turn.emit(new ThreadStreamEvent.ThreadCreated(ThreadView.of(titled, Page.empty())));
             turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
         };

@@ -28,13 +28,10 @@ final class DaemonThreads implements ThreadFactory {
 
     @Override
     public Thread newThread(Runnable task) {
-        Thread thread = new Thread(() -> {
-            try {
-                task.run();
-            } finally {
-                live.remove(Thread.currentThread());
-            }
-        }, numbered ? name + "-" + count.incrementAndGet() : name);
+        // ended threads are dropped here, not when their task returns: a thread is still alive for a moment after
+        // that, and stop() must join it
+        live.removeIf(t -> t.getState() == Thread.State.TERMINATED);
+        Thread thread = new Thread(task, numbered ? name + "-" + count.incrementAndGet() : name);
         thread.setDaemon(true);
         thread.setContextClassLoader(contextLoader); // callbacks run here; stop() ends these threads
         live.add(thread);

@@ -78,13 +78,13 @@ final class HourlyCounter {
         for (long h = first; h < first + StoreStats.HOURS; h++) {
             Counts b = buckets.get(h);
             out.add(b == null ? empty(h) : new StoreStats.Hour(startOf(h), b.created.sum(), b.failed.sum(),
-                    b.classified.sum(), b.outOfScope.sum()));
+                    b.classified.sum(), b.outOfScope.sum(), b.conversations.sum()));
         }
         return out;
     }
 
     static StoreStats.Hour empty(long hour) {
-        return new StoreStats.Hour(startOf(hour), 0, 0, 0, 0);
+        return new StoreStats.Hour(startOf(hour), 0, 0, 0, 0, 0);
     }
 
     /** The window ending with the hour of {@code now}, from sparse per-hour counts (the PostgreSQL store's). */
@@ -97,12 +97,13 @@ final class HourlyCounter {
         return out;
     }
 
-    /** The four chat counters, for one hour here and for all time in {@link StatsCounter}. Thread-safe. */
+    /** The five chat counters, for one hour here and for all time in {@link StatsCounter}. Thread-safe. */
     static final class Counts {
         final LongAdder created = new LongAdder();
         final LongAdder failed = new LongAdder();
         final LongAdder classified = new LongAdder();
         final LongAdder outOfScope = new LongAdder();
+        final LongAdder conversations = new LongAdder();
 
         void add(String type, Boolean oos, int delta) {
             switch (type) {
@@ -111,6 +112,9 @@ final class HourlyCounter {
                     break;
                 case ChatEvent.SESSION_FAILED:
                     failed.add(delta);
+                    break;
+                case ChatEvent.THREAD_CREATED:
+                    conversations.add(delta);
                     break;
                 case ChatEvent.RESPONSE_CLASSIFIED:
                     classified.add(delta);

@@ -148,26 +148,29 @@ public final class PostgresInterviewStore implements InterviewStore {
             long failed;
             long classified;
             long outOfScope;
+            long conversations;
             try (ResultSet rs = st.executeQuery("select" + CHAT_COUNTS + " from interview_chat_event")) {
                 rs.next();
                 created = rs.getLong(1);
                 failed = rs.getLong(2);
                 classified = rs.getLong(3);
                 outOfScope = rs.getLong(4);
+                conversations = rs.getLong(5);
             }
             return new StoreStats(created, failed, feedbackTotal, byCategory, byKind, classified, outOfScope,
-                    hourly(c));
+                    conversations, hourly(c));
         } catch (SQLException e) {
             throw PgEntryStore.failure("cannot read stats", e);
         }
     }
 
-    /** The four chat counters in the order sessions created, failed, classified, out of scope. */
+    /** The chat counters in the order sessions created, failed, classified, out of scope, conversations. */
     private static final String CHAT_COUNTS = ""
             + " count(*) filter (where type = '" + ChatEvent.SESSION_CREATED + "'),"
             + " count(*) filter (where type = '" + ChatEvent.SESSION_FAILED + "'),"
             + " count(*) filter (where type = '" + ChatEvent.RESPONSE_CLASSIFIED + "'),"
-            + " count(*) filter (where type = '" + ChatEvent.RESPONSE_CLASSIFIED + "' and out_of_scope)";
+            + " count(*) filter (where type = '" + ChatEvent.RESPONSE_CLASSIFIED + "' and out_of_scope),"
+            + " count(*) filter (where type = '" + ChatEvent.THREAD_CREATED + "')";
 
     /** The last {@link StoreStats#HOURS} UTC hours by the store's clock (not the database's), dense. */
     private List<StoreStats.Hour> hourly(Connection c) throws SQLException {
@@ -184,7 +187,7 @@ public final class PostgresInterviewStore implements InterviewStore {
                 while (rs.next()) {
                     long hour = rs.getLong(1);
                     byHour.put(hour, new StoreStats.Hour(HourlyCounter.startOf(hour), rs.getLong(2),
-                            rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
                 }
             }
         }

@@ -63,7 +63,7 @@ public final class StatsCounter {
 
     public StoreStats snapshot() {
         return new StoreStats(totals.created.sum(), totals.failed.sum(), feedbackTotal.sum(), sums(byCategory),
-                sums(byKind), totals.classified.sum(), totals.outOfScope.sum(), hourly.snapshot());
+                sums(byKind), totals.classified.sum(), totals.outOfScope.sum(), totals.conversations.sum(), hourly.snapshot());
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> counters) {

@@ -35,9 +35,9 @@ public class ChatKitServerProtocolTest {
     private final ThreadStore store = ThreadStore.inMemory();
     private final ScriptedResponder responder = new ScriptedResponder();
     private final List<FeedbackListener.Feedback> feedback = new CopyOnWriteArrayList<>();
-    private final List<OutOfScopeListener.OutOfScope> outOfScope = new CopyOnWriteArrayList<>();
+    private final List<AnswerListener.Answer> answers = new CopyOnWriteArrayList<>();
     private final ChatKitServer server = ChatKitServer.builder().store(store).responder(responder)
-            .feedbackListener(feedback::add).outOfScopeListener(outOfScope::add)
+            .feedbackListener(feedback::add).answerListener(answers::add)
             .clock(Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC)).build();
 
     @Test
@@ -190,6 +190,35 @@ public class ChatKitServerProtocolTest {
         assertThat(Sse.types(events)).startsWith("thread.item.done", "stream_options").doesNotContain("thread.created");
         assertThat(events.get(0).get("item").get("thread_id").asText()).isEqualTo(threadId);
         assertThat(responder.turns.get(1).history()).hasSize(4);
+    }
+
+    @Test
+    void everyFinishedAnswerIsReportedInScopeOrNotAndEveryNewThreadOnce() {
+        List<String> created = new CopyOnWriteArrayList<>();
+        ChatKitServer counting = ChatKitServer.builder().store(store).responder(responder)
+                .answerListener(new AnswerListener() {
+                    @Override
+                    public void onAnswer(Answer answer) {
+                        answers.add(answer);
+                    }
+
+                    @Override
+                    public void onThreadCreated(RequestContext context, String threadId) {
+                        created.add(context.userId() + ":" + threadId);
+                    }
+                }).build();
+        String threadId = idOf(streamWith(counting, ALICE, create("eins")));
+        streamWith(counting, ALICE, addMessage(threadId, "zwei"));
+
+        assertThat(created).containsExactly(ALICE.userId() + ":" + threadId);
+        assertThat(answers).hasSize(2).allSatisfy(answer -> {
+            assertThat(answer.outOfScope()).isFalse();
+            assertThat(answer.source()).isEqualTo(AnswerListener.NONE);
+            assertThat(answer.reason()).isNull();
+            assertThat(answer.threadId()).isEqualTo(threadId);
+            assertThat(answer.answer()).isEqualTo("Hallo Welt");
+        });
+        assertThat(answers).extracting(AnswerListener.Answer::question).containsExactly("eins", "zwei");
     }
 
     @Test
@@ -360,6 +389,7 @@ public class ChatKitServerProtocolTest {
         assertThat(error.has("message")).isFalse();
         List<ThreadItem> items = store.listItems(ALICE.userId(), idOf(events), 10, null, ThreadStore.ASC).data();
         assertThat(items).singleElement().isInstanceOf(UserMessageItem.class);
+        assertThat(answers).as("a failed answer is no answer").isEmpty();
     }
 
     @Test
@@ -408,7 +438,8 @@ public class ChatKitServerProtocolTest {
         JsonNode effect = events.stream().filter(e -> e.get("type").asText().equals("client_effect")).findFirst().orElseThrow();
         assertThat(effect.get("name").asText()).isEqualTo("out_of_scope");
         assertThat(effect.get("data").get("reason").asText()).isEqualTo("Frage zum Wetter");
-        assertThat(outOfScope).singleElement().satisfies(event -> {
+        assertThat(answers).singleElement().satisfies(event -> {
+            assertThat(event.outOfScope()).isTrue();
             assertThat(event.source()).isEqualTo("structured");
             assertThat(event.question()).isEqualTo("Wie wird das Wetter?");
             assertThat(event.answer()).isEqualTo("Hallo Welt");
@@ -421,14 +452,15 @@ public class ChatKitServerProtocolTest {
     @Test
     void theAnswerClassifierFlagsAnswersTheModelDidNotFlag() {
         ChatKitServer classified = ChatKitServer.builder().store(store).responder(responder)
-                .outOfScopeListener(outOfScope::add)
+                .answerListener(answers::add)
                 .answerClassifier((question, answer) -> answer.contains("Welt") ? Optional.of("welt") : Optional.empty())
                 .build();
 
         List<JsonNode> events = streamWith(classified, ALICE, create("eins"));
 
         assertThat(Sse.types(events)).endsWith("thread.item.done", "client_effect");
-        assertThat(outOfScope).singleElement().satisfies(event -> {
+        assertThat(answers).singleElement().satisfies(event -> {
+            assertThat(event.outOfScope()).isTrue();
             assertThat(event.source()).isEqualTo("marker");
             assertThat(event.reason()).isEqualTo("welt");
         });

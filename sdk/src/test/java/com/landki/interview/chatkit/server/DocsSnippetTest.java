@@ -33,7 +33,7 @@ class DocsSnippetTest {
                     .store(threads)
                     .responder(agent)
                     .feedbackListener(StoreHooks.feedbackTo(interviewStore.feedback()))
-                    .outOfScopeListener(StoreHooks.classifiedTo(interviewStore.chatLog()))
+                    .answerListener(StoreHooks.classifiedTo(interviewStore.chatLog()))
                     .answerClassifier(StoreHooks.markers(MarkerClassifier.ofDefaults()))
                     .build();
 

@@ -31,36 +31,45 @@ public final class AdminHandler {
     private final InterviewStore store;
     private final ThreadStore threads;
     private final ChatKitClient hosted;
+    private final String backend;
     private final Clock clock;
     private final Instant started;
 
     public AdminHandler(InterviewStore store, Clock clock) {
-        this(store, null, null, clock);
+        this(store, null, null, "hosted", clock);
     }
 
     /**
      * @param threads the own ChatKit server's thread store ({@code server} backend), or {@code null}
      * @param hosted  the ChatKit client whose hosted threads belong to our user ids ({@code hosted} backend), or
      *                {@code null}
+     * @param backend the chat backend this API runs ({@code hosted} or {@code server}), named in the stats
      */
-    public AdminHandler(InterviewStore store, ThreadStore threads, ChatKitClient hosted, Clock clock) {
+    public AdminHandler(InterviewStore store, ThreadStore threads, ChatKitClient hosted, String backend, Clock clock) {
         this.store = store;
         this.threads = threads;
         this.hosted = hosted;
+        this.backend = backend;
         this.clock = clock;
         this.started = clock.instant();
     }
 
-    /** The store's counters (kept across restarts) plus this process's uptime. */
+    /**
+     * The store's counters (kept across restarts) plus this process's uptime and chat backend: sessions are
+     * minted by the {@code hosted} backend, conversations ({@code thread.created}) begun by the {@code server}
+     * backend; {@code classified} counts the finished answers of both.
+     */
     public ApiResponse stats() {
         StoreStats stats = store.stats();
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("backend", backend);
         out.put("sessions_created", stats.sessionsCreated());
         out.put("sessions_failed", stats.sessionsFailed());
         out.put("error_rate", stats.errorRate());
         out.put("feedback_total", stats.feedbackTotal());
         out.put("feedback_by_category", stats.feedbackByCategory());
         out.put("feedback_by_kind", stats.feedbackByKind());
+        out.put("conversations", stats.conversations());
         out.put("classified", stats.classified());
         out.put("out_of_scope", stats.outOfScope());
         out.put("out_of_scope_rate", stats.outOfScopeRate());
@@ -81,6 +90,7 @@ public final class AdminHandler {
             m.put("sessions_failed", h.sessionsFailed());
             m.put("classified", h.classified());
             m.put("out_of_scope", h.outOfScope());
+            m.put("conversations", h.conversations());
             out.add(m);
         }
         return out;

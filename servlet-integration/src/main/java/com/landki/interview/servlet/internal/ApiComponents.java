@@ -56,6 +56,7 @@ public final class ApiComponents implements AutoCloseable {
     final ChatKitServer chatKitServer;
     final ChatBackend backend;
     final byte[] cookieSecret;
+    final ApiMetrics metrics;
     private final ApiStatus status;
     private final BackendOptions given;
 
@@ -84,6 +85,7 @@ public final class ApiComponents implements AutoCloseable {
         sessionsNotConfiguredReason = workflow ? null : chatKitClient == null
                 ? "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)"
                 : "chat sessions need OPENAI_WORKFLOW_ID (OPENAI_API_KEY is set), or CHATKIT_BACKEND=server";
+        metrics = new ApiMetrics(options.meterRegistry(), backend.id());
         threadClassifier = given.threadClassifier() != null || chatKitClient == null ? given.threadClassifier()
                 : ThreadClassifier.builder().reader(ChatKitThreadReader.of(chatKitClient)).classifier(classifier)
                         .build();
@@ -123,8 +125,10 @@ public final class ApiComponents implements AutoCloseable {
         // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics
         ChatKitResponder responder = options.backend().responder() != null ? options.backend().responder()
                 : ResponsesAgent.from(config, chatKitClient.http());
+        // every answer goes to the chat log (the stats) and to the answer counters of /metrics
         ChatKitBackend server = own(ChatKitBackend.open(threads, store, responder,
-                markers != null ? markers : MarkerClassifier.ofDefaults()));
+                markers != null ? markers : MarkerClassifier.ofDefaults(),
+                answer -> metrics.answered(answer.source(), answer.outOfScope())));
         return server.server();
     }
 

@@ -43,7 +43,7 @@ public final class ApiRuntime {
         UserIdCookies cookies = new UserIdCookies(parts.cookieSecret);
         this.userIds = new UserIds(security.userIdResolver()::resolve, cookies, security.userIdCookieName(),
                 options.mountPath(), ips);
-        this.metrics = new ApiMetrics(options.meterRegistry());
+        this.metrics = parts.metrics;
         RateLimits limits = options.rateLimits();
         addLimiter(BUCKET_SESSION, limits.sessionPerMin());
         addLimiter(BUCKET_FEEDBACK, limits.feedbackPerMin());
@@ -59,7 +59,7 @@ public final class ApiRuntime {
         // (and, with the hosted backend, a user's threads kept by OpenAI)
         this.adminHandler = new AdminHandler(parts.store, parts.threads(),
                 parts.backend == ChatBackend.HOSTED ? parts.chatKitClient : null,
-                options.clock());
+                parts.backend.id(), options.clock());
         String base = contextPath + options.mountPath();
         List<Map<String, String>> prompts = page.prompts().stream()
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();

@@ -111,8 +111,15 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private static Map<String, String> query(HttpServletRequest req) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = req.getParameterMap();
+        } catch (RuntimeException e) {
+            // containers throw their own exception types for bad percent-encoding (%zz) or a bad charset
+            throw new ApiException(400, "invalid_query", "the query string is not valid percent-encoded UTF-8");
+        }
         Map<String, String> query = new HashMap<>();
-        req.getParameterMap().forEach((name, values) -> {
+        parameters.forEach((name, values) -> {
             if (values.length > 0) {
                 query.put(name, values[0]);
             }

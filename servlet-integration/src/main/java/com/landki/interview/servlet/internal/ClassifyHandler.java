@@ -71,7 +71,7 @@ public final class ClassifyHandler {
 
     private ApiResponse answer(ScopeDecision decision, String sessionId, String threadId, String question,
             String reply, CallContext caller) {
-        metrics.classified(decision.outOfScope());
+        metrics.answered(decision.source().wireName(), decision.outOfScope());
         ChatEvent.Builder event = events.event(ChatEvent.RESPONSE_CLASSIFIED, caller).sessionId(sessionId)
                 .threadId(threadId).question(question).answer(reply).outOfScope(decision.outOfScope())
                 .source(decision.source().wireName()).marker(decision.marker());

@@ -25,7 +25,7 @@ public final class Json {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(body);
+            node = JsonMappers.requestReader().readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "invalid_json", "request body is not valid JSON: "
                     + e.getOriginalMessage());

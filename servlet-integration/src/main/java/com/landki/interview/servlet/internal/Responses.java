@@ -88,6 +88,12 @@ public final class Responses {
      */
     public static void tooLarge(HttpServletRequest req, HttpServletResponse res, long limit) {
         ApiException error = PayloadTooLargeException.toApi(limit);
+        if (req.getContentLengthLong() > DRAIN_LIMIT) {
+            // a declared length that large is answered at once: reading it would hold a thread for as long as
+            // the client cares to trickle bytes
+            error(res, error.withHeader("Connection", "close"));
+            return;
+        }
         try {
             InputStream in = req.getInputStream();
             long skipped = 0;

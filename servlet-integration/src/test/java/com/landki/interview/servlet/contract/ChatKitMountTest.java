@@ -61,7 +61,7 @@ class ChatKitMountTest {
                             List.of(AssistantContent.of("Antwort", List.of())))));
                 })
                 .feedbackListener(StoreHooks.feedbackTo(store.feedback()))
-                .outOfScopeListener(StoreHooks.classifiedTo(store.chatLog()))
+                .answerListener(StoreHooks.classifiedTo(store.chatLog()))
                 .build();
         return InterviewApiOptions.builder().store(store)
                 .backend(b -> b.chatKitBackend(ChatBackend.SERVER).chatKitServer(chatKit)).build();
@@ -140,11 +140,13 @@ class ChatKitMountTest {
             assertThat(store.feedback().newest(10)).extracting(FeedbackEntry::sessionId).containsExactly(threadA);
             String threadB = threadId(post(url, CREATE, cookie, null).body());
 
-            // the thread id is the server backend's session id: its feedback and the thread itself go
+            // the thread id is the server backend's session id: its feedback, its chat-log lines (thread.created,
+            // response.classified) and the thread itself go
             JsonNode bySession = Json.MAPPER.readTree(erase(container, "session_id=" + threadA).body());
-            assertThat(bySession.path("deleted").asLong()).isEqualTo(2);
+            assertThat(bySession.path("deleted").asLong()).isEqualTo(4);
             assertThat(bySession.path("threads_deleted").asInt()).isEqualTo(1);
             assertThat(store.feedback().newest(10)).isEmpty();
+            assertThat(store.chatLog().newest(10)).extracting(ChatEvent::sessionId).doesNotContain(threadA).contains(threadB);
             assertThat(threadIds(post(url, LIST, cookie, null))).containsExactly(threadB);
 
             // "erase my data": every thread of the user

@@ -43,7 +43,9 @@ class ClassifyAndAdminHandlerTest {
         assertThat(event.type()).isEqualTo(ChatEvent.RESPONSE_CLASSIFIED);
         assertThat(event.question()).isEqualTo("Wetter?");
         assertThat(event.sessionId()).isEqualTo("s1");
-        assertThat(metrics.scrape()).contains("interview_out_of_scope_total 1.0");
+        assertThat(metrics.scrape()).contains("interview_out_of_scope_total{backend=\"hosted\",source=\"marker\"} 1.0")
+                .contains("interview_answers_total{backend=\"hosted\",source=\"marker\"} 1.0")
+                .contains("interview_answers_total{backend=\"hosted\",source=\"none\"} 0.0");
     }
 
     @Test
@@ -83,7 +85,7 @@ class ClassifyAndAdminHandlerTest {
     @Test
     void erasureRemovesServerBackendThreadsWithTheirRecords() {
         ThreadStore threads = ThreadStore.inMemory();
-        AdminHandler admin = new AdminHandler(store, threads, null, Clock.systemUTC());
+        AdminHandler admin = new AdminHandler(store, threads, null, "server", Clock.systemUTC());
         for (int i = 0; i < 3; i++) {
             String id = "cthr_a" + i;
             threads.saveThread("u_alice", ThreadMetadata.of(id, Instant.now()));
@@ -121,7 +123,7 @@ class ClassifyAndAdminHandlerTest {
             ChatKitClient client = ChatKitClient.builder().apiKey("sk-erase").baseUrl(openAi.url("/v1").toString())
                     .retryPolicy(RetryPolicy.none()).build();
             store.feedback().append(FeedbackEntry.publicFeedback("cthr_2", "Q", "A", null, null, null));
-            AdminHandler admin = new AdminHandler(store, null, client, Clock.systemUTC());
+            AdminHandler admin = new AdminHandler(store, null, client, "hosted", Clock.systemUTC());
 
             assertThat(admin.erase(null, "u_alice").body()).isEqualTo(Map.of("deleted", 3L, "threads_deleted", 2));
 

@@ -18,7 +18,7 @@ final class HandlerFixtures {
     }
 
     static ApiMetrics metrics() {
-        return new ApiMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        return new ApiMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "hosted");
     }
 
     static UserIdCookies cookies() {

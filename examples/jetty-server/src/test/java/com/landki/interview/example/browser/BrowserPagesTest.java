@@ -100,7 +100,7 @@ class BrowserPagesTest {
 
     @Test
     void browserScriptRanEveryScenarioAndPassed() {
-        script.assertAllPassed(9);
+        script.assertAllPassed(10);
     }
 
     @TestFactory

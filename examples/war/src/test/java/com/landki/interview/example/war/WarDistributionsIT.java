@@ -3,6 +3,7 @@ package com.landki.interview.example.war;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.landki.interview.testing.ChatKitRequests;
 import com.landki.interview.testing.ResponsesStream;
 import java.io.IOException;
 import java.net.URI;
@@ -97,9 +98,7 @@ class WarDistributionsIT {
         upstream.enqueue(ResponsesStream.answer("resp_war", answer).response());
         HttpResponse<String> stream = http.send(HttpRequest.newBuilder(container.uri(root + "api/chatkit"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"threads.create\",\"params\":{\"input\":"
-                        + "{\"content\":[{\"type\":\"input_text\",\"text\":\"Worum geht es?\"}],\"attachments\":[],"
-                        + "\"inference_options\":{}}},\"metadata\":{}}"))
+                .POST(HttpRequest.BodyPublishers.ofString(ChatKitRequests.threadsCreate("Worum geht es?")))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");

@@ -1,7 +1,7 @@
 package com.landki.interview.chatkit.server.responder;
 
 import com.landki.interview.chatkit.server.ChatKitServer;
-import com.landki.interview.chatkit.server.OutOfScopeListener;
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
@@ -56,7 +56,7 @@ public interface ResponseTurn {
 
     /**
      * Marks this answer as out of scope: sends the {@code client_effect} {@code out_of_scope} with
-     * {@code {reason}} now and tells the {@link OutOfScopeListener} when the turn has ended.
+     * {@code {reason}} now and reports the answer as out of scope to the {@link AnswerListener} when the turn has ended.
      */
     void reportOutOfScope(String reason);
 

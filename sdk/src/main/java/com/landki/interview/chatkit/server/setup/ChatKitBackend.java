@@ -1,5 +1,6 @@
 package com.landki.interview.chatkit.server.setup;
 
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
@@ -71,6 +72,15 @@ public final class ChatKitBackend implements AutoCloseable {
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers) {
+        return open(threads, interview, agent, markers, null);
+    }
+
+    /**
+     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier)}, also telling
+     * {@code alsoTell} (e.g. metrics; may be {@code null}) about every answer and new thread, after the chat log.
+     */
+    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
+            MarkerClassifier markers, AnswerListener alsoTell) {
         Objects.requireNonNull(interview, "interview");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(markers, "markers");
@@ -87,7 +97,8 @@ public final class ChatKitBackend implements AutoCloseable {
         try {
             ChatKitServer server = ChatKitServer.builder().store(store).responder(agent)
                     .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
-                    .outOfScopeListener(StoreHooks.classifiedTo(interview.chatLog()))
+                    .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
+                            : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
                     .answerClassifier(StoreHooks.markers(markers))
                     .build();
             LOG.info("ChatKit server backend ready: threads in {} store", threads.type());

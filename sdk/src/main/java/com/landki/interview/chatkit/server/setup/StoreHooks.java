@@ -1,9 +1,9 @@
 package com.landki.interview.chatkit.server.setup;
 
 import com.landki.interview.chatkit.server.AnswerClassifier;
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.FeedbackListener;
-import com.landki.interview.chatkit.server.OutOfScopeListener;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.config.Settings;
@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>{@code
  * ChatKitServer.builder()
  *     .feedbackListener(StoreHooks.feedbackTo(store.feedback()))
- *     .outOfScopeListener(StoreHooks.classifiedTo(store.chatLog(), StoreHooks.keyedUserHash(secret)))
+ *     .answerListener(StoreHooks.classifiedTo(store.chatLog(), StoreHooks.keyedUserHash(secret)))
  *     .answerClassifier(StoreHooks.markers(MarkerClassifier.fromEnv()))
  * }</pre>
  *
@@ -55,10 +55,12 @@ public final class StoreHooks {
     }
 
     /**
-     * Out-of-scope answers → a {@code response.classified} event in the chat log (and so in the stats), its
-     * {@code user_hash} taken from the context's {@link RequestContext#USER_HASH} only (none without it).
+     * Every finished answer → a {@code response.classified} event in the chat log with {@code out_of_scope}
+     * true or false and its source (so the stats' out-of-scope rate is a rate), and every new thread → a
+     * {@code thread.created} event (the stats' conversations); the {@code user_hash} is taken from the
+     * context's {@link RequestContext#USER_HASH} only (none without it).
      */
-    public static OutOfScopeListener classifiedTo(ChatEventLog log) {
+    public static AnswerListener classifiedTo(ChatEventLog log) {
         return classifiedTo(log, userId -> null);
     }
 
@@ -67,15 +69,56 @@ public final class StoreHooks {
      * carries no {@link RequestContext#USER_HASH}; pass {@link #keyedUserHash(byte[])} with a key that survives
      * restarts (e.g. the user-id cookie secret), or the same user gets a new hash after each one.
      */
-    public static OutOfScopeListener classifiedTo(ChatEventLog log, Function<String, String> userHasher) {
+    public static AnswerListener classifiedTo(ChatEventLog log, Function<String, String> userHasher) {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(userHasher, "userHasher");
-        return event -> log.append(ChatEvent.builder(ChatEvent.RESPONSE_CLASSIFIED)
-                .sessionId(event.threadId()).threadId(event.threadId())
-                .userHash(userHash(event.context(), userHasher)).ip(event.context().attribute(RequestContext.IP))
-                .question(event.question()).answer(event.answer()).outOfScope(true).source(event.source())
-                .marker(OutOfScopeListener.MARKER.equals(event.source()) ? event.reason() : null)
-                .build());
+        return new AnswerListener() {
+            @Override
+            public void onAnswer(Answer event) {
+                log.append(ChatEvent.builder(ChatEvent.RESPONSE_CLASSIFIED)
+                        .sessionId(event.threadId()).threadId(event.threadId())
+                        .userHash(userHash(event.context(), userHasher))
+                        .ip(event.context().attribute(RequestContext.IP))
+                        .question(event.question()).answer(event.answer()).outOfScope(event.outOfScope())
+                        .source(event.source())
+                        .marker(AnswerListener.MARKER.equals(event.source()) ? event.reason() : null)
+                        .build());
+            }
+
+            @Override
+            public void onThreadCreated(RequestContext context, String threadId) {
+                log.append(ChatEvent.builder(ChatEvent.THREAD_CREATED).sessionId(threadId).threadId(threadId)
+                        .userHash(userHash(context, userHasher)).ip(context.attribute(RequestContext.IP)).build());
+            }
+        };
+    }
+
+    /**
+     * Both listeners, {@code first} then {@code second}; a failure of {@code first} does not keep {@code second}
+     * from being told (it is rethrown afterwards, so the server logs it).
+     */
+    public static AnswerListener both(AnswerListener first, AnswerListener second) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
+        return new AnswerListener() {
+            @Override
+            public void onAnswer(Answer answer) {
+                runBoth(() -> first.onAnswer(answer), () -> second.onAnswer(answer));
+            }
+
+            @Override
+            public void onThreadCreated(RequestContext context, String threadId) {
+                runBoth(() -> first.onThreadCreated(context, threadId), () -> second.onThreadCreated(context, threadId));
+            }
+        };
+    }
+
+    private static void runBoth(Runnable first, Runnable second) {
+        try {
+            first.run();
+        } finally {
+            second.run();
+        }
     }
 
     /** The marker-phrase classifier as the server's second opinion on answers the model did not flag. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.ChatKitServer;
-import com.landki.interview.chatkit.server.OutOfScopeListener;
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.Sse;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
@@ -48,7 +48,7 @@ class ResponsesAgentTest {
     private final MockWebServer upstream = new MockWebServer();
 
     private final ThreadStore store = ThreadStore.inMemory();
-    private final List<OutOfScopeListener.OutOfScope> outOfScope = new CopyOnWriteArrayList<>();
+    private final List<AnswerListener.Answer> answers = new CopyOnWriteArrayList<>();
 
     private ChatKitServer server() {
         OpenAiConfig config = OpenAiConfig.builder().apiKey("sk-test-secret").baseUrl(upstream.url("/v1").toString())
@@ -59,7 +59,7 @@ class ResponsesAgentTest {
 
     private ChatKitServer server(ResponsesAgent.Builder agent) {
         return ChatKitServer.builder().store(store).responder(agent.model("gpt-test").vectorStoreIds(List.of("vs_seed")).build())
-                .outOfScopeListener(outOfScope::add).build();
+                .answerListener(answers::add).build();
     }
 
     @Test
@@ -158,7 +158,8 @@ class ResponsesAgentTest {
         assertThat(followUp.get("input").get(0).get("output").asText()).isEqualTo("{\"ok\":true}");
         assertThat(followUp.get("tools")).hasSize(2);
 
-        assertThat(outOfScope).singleElement().satisfies(event -> {
+        assertThat(answers).singleElement().satisfies(event -> {
+            assertThat(event.outOfScope()).isTrue();
             assertThat(event.source()).isEqualTo("structured");
             assertThat(event.reason()).isEqualTo("Wetter");
             assertThat(event.question()).isEqualTo("Wie wird das Wetter?");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.landki.interview.chatkit.server.AnswerClassifier;
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.ChatKitServerProtocolTest;
-import com.landki.interview.chatkit.server.OutOfScopeListener;
 import com.landki.interview.chatkit.server.ScriptedResponder;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.RequestContext;
@@ -15,6 +15,7 @@ import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.InterviewStore;
+import com.landki.interview.store.StoreStats;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,10 +46,10 @@ class StoreHooksTest {
         return server(classifier, StoreHooks.classifiedTo(interview.chatLog(), StoreHooks.keyedUserHash(KEY)));
     }
 
-    private ChatKitServer server(AnswerClassifier classifier, OutOfScopeListener classified) {
+    private ChatKitServer server(AnswerClassifier classifier, AnswerListener classified) {
         return ChatKitServer.builder().store(threads).responder(responder)
                 .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
-                .outOfScopeListener(classified)
+                .answerListener(classified)
                 .answerClassifier(classifier).build();
     }
 
@@ -88,8 +89,7 @@ class StoreHooksTest {
         responder.outOfScopeReason = "Wetter";
         String threadId = createThread(server(null), "Wie wird das Wetter?");
 
-        List<ChatEvent> events = interview.chatLog().newest(10);
-        assertThat(events).singleElement().satisfies(event -> {
+        assertThat(classified()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("response.classified");
             assertThat(event.threadId()).isEqualTo(threadId);
             assertThat(event.sessionId()).isEqualTo(threadId);
@@ -104,10 +104,38 @@ class StoreHooksTest {
     }
 
     @Test
+    void anInScopeAnswerIsLoggedTooAndANewThreadOnceSoTheRateIsARate() {
+        ChatKitServer server = server(null);
+        String inScope = createThread(server, "Worum geht es?");
+        responder.outOfScopeReason = "Wetter";
+        createThread(server, "Wie wird das Wetter?");
+
+        List<ChatEvent> events = interview.chatLog().newest(10);
+        assertThat(events).filteredOn(e -> e.type().equals(ChatEvent.THREAD_CREATED)).hasSize(2)
+                .anySatisfy(e -> {
+                    assertThat(e.sessionId()).isEqualTo(inScope);
+                    assertThat(e.threadId()).isEqualTo(inScope);
+                    assertThat(e.userHash()).isEqualTo(StoreHooks.keyedUserHash(KEY).apply("user-alice"));
+                    assertThat(e.ip()).isEqualTo("203.0.113.0");
+                });
+        assertThat(classified()).anySatisfy(e -> {
+            assertThat(e.threadId()).isEqualTo(inScope);
+            assertThat(e.outOfScope()).isFalse();
+            assertThat(e.source()).isEqualTo("none");
+            assertThat(e.marker()).isNull();
+        });
+        StoreStats stats = interview.stats();
+        assertThat(stats.conversations()).isEqualTo(2);
+        assertThat(stats.classified()).isEqualTo(2);
+        assertThat(stats.outOfScope()).isEqualTo(1);
+        assertThat(stats.outOfScopeRate()).isEqualTo(0.5);
+    }
+
+    @Test
     void aMarkerPhraseInTheAnswerIsLoggedWithTheMarker() {
         createThread(server(StoreHooks.markers(MarkerClassifier.of(List.of("hallo welt")))), "Frage");
 
-        assertThat(interview.chatLog().newest(10)).singleElement().satisfies(event -> {
+        assertThat(classified()).singleElement().satisfies(event -> {
             assertThat(event.source()).isEqualTo("marker");
             assertThat(event.marker()).isEqualTo("hallo welt");
         });
@@ -119,7 +147,7 @@ class StoreHooksTest {
         Function<String, String> hasher = userId -> "h:" + userId.length();
         createThread(server(null, StoreHooks.classifiedTo(interview.chatLog(), hasher)), "Wetter?");
 
-        assertThat(interview.chatLog().newest(10)).singleElement()
+        assertThat(classified()).singleElement()
                 .satisfies(event -> assertThat(event.userHash()).isEqualTo("h:10"));
     }
 
@@ -129,7 +157,7 @@ class StoreHooksTest {
         RequestContext hashed = new RequestContext("user-alice", Map.of(RequestContext.USER_HASH, "uh_from_the_api"));
         createThread(server(null, StoreHooks.classifiedTo(interview.chatLog(), userId -> "h:other")), "Wetter?", hashed);
 
-        assertThat(interview.chatLog().newest(10)).singleElement()
+        assertThat(classified()).singleElement()
                 .satisfies(event -> assertThat(event.userHash()).isEqualTo("uh_from_the_api"));
     }
 
@@ -138,7 +166,7 @@ class StoreHooksTest {
         responder.outOfScopeReason = "Wetter";
         createThread(server(null, StoreHooks.classifiedTo(interview.chatLog())), "Wetter?");
 
-        assertThat(interview.chatLog().newest(10)).singleElement()
+        assertThat(classified()).singleElement()
                 .satisfies(event -> assertThat(event.userHash()).isNull());
     }
 
@@ -156,5 +184,10 @@ class StoreHooksTest {
         assertThat(plain).doesNotContain(hash.apply("user-alice").substring(3));
         assertThatThrownBy(() -> StoreHooks.keyedUserHash(new byte[15])).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("16 bytes");
+    }
+
+    private List<ChatEvent> classified() {
+        return interview.chatLog().newest(10).stream()
+                .filter(e -> e.type().equals(ChatEvent.RESPONSE_CLASSIFIED)).toList();
     }
 }
