@@ -74,6 +74,27 @@ public final class Settings {
     public static final Setting<Path> INTERVIEW_INSTRUCTIONS_FILE = Setting.of("INTERVIEW_INSTRUCTIONS_FILE",
             Path.class, null, "the `server` backend's instructions (UTF-8 file)", Parsers::path)
             .defaultText("built-in German prompt");
+    public static final Setting<Boolean> CHATKIT_ATTACHMENTS = bool("CHATKIT_ATTACHMENTS", true,
+            "the `server` backend accepts files and images (`attachments.create`, two-phase upload; see"
+                    + " `docs/chatkit-server.md`); `false` refuses them as `not_supported`");
+    public static final Setting<Long> CHATKIT_ATTACHMENT_MAX_BYTES = Setting.of("CHATKIT_ATTACHMENT_MAX_BYTES",
+            Long.class, 10L * 1024 * 1024, "largest attachment (`k`/`m`); larger ones get 413 `payload_too_large`",
+            Parsers::bytes).defaultText("`10m`");
+    public static final Setting<List<String>> CHATKIT_ATTACHMENT_TYPES = Setting.of("CHATKIT_ATTACHMENT_TYPES",
+            List.class, List.of("application/pdf", "text/plain", "text/markdown", "image/png", "image/jpeg",
+                    "image/webp"), "accepted attachment MIME types (comma list; the bytes must match the type);"
+                    + " others get 415 `unsupported_media_type`",
+            value -> Parsers.list(value, ",")).defaultText("`application/pdf,text/plain,text/markdown,image/png,"
+                    + "image/jpeg,image/webp`");
+    public static final Setting<Integer> CHATKIT_ATTACHMENT_UNUSED_HOURS = Setting.of(
+            "CHATKIT_ATTACHMENT_UNUSED_HOURS", Integer.class, 24, "attachments no message carries are erased after"
+                    + " this many hours (at least 1)", value -> {
+                int hours = Parsers.count(value);
+                if (hours < 1) {
+                    throw new IllegalArgumentException("must be at least 1");
+                }
+                return hours;
+            });
     public static final Setting<String> OPENAI_DOMAIN_PUBLIC_KEY = text("OPENAI_DOMAIN_PUBLIC_KEY",
             "ChatKit domain key handed to the page via `/config`; needed by the `server` backend outside localhost")
             .alias("DOMAIN_PUBLIC_KEY");
@@ -159,7 +180,8 @@ public final class Settings {
             INTERVIEW_LOG_ROTATE_DAILY, INTERVIEW_LOG_RETENTION, INTERVIEW_JDBC_URL, INTERVIEW_JDBC_USER,
             INTERVIEW_JDBC_PASSWORD,
             OUT_OF_SCOPE_MARKERS_FILE, CHATKIT_BACKEND, OPENAI_VECTOR_STORE_ID, OPENAI_MODEL,
-            INTERVIEW_INSTRUCTIONS_FILE, OPENAI_DOMAIN_PUBLIC_KEY,
+            INTERVIEW_INSTRUCTIONS_FILE, CHATKIT_ATTACHMENTS, CHATKIT_ATTACHMENT_MAX_BYTES, CHATKIT_ATTACHMENT_TYPES,
+            CHATKIT_ATTACHMENT_UNUSED_HOURS, OPENAI_DOMAIN_PUBLIC_KEY,
             ADMIN_TOKEN, ALLOWED_ORIGINS, TRUSTED_PROXIES, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
             RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,
             RATE_LIMIT_CHATKIT_PER_MIN, SESSION_DEADLINE_SECONDS, CHATKIT_MAX_STREAMS, CHATKIT_MAX_STREAMS_PER_USER,

@@ -8,6 +8,7 @@ import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.internal.ApiException;
 import com.landki.interview.servlet.internal.ApiResponse;
 import com.landki.interview.servlet.internal.ApiRoutes;
+import com.landki.interview.servlet.internal.AttachmentEndpoints;
 import com.landki.interview.servlet.internal.RequestBodies;
 import com.landki.interview.servlet.internal.Responses;
 import jakarta.servlet.ServletContext;
@@ -102,16 +103,30 @@ public class ChatKitProtocolServlet extends HttpServlet {
         }
         registration.setAsyncSupported(true);
         registration.setLoadOnStartup(1);
-        Set<String> conflicts = registration.addMapping(mapping);
+        Set<String> conflicts = addMappings(registration, mapping, servlet);
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException(mapping + " is already mapped to another servlet: " + conflicts);
         }
         return registration;
     }
 
+    /**
+     * Maps the servlet to {@code mapping} and to the attachment endpoints below it
+     * ({@code mapping/attachments/*}, multipart uploads up to the attachment cap); returns the conflicts.
+     */
+    static Set<String> addMappings(ServletRegistration.Dynamic registration, String mapping,
+                                   ChatKitProtocolServlet servlet) {
+        registration.setMultipartConfig(AttachmentEndpoints.multipartConfig(servlet.server));
+        return registration.addMapping(mapping, mapping + AttachmentEndpoints.PATH + "/*");
+    }
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) {
         try {
+            if (AttachmentEndpoints.handles(req)) {
+                AttachmentEndpoints.serve(server, context(req), req, resp);
+                return;
+            }
             switch (req.getMethod()) {
                 case "POST" -> post(req, resp);
                 case "OPTIONS" -> Responses.write(resp, ApiResponse.noContent().withHeader("Allow", ApiRoutes.allow(METHODS)));
@@ -126,18 +141,40 @@ public class ChatKitProtocolServlet extends HttpServlet {
         RequestBodies.check(req, MAX_BODY_BYTES);
         // read to its end before any answer: an unread body would spoil the connection's next request
         byte[] body = RequestBodies.read(req, MAX_BODY_BYTES);
+        RequestContext context = context(req);
+        ChatKitResult result = server.process(body, context);
+        if (result.isStreaming()) {
+            streams.start(req, resp, result, context.userId());
+        } else {
+            Responses.write(resp, ApiResponse.json(result.json()));
+        }
+    }
+
+    /** The caller: user id (401 without one), the integration's attributes, the endpoint URL. */
+    private RequestContext context(HttpServletRequest req) {
         String userId = userIdResolver.apply(req);
         if (userId == null || userId.isBlank()) {
             throw new ApiException(401, "unauthenticated", "no user id for this request");
         }
-        RequestContext context = new RequestContext(userId, withUserHash(req, attributes.apply(req)));
+        Map<String, Object> given = withUserHash(req, attributes.apply(req));
+        Map<String, Object> all = given == null ? new HashMap<>() : new HashMap<>(given);
+        all.putIfAbsent(RequestContext.ENDPOINT_URL, endpointUrl(req));
+        RequestContext context = new RequestContext(userId, all);
         req.setAttribute(CONTEXT_ATTRIBUTE, context);
-        ChatKitResult result = server.process(body, context);
-        if (result.isStreaming()) {
-            streams.start(req, resp, result, userId);
-        } else {
-            Responses.write(resp, ApiResponse.json(result.json()));
+        return context;
+    }
+
+    /**
+     * The protocol endpoint's absolute URL as the caller reached it (behind a proxy, the container's
+     * forwarded-headers support makes it the public one).
+     */
+    private static String endpointUrl(HttpServletRequest req) {
+        String url = req.getRequestURL().toString();
+        if (AttachmentEndpoints.handles(req)) {
+            url = url.substring(0, url.length() - (req.getPathInfo() == null ? 0 : req.getPathInfo().length()));
+            url = url.substring(0, url.length() - AttachmentEndpoints.PATH.length());
         }
+        return url;
     }
 
     /**

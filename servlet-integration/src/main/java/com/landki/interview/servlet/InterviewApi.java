@@ -8,7 +8,6 @@ import com.landki.interview.servlet.internal.ApiServlet;
 import com.landki.interview.servlet.internal.UserIds;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
-import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -100,11 +99,12 @@ public final class InterviewApi {
         api.setLoadOnStartup(1);
         conflictCheck(api.addMapping(mount + "/*"), mount + "/*");
 
-        Servlet chatKitServlet = parts.chatKitServlet();
+        ChatKitProtocolServlet chatKitServlet = parts.chatKitServlet();
         if (chatKitServlet != null) {
             ServletRegistration.Dynamic chatkit = context.addServlet("interview-chatkit" + mount, chatKitServlet);
             chatkit.setAsyncSupported(true);
-            conflictCheck(chatkit.addMapping(mount + ApiRoutes.CHATKIT), mount + ApiRoutes.CHATKIT);
+            conflictCheck(ChatKitProtocolServlet.addMappings(chatkit, mount + ApiRoutes.CHATKIT,
+                    chatKitServlet), mount + ApiRoutes.CHATKIT);
         }
     }
 

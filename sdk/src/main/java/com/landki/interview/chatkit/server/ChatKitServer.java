@@ -3,7 +3,10 @@ package com.landki.interview.chatkit.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.store.AttachmentStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.Attachment;
+import com.landki.interview.chatkit.server.types.AttachmentContent;
 import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.internal.ProtocolJson;
@@ -54,6 +57,9 @@ public final class ChatKitServer {
     private final Clock clock;
     private final ThreadRequests threads;
     private final TurnRequests turns;
+    private final AttachmentStore attachmentStore;
+    private final AttachmentOptions attachmentOptions;
+    private final AttachmentRequests attachments;
     private final AtomicInteger activeStreams = new AtomicInteger();
 
     private ChatKitServer(Builder builder) {
@@ -61,8 +67,12 @@ public final class ChatKitServer {
         this.answerListener = builder.answerListener;
         this.classifier = builder.classifier;
         this.clock = builder.clock;
-        this.threads = new ThreadRequests(store, builder.feedbackListener);
-        this.turns = new TurnRequests(this, threads, store, builder.responder);
+        this.attachmentStore = builder.attachmentStore;
+        this.attachmentOptions = builder.attachmentOptions;
+        this.attachments = attachmentStore == null ? null
+                : new AttachmentRequests(this, attachmentStore, attachmentOptions);
+        this.threads = new ThreadRequests(store, builder.feedbackListener, attachments);
+        this.turns = new TurnRequests(this, threads, store, builder.responder, attachments);
     }
 
     public static Builder builder() {
@@ -90,7 +100,8 @@ public final class ChatKitServer {
             case "threads.update" -> json(threads.update(context, params));
             case "threads.delete" -> json(threads.delete(context, params));
             case "items.feedback" -> json(threads.feedback(context, params));
-            case "attachments.create", "attachments.delete" -> throw ChatKitException.notSupported(NO_ATTACHMENTS);
+            case "attachments.create" -> json(attachments().create(context, params));
+            case "attachments.delete" -> json(attachments().delete(context, params));
             case "threads.create" -> turns.createThread(context, params, metadata);
             case "threads.add_user_message" -> turns.addUserMessage(context, params, metadata);
             case "threads.add_client_tool_output" -> turns.addClientToolOutput(context, params, metadata);
@@ -99,6 +110,61 @@ public final class ChatKitServer {
             case "" -> throw ChatKitException.validation("type", "is required");
             default -> throw ChatKitException.validation("type", "is not a known request type: " + type);
         };
+    }
+
+    /**
+     * The second phase of a two-phase upload: stores {@code content} as the bytes of the caller's attachment
+     * {@code attachmentId} (the servlet's upload endpoint calls it) and returns the attachment as JSON, without
+     * its upload descriptor.
+     *
+     * @throws ChatKitException 404 {@code not_found} (no such attachment of the caller: never created, deleted,
+     *                          another user's), 413 {@code payload_too_large}, 415 {@code unsupported_media_type}
+     *                          (the bytes are not of the declared type), 409 {@code already_uploaded}, 400
+     *                          {@code not_supported} without an attachment store
+     */
+    public byte[] uploadAttachment(RequestContext context, String attachmentId, byte[] content) {
+        Objects.requireNonNull(context, "context");
+        return ProtocolJson.write(attachments().upload(context, attachmentId, content));
+    }
+
+    /**
+     * The bytes of the caller's uploaded image attachment, for its {@code preview_url}.
+     *
+     * @throws ChatKitException 404 for anything but an uploaded image of the caller
+     */
+    public AttachmentContent attachmentPreview(RequestContext context, String attachmentId) {
+        Objects.requireNonNull(context, "context");
+        return attachments().preview(context, attachmentId);
+    }
+
+    /**
+     * Erases the attachments no message carries that are older than {@link AttachmentOptions#unusedAfter()};
+     * also done by {@code attachments.create} at most every ten minutes. Returns how many; 0 without a store.
+     */
+    public int sweepAttachments() {
+        return attachments == null ? 0 : attachments.sweep();
+    }
+
+    /** Where attachments are kept, or null when this server accepts none. */
+    public AttachmentStore attachmentStore() {
+        return attachmentStore;
+    }
+
+    /** The attachment rules (the defaults when this server accepts none). */
+    public AttachmentOptions attachmentOptions() {
+        return attachmentOptions;
+    }
+
+    /** The stored bytes of the caller's attachment, for the responder. */
+    java.util.Optional<byte[]> attachmentContent(RequestContext context, Attachment attachment) {
+        return attachments == null ? java.util.Optional.empty() : attachments.content(context, attachment);
+    }
+
+    private AttachmentRequests attachments() {
+        if (attachments == null) {
+            throw ChatKitException.notSupported(NO_ATTACHMENTS);
+        }
+        return attachments;
     }
 
     /** Streamed answers running right now (for metrics and tests). */
@@ -160,8 +226,20 @@ public final class ChatKitServer {
         private AnswerListener answerListener;
         private AnswerClassifier classifier;
         private Clock clock = Clock.systemUTC();
+        private AttachmentStore attachmentStore;
+        private AttachmentOptions attachmentOptions = AttachmentOptions.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * Accepts attachments (two-phase upload, {@code docs/chatkit-server.md}) kept in {@code store}; without
+         * one, {@code attachments.create} and messages with attachments are refused as {@code not_supported}.
+         */
+        public Builder attachments(AttachmentStore store, AttachmentOptions options) {
+            this.attachmentStore = Objects.requireNonNull(store, "store");
+            this.attachmentOptions = Objects.requireNonNull(options, "options");
+            return this;
         }
 
         /** Where threads and items are kept. */

@@ -6,6 +6,7 @@ import com.landki.interview.chatkit.server.responder.StreamCancelledException;
 import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.chatkit.server.types.Attachment;
 import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
@@ -132,6 +133,11 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     @Override
     public RequestContext context() {
         return context;
+    }
+
+    @Override
+    public Optional<byte[]> attachmentContent(Attachment attachment) {
+        return server.attachmentContent(context, attachment);
     }
 
     @Override

@@ -26,10 +26,12 @@ final class ThreadRequests {
 
     private final ThreadStore store;
     private final FeedbackListener feedbackListener;
+    private final AttachmentRequests attachments;
 
-    ThreadRequests(ThreadStore store, FeedbackListener feedbackListener) {
+    ThreadRequests(ThreadStore store, FeedbackListener feedbackListener, AttachmentRequests attachments) {
         this.store = store;
         this.feedbackListener = feedbackListener;
+        this.attachments = attachments;
     }
 
     ThreadView get(RequestContext context, JsonNode params) {
@@ -60,6 +62,9 @@ final class ThreadRequests {
         String threadId = text(params, "thread_id");
         if (!store.deleteThread(context.userId(), threadId)) {
             throw ChatKitException.notFound("thread", threadId);
+        }
+        if (attachments != null) {
+            attachments.eraseThread(threadId);
         }
         return Map.of();
     }

@@ -9,6 +9,7 @@ import com.landki.interview.chatkit.Page;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.responder.ResponseTurn;
 import com.landki.interview.chatkit.server.store.ThreadStore;
+import com.landki.interview.chatkit.server.types.Attachment;
 import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.ClientToolCallItem;
 import com.landki.interview.chatkit.server.types.InferenceOptions;
@@ -39,23 +40,27 @@ final class TurnRequests {
     private final ThreadRequests threads;
     private final ThreadStore store;
     private final ChatKitResponder responder;
+    private final AttachmentRequests attachments;
 
-    TurnRequests(ChatKitServer server, ThreadRequests threads, ThreadStore store, ChatKitResponder responder) {
+    TurnRequests(ChatKitServer server, ThreadRequests threads, ThreadStore store, ChatKitResponder responder,
+                 AttachmentRequests attachments) {
         this.server = server;
         this.threads = threads;
         this.store = store;
         this.responder = responder;
+        this.attachments = attachments;
     }
 
     ChatKitResult createThread(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = ThreadMetadata.of(server.newId("thr"), server.clock().instant());
-        UserMessageItem message = userMessage(params.path("input"), thread.id());
+        UserMessageItem message = userMessage(context, params.path("input"), thread.id());
         ThreadMetadata titled = thread.withTitle(title(message.text()));
         // saved when the stream runs, as in the reference: a request that never streams leaves no empty thread
         Consumer<ResponseTurn> prelude = turn -> {
             store.saveThread(context.userId(), titled);
             server.threadCreated(context, titled.id());
             turn.emit(new ThreadStreamEvent.ThreadCreated(ThreadView.of(titled, Page.empty())));
+            assignAttachments(context, message);
             turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
         };
         return stream(context, titled, message, metadata, prelude, responder::respondAsync);
@@ -63,9 +68,11 @@ final class TurnRequests {
 
     ChatKitResult addUserMessage(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
-        UserMessageItem message = userMessage(params.path("input"), thread.id());
-        return stream(context, thread, message, metadata,
-                turn -> turn.emit(new ThreadStreamEvent.ThreadItemDone(message)), responder::respondAsync);
+        UserMessageItem message = userMessage(context, params.path("input"), thread.id());
+        return stream(context, thread, message, metadata, turn -> {
+            assignAttachments(context, message);
+            turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
+        }, responder::respondAsync);
     }
 
     ChatKitResult addClientToolOutput(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -129,16 +136,28 @@ final class TurnRequests {
         return ChatKitResult.ofStream(new StreamingTurn(server, context, thread, input, metadata, prelude, body));
     }
 
-    private UserMessageItem userMessage(JsonNode input, String threadId) {
+    /** Ties the message's attachments to its thread as the message is stored. */
+    private void assignAttachments(RequestContext context, UserMessageItem message) {
+        if (attachments != null) {
+            attachments.assign(context, message);
+        }
+    }
+
+    private UserMessageItem userMessage(RequestContext context, JsonNode input, String threadId) {
         if (!input.isObject()) {
             throw ChatKitException.validation("params.input", "is required");
         }
-        JsonNode attachments = input.path("attachments");
-        if (attachments.isArray() && !attachments.isEmpty()) {
-            throw ChatKitException.notSupported(ChatKitServer.NO_ATTACHMENTS);
+        JsonNode ids = input.path("attachments");
+        List<Attachment> attached = List.of();
+        if (ids.isArray() && !ids.isEmpty()) {
+            if (attachments == null) {
+                throw ChatKitException.notSupported(ChatKitServer.NO_ATTACHMENTS);
+            }
+            attached = attachments.forMessage(context, ids, threadId);
         }
         JsonNode content = input.path("content");
-        if (!content.isArray() || content.isEmpty()) {
+        // a message may be just its attachments
+        if (!content.isArray() || (content.isEmpty() && attached.isEmpty())) {
             throw ChatKitException.validation("params.input.content", "must be a non-empty array");
         }
         List<UserContent> parts = new ArrayList<>();
@@ -153,7 +172,7 @@ final class TurnRequests {
                 ? convert(input.get("inference_options"), InferenceOptions.class, "params.input.inference_options")
                 : InferenceOptions.none();
         String quoted = input.path("quoted_text").isTextual() ? input.get("quoted_text").asText() : null;
-        return new UserMessageItem(server.newId("msg"), threadId, server.clock().instant(), parts, List.of(), quoted,
+        return new UserMessageItem(server.newId("msg"), threadId, server.clock().instant(), parts, attached, quoted,
                 options);
     }
 

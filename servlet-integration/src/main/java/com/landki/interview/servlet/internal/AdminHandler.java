@@ -4,6 +4,7 @@ import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.ChatKitThread;
 import com.landki.interview.chatkit.ListOptions;
 import com.landki.interview.chatkit.Page;
+import com.landki.interview.chatkit.server.store.AttachmentStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.store.ExportFormat;
@@ -30,24 +31,28 @@ public final class AdminHandler {
 
     private final InterviewStore store;
     private final ThreadStore threads;
+    private final AttachmentStore attachments;
     private final ChatKitClient hosted;
     private final String backend;
     private final Clock clock;
     private final Instant started;
 
     public AdminHandler(InterviewStore store, Clock clock) {
-        this(store, null, null, "hosted", clock);
+        this(store, null, null, null, "hosted", clock);
     }
 
     /**
      * @param threads the own ChatKit server's thread store ({@code server} backend), or {@code null}
+     * @param attachments the own ChatKit server's attachment store, or {@code null}
      * @param hosted  the ChatKit client whose hosted threads belong to our user ids ({@code hosted} backend), or
      *                {@code null}
      * @param backend the chat backend this API runs ({@code hosted} or {@code server}), named in the stats
      */
-    public AdminHandler(InterviewStore store, ThreadStore threads, ChatKitClient hosted, String backend, Clock clock) {
+    public AdminHandler(InterviewStore store, ThreadStore threads, AttachmentStore attachments, ChatKitClient hosted,
+                        String backend, Clock clock) {
         this.store = store;
         this.threads = threads;
+        this.attachments = attachments;
         this.hosted = hosted;
         this.backend = backend;
         this.clock = clock;
@@ -130,8 +135,9 @@ public final class AdminHandler {
      * session id (see {@code StoreHooks}), and the thread with its items is erased as well. A user id (the
      * signed cookie's {@code u_…} or the host's principal) erases all threads of that user in the thread store
      * and, with the hosted backend, the user's threads kept by OpenAI (ChatKit threads API, listed by
-     * {@code user}), plus every record logged under those thread ids. {@code deleted} counts all erased records
-     * and threads, {@code threads_deleted} the threads among them. An upstream failure answers like the session
+     * {@code user}), plus every record logged under those thread ids, and the attachments of those threads (by
+     * user: all of the user's attachments). {@code deleted} counts all erased records, threads and attachments,
+     * {@code threads_deleted} and {@code attachments_deleted} the threads and attachments among them. An upstream failure answers like the session
      * endpoint (e.g. 502); what was erased before stays erased, and repeating the call finishes the job.
      */
     public ApiResponse erase(String sessionId, String userId) {
@@ -160,15 +166,24 @@ public final class AdminHandler {
                 deleted += store.eraseSession(id);
             }
         }
+        int attachmentsDeleted = 0;
         for (String id : ids) {
             deleted += store.eraseSession(id);
             if (threads != null && threads.eraseThread(id)) {
                 threadsDeleted++;
             }
+            if (attachments != null) {
+                attachmentsDeleted += attachments.eraseThread(id);
+            }
+        }
+        if (byUser && attachments != null) {
+            // also those never sent in a message
+            attachmentsDeleted += attachments.eraseUser(userId);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("deleted", deleted + threadsDeleted);
+        out.put("deleted", deleted + threadsDeleted + attachmentsDeleted);
         out.put("threads_deleted", threadsDeleted);
+        out.put("attachments_deleted", attachmentsDeleted);
         return ApiResponse.ok(out);
     }
 

@@ -1,10 +1,12 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.chatkit.server.AttachmentOptions;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.setup.ChatKitBackend;
+import com.landki.interview.chatkit.server.store.AttachmentStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.classify.ChatKitThreadReader;
@@ -24,7 +26,6 @@ import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.SecurityOptions;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
-import jakarta.servlet.Servlet;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,7 +129,8 @@ public final class ApiComponents implements AutoCloseable {
         // every answer goes to the chat log (the stats) and to the answer counters of /metrics
         ChatKitBackend server = own(ChatKitBackend.open(threads, store, responder,
                 markers != null ? markers : MarkerClassifier.ofDefaults(),
-                answer -> metrics.answered(answer.source(), answer.outOfScope())));
+                answer -> metrics.answered(answer.source(), answer.outOfScope()),
+                config != null ? ChatKitBackend.attachmentOptions(config) : AttachmentOptions.defaults()));
         return server.server();
     }
 
@@ -163,7 +165,7 @@ public final class ApiComponents implements AutoCloseable {
     }
 
     /** The protocol servlet for {@code <mount>/chatkit}, or {@code null} without an own server. */
-    public Servlet chatKitServlet() {
+    public ChatKitProtocolServlet chatKitServlet() {
         if (chatKitServer == null) {
             return null;
         }
@@ -175,6 +177,11 @@ public final class ApiComponents implements AutoCloseable {
                 },
                 ChatKitProtocolServlet.DEFAULT_HEARTBEAT, ChatKitProtocolServlet.DEFAULT_STREAM_TIMEOUT,
                 given.maxStreams(), given.maxStreamsPerUser());
+    }
+
+    /** The own server's attachment store, erased with its threads; {@code null} without one. */
+    AttachmentStore attachments() {
+        return chatKitServer == null ? null : chatKitServer.attachmentStore();
     }
 
     /** The own server's thread store, erased with the records of a session or user; {@code null} without one. */

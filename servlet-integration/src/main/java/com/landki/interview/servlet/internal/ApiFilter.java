@@ -86,7 +86,10 @@ public final class ApiFilter extends HttpFilter {
         }
 
         HttpServletRequest forward = req;
-        if (UNSAFE.contains(method)) {
+        if (UNSAFE.contains(method) && route != null && route.upload() > 0) {
+            // an attachment upload: multipart up to the attachment cap, checked by its endpoint
+            RequestBodies.checkLength(req, route.upload());
+        } else if (UNSAFE.contains(method)) {
             int max = runtime.options.security().maxBodyBytes();
             RequestBodies.check(req, max);
             forward = new LimitedRequest(req, max);

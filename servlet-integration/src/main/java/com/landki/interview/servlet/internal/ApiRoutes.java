@@ -20,6 +20,8 @@ public final class ApiRoutes {
 
     /** The ChatKit server protocol, answered by the protocol servlet where it is mounted. */
     public static final String CHATKIT = "/chatkit";
+    /** The attachment endpoints below {@link #CHATKIT}, answered by the protocol servlet where it is mounted. */
+    public static final String CHATKIT_ATTACHMENTS = CHATKIT + AttachmentEndpoints.PATH + "/*";
     /** Mints a ChatKit session ({@code hosted} backend). */
     public static final String SESSION = "/chatkit/session";
 
@@ -42,8 +44,11 @@ public final class ApiRoutes {
      *
      * @param bucket the rate-limit bucket ({@code ApiRuntime.BUCKET_*}), or {@code null} when not limited
      * @param user   whether the caller's user id is resolved (and the cookie set) before the handler runs
+     * @param upload the largest {@code multipart/form-data} body the route takes (an attachment upload), or 0
+     *               for a JSON body within the API's body limit
      */
-    public record Route(String method, String path, String bucket, Access access, boolean user, Handler handler) {
+    public record Route(String method, String path, String bucket, Access access, boolean user, Handler handler,
+                        long upload) {
     }
 
     private final Map<String, Map<String, Route>> byPath = new LinkedHashMap<>();
@@ -74,15 +79,30 @@ public final class ApiRoutes {
         add("DELETE", "/admin/data", null, Access.ADMIN, false,
                 r -> done(rt.adminHandler.erase(r.query("session_id"), r.query("user_id"))));
         add("GET", "/metrics", null, Access.ADMIN, false, r -> done(metrics(rt.metrics)));
-        add("POST", CHATKIT, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, r -> {
+        Handler notMounted = r -> {
             throw ApiException.notConfigured("the ChatKit server backend is not mounted here;"
                     + " set CHATKIT_BACKEND=server with OPENAI_API_KEY (or use " + SESSION + ")");
-        });
+        };
+        add("POST", CHATKIT, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, notMounted);
+        long upload = rt.parts.chatKitServer == null ? 0
+                : rt.parts.chatKitServer.attachmentOptions().maxBytes() + AttachmentEndpoints.MULTIPART_OVERHEAD;
+        byPath.computeIfAbsent(CHATKIT_ATTACHMENTS, p -> new LinkedHashMap<>()).put("POST", new Route("POST",
+                CHATKIT_ATTACHMENTS, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, notMounted, upload));
+        add("GET", CHATKIT_ATTACHMENTS, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, notMounted);
     }
 
     private void add(String method, String path, String bucket, Access access, boolean user, Handler handler) {
         byPath.computeIfAbsent(path, p -> new LinkedHashMap<>())
-                .put(method, new Route(method, path, bucket, access, user, handler));
+                .put(method, new Route(method, path, bucket, access, user, handler, 0));
+    }
+
+    /** The table's key for {@code path}: itself, or the {@code /*} pattern it lies below. */
+    private String key(String path) {
+        if (byPath.containsKey(path)) {
+            return path;
+        }
+        String prefix = CHATKIT_ATTACHMENTS.substring(0, CHATKIT_ATTACHMENTS.length() - 1);
+        return path.startsWith(prefix) ? CHATKIT_ATTACHMENTS : path;
     }
 
     /** Every route, in table order. */
@@ -94,7 +114,7 @@ public final class ApiRoutes {
 
     /** The route for {@code method} (HEAD finds GET) at {@code path}, or {@code null}. */
     public Route find(String method, String path) {
-        Map<String, Route> methods = byPath.get(path);
+        Map<String, Route> methods = byPath.get(key(path));
         return methods == null ? null : methods.get("HEAD".equals(method) ? "GET" : method);
     }
 
@@ -104,7 +124,7 @@ public final class ApiRoutes {
      * @throws ApiException 404 for an unknown path, 405 with {@code Allow} for a method the path does not take
      */
     public Route route(String method, String path) {
-        Map<String, Route> methods = byPath.get(path);
+        Map<String, Route> methods = byPath.get(key(path));
         if (methods == null) {
             throw new ApiException(404, "not_found", "no endpoint " + method + " " + base + path);
         }
@@ -117,7 +137,7 @@ public final class ApiRoutes {
 
     /** The answer to {@code OPTIONS} at {@code path}: 204 with {@code Allow}; 404 for an unknown path. */
     public ApiResponse options(String path) {
-        Map<String, Route> methods = byPath.get(path);
+        Map<String, Route> methods = byPath.get(key(path));
         if (methods == null) {
             throw new ApiException(404, "not_found", "no endpoint OPTIONS " + base + path);
         }

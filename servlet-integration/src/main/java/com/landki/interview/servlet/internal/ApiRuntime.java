@@ -57,7 +57,7 @@ public final class ApiRuntime {
         this.feedback = new FeedbackHandler(parts.store, page.feedbackCategories(), metrics);
         // the own server's threads are erased with the records that carry their ids
         // (and, with the hosted backend, a user's threads kept by OpenAI)
-        this.adminHandler = new AdminHandler(parts.store, parts.threads(),
+        this.adminHandler = new AdminHandler(parts.store, parts.threads(), parts.attachments(),
                 parts.backend == ChatBackend.HOSTED ? parts.chatKitClient : null,
                 parts.backend.id(), options.clock());
         String base = contextPath + options.mountPath();

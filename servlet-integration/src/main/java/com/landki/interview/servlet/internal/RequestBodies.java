@@ -21,14 +21,19 @@ public final class RequestBodies {
      * @throws ApiException             415 when there is a body that is not JSON
      */
     public static void check(HttpServletRequest req, long limit) throws PayloadTooLargeException {
+        checkLength(req, limit);
         long length = req.getContentLengthLong();
-        if (length > limit) {
-            throw new PayloadTooLargeException(limit);
-        }
         boolean hasBody = length > 0 || (length < 0 && req.getHeader("Transfer-Encoding") != null);
         if (hasBody && !isJson(req.getContentType())) {
             throw new ApiException(415, "unsupported_media_type",
                     "send the request body as 'Content-Type: application/json'");
+        }
+    }
+
+    /** @throws PayloadTooLargeException when {@code Content-Length} is over {@code limit} */
+    public static void checkLength(HttpServletRequest req, long limit) throws PayloadTooLargeException {
+        if (req.getContentLengthLong() > limit) {
+            throw new PayloadTooLargeException(limit);
         }
     }
 

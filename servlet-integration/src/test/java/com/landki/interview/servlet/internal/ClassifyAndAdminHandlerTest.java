@@ -85,7 +85,7 @@ class ClassifyAndAdminHandlerTest {
     @Test
     void erasureRemovesServerBackendThreadsWithTheirRecords() {
         ThreadStore threads = ThreadStore.inMemory();
-        AdminHandler admin = new AdminHandler(store, threads, null, "server", Clock.systemUTC());
+        AdminHandler admin = new AdminHandler(store, threads, null, null, "server", Clock.systemUTC());
         for (int i = 0; i < 3; i++) {
             String id = "cthr_a" + i;
             threads.saveThread("u_alice", ThreadMetadata.of(id, Instant.now()));
@@ -123,7 +123,7 @@ class ClassifyAndAdminHandlerTest {
             ChatKitClient client = ChatKitClient.builder().apiKey("sk-erase").baseUrl(openAi.url("/v1").toString())
                     .retryPolicy(RetryPolicy.none()).build();
             store.feedback().append(FeedbackEntry.publicFeedback("cthr_2", "Q", "A", null, null, null));
-            AdminHandler admin = new AdminHandler(store, null, client, "hosted", Clock.systemUTC());
+            AdminHandler admin = new AdminHandler(store, null, null, client, "hosted", Clock.systemUTC());
 
             assertThat(admin.erase(null, "u_alice").body()).isEqualTo(Map.of("deleted", 3L, "threads_deleted", 2));
 

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.landki.interview.chatkit.server.agent.internal.AttachmentParts;
 import com.landki.interview.chatkit.server.agent.internal.ResponseStreamMapper;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.responder.ResponseTurn;
 import com.landki.interview.chatkit.server.responder.StreamCancelledException;
 import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
+import com.landki.interview.chatkit.server.types.Attachment;
 import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
@@ -27,10 +29,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +148,7 @@ public final class ResponsesAgent implements ChatKitResponder {
                     StreamException.custom("Der Assistent ist nicht konfiguriert (OPENAI_API_KEY fehlt).", false));
         }
         ObjectNode request = baseRequest();
-        request.set("input", historyInput(turn.history()));
+        request.set("input", historyInput(turn.history(), turn::attachmentContent));
         return round(turn, request, 1);
     }
 
@@ -247,13 +252,22 @@ public final class ResponsesAgent implements ChatKitResponder {
         return tool;
     }
 
-    /** Thread items as Responses input: user and assistant messages, hidden context as developer notes. */
-    static ArrayNode historyInput(List<ThreadItem> history) {
+    /**
+     * Thread items as Responses input: user messages (with their attachments, {@link AttachmentParts}) and
+     * assistant messages, hidden context as developer notes.
+     */
+    static ArrayNode historyInput(List<ThreadItem> history, Function<Attachment, Optional<byte[]>> attachments) {
+        Map<String, byte[]> inline = AttachmentParts.inline(history, attachments);
         ArrayNode input = MAPPER.createArrayNode();
         for (ThreadItem item : history) {
             if (item instanceof UserMessageItem user) {
                 String text = user.quotedText() == null ? user.text() : "> " + user.quotedText() + "\n\n" + user.text();
-                input.addObject().put("role", "user").put("content", text);
+                if (user.attachments().isEmpty()) {
+                    input.addObject().put("role", "user").put("content", text);
+                } else {
+                    input.addObject().put("role", "user").set("content",
+                            AttachmentParts.content(text, user.attachments(), inline));
+                }
             } else if (item instanceof AssistantMessageItem assistant && !assistant.text().isBlank()) {
                 input.addObject().put("role", "assistant").put("content", assistant.text());
             } else if (item instanceof HiddenContextItem hidden) {

@@ -2,6 +2,7 @@ package com.landki.interview.chatkit.server.responder;
 
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.AnswerListener;
+import com.landki.interview.chatkit.server.types.Attachment;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
@@ -10,6 +11,7 @@ import com.landki.interview.chatkit.server.types.UserMessageItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -32,6 +34,14 @@ public interface ResponseTurn {
 
     /** The thread's stored items, oldest first (the newest {@value ChatKitServer#HISTORY_LIMIT} at most). */
     List<ThreadItem> history();
+
+    /**
+     * The stored bytes of one of the caller's attachments (as carried by a user message of {@link #history()}),
+     * or empty when it was deleted or the server keeps none.
+     */
+    default Optional<byte[]> attachmentContent(Attachment attachment) {
+        return Optional.empty();
+    }
 
     /** The request's {@code metadata} object. */
     Map<String, Object> requestMetadata();

@@ -1,9 +1,11 @@
 package com.landki.interview.chatkit.server.setup;
 
 import com.landki.interview.chatkit.server.AnswerListener;
+import com.landki.interview.chatkit.server.AttachmentOptions;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.store.AttachmentStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.config.ConfigSource;
@@ -16,6 +18,7 @@ import com.landki.interview.store.internal.HikariPools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatKitBackend implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatKitBackend.class);
+    /** The attachments' directory inside {@code INTERVIEW_LOG_DIR} ({@code jsonl} store). */
+    public static final String ATTACHMENT_DIR = "chatkit-attachments";
 
     private final ChatKitServer server;
     private final List<AutoCloseable> resources;
@@ -52,7 +57,7 @@ public final class ChatKitBackend implements AutoCloseable {
                 : OpenAiHttp.create(OpenAiConfig.from(source));
         try {
             ChatKitBackend backend = open(StoreConfig.from(source), interview, ResponsesAgent.from(source, http),
-                    MarkerClassifier.from(source));
+                    MarkerClassifier.from(source), null, attachmentOptions(source));
             if (http != null) {
                 backend.resources.add(http); // the backend made it, so the backend closes it
             }
@@ -81,32 +86,62 @@ public final class ChatKitBackend implements AutoCloseable {
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers, AnswerListener alsoTell) {
+        return open(threads, interview, agent, markers, alsoTell, AttachmentOptions.defaults());
+    }
+
+    /**
+     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier, AnswerListener)},
+     * accepting attachments by {@code attachments} ({@code null}: none), kept beside the threads: in memory, in
+     * {@code chatkit-attachments/} of the JSONL log directory, or in the table {@code chatkit_attachments}.
+     */
+    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
+            MarkerClassifier markers, AnswerListener alsoTell, AttachmentOptions attachments) {
         Objects.requireNonNull(interview, "interview");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(markers, "markers");
         List<AutoCloseable> resources = new ArrayList<>();
-        ThreadStore store = switch (threads.type()) {
-            case StoreConfig.TYPE_MEMORY -> ThreadStore.inMemory();
-            case StoreConfig.TYPE_POSTGRES -> Pool.postgres(threads, resources);
-            default -> {
-                var jsonl = ThreadStore.jsonl(threads.logDir(), threads.durability());
-                resources.add(jsonl);
-                yield jsonl;
-            }
-        };
         try {
-            ChatKitServer server = ChatKitServer.builder().store(store).responder(agent)
+            ThreadStore store;
+            AttachmentStore files;
+            switch (threads.type()) {
+                case StoreConfig.TYPE_MEMORY -> {
+                    store = ThreadStore.inMemory();
+                    files = AttachmentStore.inMemory();
+                }
+                case StoreConfig.TYPE_POSTGRES -> {
+                    DataSource pool = Pool.postgres(threads, resources);
+                    store = ThreadStore.postgres(pool);
+                    files = attachments == null ? null : AttachmentStore.postgres(pool);
+                }
+                default -> {
+                    var jsonl = ThreadStore.jsonl(threads.logDir(), threads.durability());
+                    resources.add(jsonl);
+                    store = jsonl;
+                    files = attachments == null ? null
+                            : AttachmentStore.directory(threads.logDir().resolve(ATTACHMENT_DIR));
+                }
+            }
+            ChatKitServer.Builder builder = ChatKitServer.builder().store(store).responder(agent)
                     .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
                     .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
                             : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
-                    .answerClassifier(StoreHooks.markers(markers))
-                    .build();
-            LOG.info("ChatKit server backend ready: threads in {} store", threads.type());
+                    .answerClassifier(StoreHooks.markers(markers));
+            if (attachments != null) {
+                builder.attachments(files, attachments);
+            }
+            ChatKitServer server = builder.build();
+            LOG.info("ChatKit server backend ready: threads in {} store, attachments {}", threads.type(),
+                    attachments == null ? "off" : "up to " + attachments.maxBytes() + " bytes");
             return new ChatKitBackend(server, resources);
         } catch (RuntimeException e) {
             new ChatKitBackend(null, resources).close();
             throw e;
         }
+    }
+
+    /** The attachment rules of {@code CHATKIT_ATTACHMENT_*}, or {@code null} when {@code CHATKIT_ATTACHMENTS=false}. */
+    public static AttachmentOptions attachmentOptions(ConfigSource source) {
+        return Settings.CHATKIT_ATTACHMENTS.read(source) ? AttachmentOptions.from(source) : null;
     }
 
     /** The protocol server to mount. */
@@ -127,10 +162,10 @@ public final class ChatKitBackend implements AutoCloseable {
 
     /** Kept apart so HikariCP (an optional dependency) is loaded only for the PostgreSQL store. */
     private static final class Pool {
-        static ThreadStore postgres(StoreConfig config, List<AutoCloseable> resources) {
+        static DataSource postgres(StoreConfig config, List<AutoCloseable> resources) {
             HikariPools.Lease lease = HikariPools.acquire(config);
             resources.add(lease);
-            return ThreadStore.postgres(lease.dataSource());
+            return lease.dataSource();
         }
     }
 }

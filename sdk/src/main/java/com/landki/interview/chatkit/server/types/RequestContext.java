@@ -17,6 +17,12 @@ public record RequestContext(String userId, Map<String, Object> attributes) {
      * {@link com.landki.interview.chatkit.server.setup.StoreHooks#keyedUserHash(byte[])}; the servlet API sets it to the hash of its own log lines.
      */
     public static final String USER_HASH = "user_hash";
+    /**
+     * Attribute: the absolute URL the caller reached the protocol endpoint at (e.g.
+     * {@code https://host/interview/api/chatkit}); attachments' upload and preview URLs lie below it. The
+     * protocol servlet sets it.
+     */
+    public static final String ENDPOINT_URL = "endpoint_url";
 
     public RequestContext {
         Objects.requireNonNull(userId, "userId");

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A message the user sent. {@code attachments} is always empty here: this server does not accept attachments.
+ * A message the user sent: its text and tag parts, the files and images it carries ({@link Attachment}, with
+ * this thread's id) and what it quotes.
  */
 public record UserMessageItem(String id, String threadId, Instant createdAt, List<UserContent> content,
-                              List<Object> attachments, String quotedText, InferenceOptions inferenceOptions)
+                              List<Attachment> attachments, String quotedText, InferenceOptions inferenceOptions)
         implements ThreadItem {
 
     public UserMessageItem {

@@ -1,0 +1,9 @@
+package com.landki.interview.chatkit.server.store;
+
+class InMemoryAttachmentStoreTest extends AttachmentStoreContract {
+
+    @Override
+    AttachmentStore store() {
+        return AttachmentStore.inMemory();
+    }
+}
