@@ -84,8 +84,17 @@ public final class Settings {
             "bearer token for admin endpoints; unset: admin endpoints answer direct loopback clients only").secret();
     public static final Setting<List<String>> ALLOWED_ORIGINS = list("ALLOWED_ORIGINS",
             "comma list for CORS and the Origin check; `*` allows any; empty: same origin only");
+    public static final Setting<List<String>> ALLOWED_HOSTS = list("ALLOWED_HOSTS",
+            "comma list of host names the API answers (`Host`, and a trusted proxy's `X-Forwarded-Host`), besides"
+                    + " `localhost` and IP literals, which are always allowed; another host gets 421 `host_not_allowed`; `*`"
+                    + " allows any")
+            .defaultText("the hosts of `ALLOWED_ORIGINS`");
     public static final Setting<List<String>> TRUSTED_PROXIES = list("TRUSTED_PROXIES",
-            "comma list of CIDRs whose `X-Forwarded-For` / `Forwarded` is believed for the client IP");
+            "comma list of CIDRs whose forwarding header (`FORWARDED_HEADER`) is believed for the client IP");
+    public static final Setting<String> FORWARDED_HEADER = choice("FORWARDED_HEADER", "x-forwarded-for",
+            "the one header a trusted proxy names the client in: `x-forwarded-for` or `forwarded` (RFC 7239);"
+                    + " the other is ignored ([security model](docs/operations.md#security-model))",
+            "x-forwarded-for", "forwarded");
     public static final Setting<Boolean> IP_ANONYMIZATION = bool("IP_ANONYMIZATION", true,
             "store IPv4 as /24 and IPv6 as /48");
     public static final Setting<Boolean> FEEDBACK_LIST_PUBLIC = bool("FEEDBACK_LIST_PUBLIC", false,
@@ -160,7 +169,7 @@ public final class Settings {
             INTERVIEW_JDBC_PASSWORD,
             OUT_OF_SCOPE_MARKERS_FILE, CHATKIT_BACKEND, OPENAI_VECTOR_STORE_ID, OPENAI_MODEL,
             INTERVIEW_INSTRUCTIONS_FILE, OPENAI_DOMAIN_PUBLIC_KEY,
-            ADMIN_TOKEN, ALLOWED_ORIGINS, TRUSTED_PROXIES, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
+            ADMIN_TOKEN, ALLOWED_ORIGINS, ALLOWED_HOSTS, TRUSTED_PROXIES, FORWARDED_HEADER, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
             RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,
             RATE_LIMIT_CHATKIT_PER_MIN, SESSION_DEADLINE_SECONDS, CHATKIT_MAX_STREAMS, CHATKIT_MAX_STREAMS_PER_USER,
             USER_ID_COOKIE_SECRET,

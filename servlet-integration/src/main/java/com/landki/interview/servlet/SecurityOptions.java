@@ -24,12 +24,18 @@ public final class SecurityOptions {
     public static final String DEFAULT_USER_ID_COOKIE_NAME = "interview_uid";
     /** The file in {@code INTERVIEW_LOG_DIR} that keeps a generated cookie key. */
     public static final String COOKIE_SECRET_FILE_NAME = "user-id-cookie.secret";
+    /** {@link #forwardedHeader()}: the de-facto {@code X-Forwarded-For} list (the default; what nginx sets). */
+    public static final String X_FORWARDED_FOR = "x-forwarded-for";
+    /** {@link #forwardedHeader()}: RFC 7239 {@code Forwarded: for=…}. */
+    public static final String FORWARDED = "forwarded";
 
     private static final SecurityOptions DEFAULTS = new Builder().build();
 
     private final String adminToken;
     private final Set<String> allowedOrigins;
+    private final Set<String> allowedHosts;
     private final List<String> trustedProxies;
+    private final String forwardedHeader;
     private final boolean ipAnonymization;
     private final boolean feedbackListPublic;
     private final byte[] userIdCookieSecret;
@@ -41,7 +47,9 @@ public final class SecurityOptions {
     private SecurityOptions(Builder b) {
         adminToken = b.adminToken;
         allowedOrigins = Set.copyOf(b.allowedOrigins);
+        allowedHosts = Set.copyOf(b.allowedHosts);
         trustedProxies = List.copyOf(b.trustedProxies);
+        forwardedHeader = b.forwardedHeader;
         ipAnonymization = b.ipAnonymization;
         feedbackListPublic = b.feedbackListPublic;
         userIdCookieSecret = b.userIdCookieSecret == null ? null : b.userIdCookieSecret.clone();
@@ -65,7 +73,8 @@ public final class SecurityOptions {
     }
 
     /**
-     * Reads {@code ADMIN_TOKEN}, {@code ALLOWED_ORIGINS}, {@code TRUSTED_PROXIES}, {@code IP_ANONYMIZATION},
+     * Reads {@code ADMIN_TOKEN}, {@code ALLOWED_ORIGINS}, {@code ALLOWED_HOSTS}, {@code TRUSTED_PROXIES},
+     * {@code FORWARDED_HEADER}, {@code IP_ANONYMIZATION},
      * {@code FEEDBACK_LIST_PUBLIC} and {@code USER_ID_COOKIE_SECRET} (unset: the key generated once into
      * {@code INTERVIEW_LOG_DIR}). Invalid values fail with an {@link com.landki.interview.config.InvalidSettingException}
      * naming the setting.
@@ -74,7 +83,9 @@ public final class SecurityOptions {
         Builder b = builder();
         Settings.ADMIN_TOKEN.ifSet(source, b::adminToken);
         Settings.ALLOWED_ORIGINS.ifSet(source, b::allowedOrigins);
+        Settings.ALLOWED_HOSTS.ifSet(source, b::allowedHosts);
         Settings.TRUSTED_PROXIES.ifSet(source, b::trustedProxies);
+        b.forwardedHeader(Settings.FORWARDED_HEADER.read(source));
         b.ipAnonymization(Settings.IP_ANONYMIZATION.read(source));
         b.feedbackListPublic(Settings.FEEDBACK_LIST_PUBLIC.read(source));
         Settings.USER_ID_COOKIE_SECRET.ifSet(source, b::userIdCookieSecret);
@@ -94,9 +105,25 @@ public final class SecurityOptions {
         return allowedOrigins;
     }
 
+    /**
+     * Host names the API answers (lower case, no port); {@code *} allows any. Empty (the default): the loopback
+     * names ({@code localhost}, {@code 127.0.0.1}, {@code ::1}, …) and the hosts of {@link #allowedOrigins()}.
+     */
+    public Set<String> allowedHosts() {
+        return allowedHosts;
+    }
+
     /** Proxy networks as given ({@code 10.0.0.0/8}, {@code ::1}), each a valid IP address or CIDR. */
     public List<String> trustedProxies() {
         return trustedProxies;
+    }
+
+    /**
+     * The one header a trusted proxy names the client in: {@link #X_FORWARDED_FOR} (default) or
+     * {@link #FORWARDED}; the other header is never used for the client IP.
+     */
+    public String forwardedHeader() {
+        return forwardedHeader;
     }
 
     public boolean ipAnonymization() {
@@ -136,7 +163,8 @@ public final class SecurityOptions {
     public String toString() {
         // never the admin token or the cookie key
         return "SecurityOptions[adminToken=" + (adminToken == null ? "unset" : "***") + ", allowedOrigins="
-                + allowedOrigins + ", trustedProxies=" + trustedProxies + ", ipAnonymization=" + ipAnonymization
+                + allowedOrigins + ", allowedHosts=" + allowedHosts + ", trustedProxies=" + trustedProxies
+                + ", forwardedHeader=" + forwardedHeader + ", ipAnonymization=" + ipAnonymization
                 + ", feedbackListPublic=" + feedbackListPublic + ", maxBodyBytes=" + maxBodyBytes + "]";
     }
 
@@ -145,7 +173,9 @@ public final class SecurityOptions {
 
         private String adminToken;
         private Set<String> allowedOrigins = new LinkedHashSet<>();
+        private Set<String> allowedHosts = new LinkedHashSet<>();
         private List<String> trustedProxies = new ArrayList<>();
+        private String forwardedHeader = X_FORWARDED_FOR;
         private boolean ipAnonymization = true;
         private boolean feedbackListPublic;
         private byte[] userIdCookieSecret;
@@ -160,7 +190,9 @@ public final class SecurityOptions {
         private Builder(SecurityOptions o) {
             adminToken = o.adminToken;
             allowedOrigins = new LinkedHashSet<>(o.allowedOrigins);
+            allowedHosts = new LinkedHashSet<>(o.allowedHosts);
             trustedProxies = new ArrayList<>(o.trustedProxies);
+            forwardedHeader = o.forwardedHeader;
             ipAnonymization = o.ipAnonymization;
             feedbackListPublic = o.feedbackListPublic;
             userIdCookieSecret = o.userIdCookieSecret;
@@ -193,7 +225,42 @@ public final class SecurityOptions {
             return allowedOrigins(Arrays.asList(origins));
         }
 
-        /** Proxy networks ({@code 10.0.0.0/8}, {@code ::1}) whose forwarding headers are believed. */
+        /**
+         * Host names ({@code interview.example.com}; a port is ignored) the API answers; {@code *} allows any.
+         * Empty: loopback names and the hosts of the allowed origins. Guards against DNS rebinding.
+         */
+        public Builder allowedHosts(Iterable<String> hosts) {
+            Set<String> set = new LinkedHashSet<>();
+            for (String host : hosts) {
+                String normalized = host.trim().toLowerCase(Locale.ROOT);
+                if (normalized.isEmpty()) {
+                    continue;
+                }
+                if (!normalized.equals("*") && !normalized.matches("\\[[0-9a-f:.]+\\]|[0-9a-z.:_-]+")) {
+                    throw new IllegalArgumentException("allowedHosts: '" + host + "' is not a host name");
+                }
+                set.add(normalized);
+            }
+            this.allowedHosts = set;
+            return this;
+        }
+
+        public Builder allowedHosts(String... hosts) {
+            return allowedHosts(Arrays.asList(hosts));
+        }
+
+        /** {@link #X_FORWARDED_FOR} (default) or {@link #FORWARDED}: the header a trusted proxy names the client in. */
+        public Builder forwardedHeader(String header) {
+            String value = header.trim().toLowerCase(Locale.ROOT);
+            if (!value.equals(X_FORWARDED_FOR) && !value.equals(FORWARDED)) {
+                throw new IllegalArgumentException("forwardedHeader must be '" + X_FORWARDED_FOR + "' or '"
+                        + FORWARDED + "', was '" + header + "'");
+            }
+            this.forwardedHeader = value;
+            return this;
+        }
+
+        /** Proxy networks ({@code 10.0.0.0/8}, {@code ::1}) whose forwarding header is believed. */
         public Builder trustedProxies(Iterable<String> cidrs) {
             List<String> list = new ArrayList<>();
             for (String cidr : cidrs) {

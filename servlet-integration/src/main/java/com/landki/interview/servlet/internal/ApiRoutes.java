@@ -127,7 +127,8 @@ public final class ApiRoutes {
     /** Runs the route's handler after its access check. */
     public CompletableFuture<ApiResponse> call(Route route, ApiRequest request) throws IOException {
         if (route.access() == Access.ADMIN || (route.access() == Access.ADMIN_UNLESS_LIST_PUBLIC && !feedbackListPublic)) {
-            admin.check(request.header("Authorization"), request.client());
+            admin.check(request.header("Authorization"), request.client(), request.header("Host"),
+                    request.header("X-Forwarded-Host"));
         }
         return route.handler().handle(request);
     }

@@ -22,6 +22,7 @@ public final class ApiRuntime {
     final ApiComponents parts;
     final ClientIpResolver ips;
     final Cors cors;
+    final AllowedHosts hosts;
     final AdminAuth admin;
     final UserIds userIds;
     final ApiMetrics metrics;
@@ -37,8 +38,10 @@ public final class ApiRuntime {
         this.options = options;
         this.parts = parts;
         SecurityOptions security = options.security();
-        this.ips = new ClientIpResolver(security.trustedProxies().stream().map(Cidr::parse).toList());
+        this.ips = new ClientIpResolver(security.trustedProxies().stream().map(Cidr::parse).toList(),
+                SecurityOptions.FORWARDED.equals(security.forwardedHeader()));
         this.cors = new Cors(security.allowedOrigins());
+        this.hosts = new AllowedHosts(security.allowedHosts(), security.allowedOrigins());
         this.admin = new AdminAuth(security.adminToken());
         UserIdCookies cookies = new UserIdCookies(parts.cookieSecret);
         this.userIds = new UserIds(security.userIdResolver()::resolve, cookies, security.userIdCookieName(),

@@ -74,7 +74,8 @@ abstract class ApiContract {
         upstreamServer.setDispatcher(upstream);
         upstreamServer.start();
         InterviewApiOptions options = InterviewApiOptions.builder()
-                .security(s -> s.adminToken(TOKEN).allowedOrigins(ALLOWED).trustedProxies("127.0.0.1", "::1"))
+                .security(s -> s.adminToken(TOKEN).allowedOrigins(ALLOWED).allowedHosts("interview.example")
+                        .trustedProxies("127.0.0.1", "::1"))
                 .store(store)
                 .backend(b -> b.threadClassifier(ThreadClassifier.builder().reader(threads)
                         .classifier(ScopeClassifier.ofDefaults()).build())
@@ -423,6 +424,41 @@ abstract class ApiContract {
                 .statusCode()).isEqualTo(201);
     }
 
+    @Test
+    void aForwardedHeaderBesideTheConfiguredXForwardedForNeitherNamesTheClientNorDodgesTheLimit() throws Exception {
+        // issue 17: the client adds its own "Forwarded: for=…", which a proxy that sets X-Forwarded-For passes on
+        int limit = RateLimits.defaults().feedbackPerMin();
+        HttpResponse<String> res = null;
+        for (int i = 0; i < limit + 10; i++) {
+            res = send("POST", "/interview/api/feedback", "{\"session_id\":\"fwd\"}", "application/json",
+                    "Forwarded", "for=203.0.113." + (i + 1));
+            if (res.statusCode() == 429) {
+                break;
+            }
+        }
+        assertError(res, 429, "rate_limited");
+        JsonNode stored = json(admin("GET", "/interview/api/feedback/list?limit=1", null)).path("entries").get(0);
+        assertThat(stored.path("ip").asText()).isEqualTo(clientIp.substring(0, clientIp.lastIndexOf('.')) + ".0");
+    }
+
+    @Test
+    void aHostThisServerDoesNotServeGets421Json() throws Exception {
+        // DNS rebinding: a page of evil.example whose name now resolves to this server
+        String answer = raw("GET /interview/api/health HTTP/1.1\r\nHost: evil.example:" + container.port()
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 421");
+        assertThat(answer).contains("application/json").contains("\"host_not_allowed\"").contains("ALLOWED_HOSTS");
+        // a trusted proxy's X-Forwarded-Host is checked too
+        String proxied = raw("GET /interview/api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-Host: evil.example"
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(proxied).startsWith("HTTP/1.1 421");
+        for (String host : List.of("localhost", "127.0.0.1:" + container.port(), "[::1]", "192.0.2.7",
+                "interview.example")) {
+            assertThat(raw("GET /interview/api/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"))
+                    .as(host).startsWith("HTTP/1.1 200");
+        }
+    }
+
     // ---- admin
 
     @Test
@@ -690,6 +726,16 @@ abstract class ApiContract {
             builder.header(headers[i], headers[i + 1]);
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One raw HTTP/1.1 exchange (java.net.http cannot send another {@code Host}). */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", container.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String cookieValue(HttpResponse<String> res) {
