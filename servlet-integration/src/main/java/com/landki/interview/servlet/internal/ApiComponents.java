@@ -1,6 +1,7 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
@@ -126,9 +127,12 @@ public final class ApiComponents implements AutoCloseable {
         ChatKitResponder responder = options.backend().responder() != null ? options.backend().responder()
                 : ResponsesAgent.from(config, chatKitClient.http());
         // every answer goes to the chat log (the stats) and to the answer counters of /metrics
-        ChatKitBackend server = own(ChatKitBackend.open(threads, store, responder,
-                markers != null ? markers : MarkerClassifier.ofDefaults(),
-                answer -> metrics.answered(answer.source(), answer.outOfScope())));
+        MarkerClassifier phrases = markers != null ? markers : MarkerClassifier.ofDefaults();
+        AnswerListener counted = answer -> metrics.answered(answer.source(), answer.outOfScope());
+        ThreadStore given = options.backend().threadStore();
+        ChatKitBackend server = own(given != null
+                ? ChatKitBackend.open(given, store, responder, phrases, counted)
+                : ChatKitBackend.open(threads, store, responder, phrases, counted));
         return server.server();
     }
 
