@@ -122,8 +122,7 @@ public final class ApiComponents implements AutoCloseable {
 
     /**
      * The own server: threads in the store given in code, else where the store configuration says (in memory
-     * without one), answers from the
-     * given responder or else the Responses agent of {@code OPENAI_*}.
+     * without one), answers from the given responder or else the Responses agent of {@code OPENAI_*}.
      */
     private ChatKitServer openServer(InterviewApiOptions options, MarkerClassifier markers) {
         ConfigSource config = options.config();
