@@ -73,19 +73,6 @@ class PostgresStoreTest extends DurableStoreContract {
     }
 
     @Test
-    void postgresWithoutAUrlIsADescriptionButDoesNotOpen() {
-        // a host with its own data source (Spring Boot's) reads the settings without a URL ...
-        StoreConfig described = StoreConfig.from(com.landki.interview.config.ConfigSource.of(
-                java.util.Map.of("INTERVIEW_STORE", "postgres")));
-        assertThat(described.type()).isEqualTo("postgres");
-        assertThat(described.jdbcUrl()).isNull();
-        // ... but opening it names the missing setting
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InterviewStore.open(described))
-                .isInstanceOf(com.landki.interview.config.InvalidSettingException.class)
-                .hasMessageContaining("INTERVIEW_JDBC_URL");
-    }
-
-    @Test
     void worksOnACallersDataSource() {
         store.close();
         store = InterviewStore.postgres(database.dataSource());
