@@ -1,7 +1,6 @@
 package com.landki.interview.store;
 
 import com.landki.interview.config.ConfigSource;
-import com.landki.interview.config.InvalidSettingException;
 import com.landki.interview.config.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -96,11 +95,7 @@ public final class StoreConfig {
         b.jdbcUrl(Settings.INTERVIEW_JDBC_URL.read(source));
         b.jdbcUser(Settings.INTERVIEW_JDBC_USER.read(source));
         b.jdbcPassword(Settings.INTERVIEW_JDBC_PASSWORD.read(source));
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(Settings.INTERVIEW_JDBC_URL.name(), e.getMessage(), e);
-        }
+        return b.build();
     }
 
     /**
@@ -364,15 +359,13 @@ public final class StoreConfig {
         }
 
         /**
+         * The configuration. {@value #TYPE_POSTGRES} without a JDBC URL is a valid description (a host that holds
+         * the data source itself, Spring Boot's say, uses {@link InterviewStore#postgres(javax.sql.DataSource)});
+         * opening it with {@link InterviewStore#open(StoreConfig)} fails naming {@code INTERVIEW_JDBC_URL}.
+         *
          * @return the immutable configuration
-         * @throws IllegalArgumentException {@code postgres} without a JDBC URL
          */
         public StoreConfig build() {
-            if (type.equals(TYPE_POSTGRES) && jdbcUrl == null) {
-                throw new IllegalArgumentException(
-                        "INTERVIEW_STORE=postgres needs INTERVIEW_JDBC_URL (jdbcUrl), e.g. "
-                                + "jdbc:postgresql://db:5432/interview");
-            }
             return new StoreConfig(this);
         }
     }

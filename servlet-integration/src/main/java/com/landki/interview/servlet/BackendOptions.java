@@ -4,6 +4,7 @@ import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.CreateSessionRequest;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.config.ChatBackend;
@@ -29,6 +30,7 @@ public final class BackendOptions {
     private final Consumer<CreateSessionRequest.Builder> sessionCustomizer;
     private final ChatKitServer chatKitServer;
     private final ChatKitResponder responder;
+    private final ThreadStore threadStore;
     private final ScopeClassifier classifier;
     private final ThreadClassifier threadClassifier;
     private final Duration sessionDeadline;
@@ -41,6 +43,7 @@ public final class BackendOptions {
         sessionCustomizer = b.sessionCustomizer;
         chatKitServer = b.chatKitServer;
         responder = b.responder;
+        threadStore = b.threadStore;
         classifier = b.classifier;
         threadClassifier = b.threadClassifier;
         sessionDeadline = b.sessionDeadline;
@@ -173,6 +176,15 @@ public final class BackendOptions {
     }
 
     /**
+     * Where the own server the API builds keeps its threads, given in code, or {@code null}.
+     *
+     * @return the store, or {@code null}: then where the store configuration says
+     */
+    public ThreadStore threadStore() {
+        return threadStore;
+    }
+
+    /**
      * The thread classifier given in code, or {@code null}.
      *
      * @return the classifier, or {@code null}
@@ -195,6 +207,7 @@ public final class BackendOptions {
         private Consumer<CreateSessionRequest.Builder> sessionCustomizer = request -> { };
         private ChatKitServer chatKitServer;
         private ChatKitResponder responder;
+        private ThreadStore threadStore;
         private ScopeClassifier classifier;
         private ThreadClassifier threadClassifier;
         private Duration sessionDeadline = Duration.ofSeconds(Settings.SESSION_DEADLINE_SECONDS.defaultValue());
@@ -210,6 +223,7 @@ public final class BackendOptions {
             sessionCustomizer = o.sessionCustomizer;
             chatKitServer = o.chatKitServer;
             responder = o.responder;
+            threadStore = o.threadStore;
             classifier = o.classifier;
             threadClassifier = o.threadClassifier;
             sessionDeadline = o.sessionDeadline;
@@ -280,9 +294,23 @@ public final class BackendOptions {
         }
 
         /**
+         * Where the own server the API builds ({@code server} backend) keeps its threads, instead of where the
+         * store configuration says; e.g. {@code ThreadStore.postgres(dataSource)} on a data source the host holds
+         * (the Spring Boot starter does so with Boot's). The host closes it. Ignored when a
+         * {@link #chatKitServer} is given.
+         *
+         * @param threadStore the store, or {@code null}
+         * @return this builder
+         */
+        public Builder threadStore(ThreadStore threadStore) {
+            this.threadStore = threadStore;
+            return this;
+        }
+
+        /**
          * The answer classifier of {@code /classify}; default structured flag, then the marker phrases.
          *
-         * @param classifier the classifier, or {@code null} for the default
+         * @param classifier not {@code null}
          * @return this builder
          */
         public Builder classifier(ScopeClassifier classifier) {

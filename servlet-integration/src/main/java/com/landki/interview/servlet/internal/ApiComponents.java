@@ -1,6 +1,7 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.agent.ResponsesTransport;
@@ -120,8 +121,8 @@ public final class ApiComponents implements AutoCloseable {
     }
 
     /**
-     * The own server: threads where the store configuration says (in memory without one), answers from the
-     * given responder or else the Responses agent of {@code OPENAI_*}.
+     * The own server: threads in the store given in code, else where the store configuration says (in memory
+     * without one), answers from the given responder or else the Responses agent of {@code OPENAI_*}.
      */
     private ChatKitServer openServer(InterviewApiOptions options, MarkerClassifier markers) {
         ConfigSource config = options.config();
@@ -133,9 +134,12 @@ public final class ApiComponents implements AutoCloseable {
                 : ResponsesAgent.builder(config).transport(new TimedResponsesTransport(
                         ResponsesTransport.of(chatKitClient.http()), metrics, System::nanoTime)).build();
         // every answer goes to the chat log (the stats) and to the answer counters of /metrics
-        ChatKitBackend server = own(ChatKitBackend.open(threads, store, responder,
-                markers != null ? markers : MarkerClassifier.ofDefaults(),
-                answer -> metrics.answered(answer.source(), answer.outOfScope())));
+        MarkerClassifier phrases = markers != null ? markers : MarkerClassifier.ofDefaults();
+        AnswerListener counted = answer -> metrics.answered(answer.source(), answer.outOfScope());
+        ThreadStore given = options.backend().threadStore();
+        ChatKitBackend server = own(given != null
+                ? ChatKitBackend.open(given, store, responder, phrases, counted)
+                : ChatKitBackend.open(threads, store, responder, phrases, counted));
         return server.server();
     }
 

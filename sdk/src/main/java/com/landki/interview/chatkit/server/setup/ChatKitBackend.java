@@ -111,18 +111,46 @@ public final class ChatKitBackend implements AutoCloseable {
             }
         };
         try {
-            ChatKitServer server = ChatKitServer.builder().store(store).responder(agent)
-                    .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
-                    .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
-                            : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
-                    .answerClassifier(StoreHooks.markers(markers))
-                    .build();
+            ChatKitServer server = server(store, interview, agent, markers, alsoTell);
             LOG.info("ChatKit server backend ready: threads in {} store", threads.type());
             return new ChatKitBackend(server, resources);
         } catch (RuntimeException e) {
             new ChatKitBackend(null, resources).close();
             throw e;
         }
+    }
+
+    /**
+     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier, AnswerListener)}, with
+     * threads in a store the caller opened and closes, e.g. {@link ThreadStore#postgres(javax.sql.DataSource)}
+     * on a data source the host holds.
+     *
+     * @param threads where the threads live; not closed by the backend
+     * @param interview the store of feedback and chat events; not closed by the backend
+     * @param agent who writes the answers
+     * @param markers checks finished answers the model did not flag
+     * @param alsoTell another listener, or {@code null}
+     * @return the backend
+     */
+    public static ChatKitBackend open(ThreadStore threads, InterviewStore interview, ChatKitResponder agent,
+            MarkerClassifier markers, AnswerListener alsoTell) {
+        Objects.requireNonNull(threads, "threads");
+        ChatKitServer server = server(threads, interview, agent, markers, alsoTell);
+        LOG.info("ChatKit server backend ready: threads in the store given");
+        return new ChatKitBackend(server, new ArrayList<>());
+    }
+
+    private static ChatKitServer server(ThreadStore store, InterviewStore interview, ChatKitResponder agent,
+            MarkerClassifier markers, AnswerListener alsoTell) {
+        Objects.requireNonNull(interview, "interview");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(markers, "markers");
+        return ChatKitServer.builder().store(store).responder(agent)
+                .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
+                .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
+                        : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
+                .answerClassifier(StoreHooks.markers(markers))
+                .build();
     }
 
     /**
