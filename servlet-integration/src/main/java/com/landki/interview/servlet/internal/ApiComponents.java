@@ -1,8 +1,10 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
+import com.landki.interview.chatkit.server.agent.ResponsesTransport;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.chatkit.server.store.ThreadStore;
@@ -83,6 +85,10 @@ public final class ApiComponents implements AutoCloseable {
         sessions = chatKitClient != null && workflow ? new ClientSessionPort(withDeadline(chatKitClient,
                 given.sessionDeadline()), given.sessionCustomizer()) : null;
         metrics = new ApiMetrics(options.meterRegistry(), backend.id());
+        JvmMetrics jvm = JvmMetrics.bindIfOwn(options.meterRegistry());
+        if (jvm != null) {
+            own(jvm);
+        }
         // hosted threads only: the own server's thread ids are not OpenAI's, and it classifies its answers itself
         threadClassifier = given.threadClassifier() != null || chatKitClient == null || backend == ChatBackend.SERVER
                 ? given.threadClassifier()
@@ -115,20 +121,25 @@ public final class ApiComponents implements AutoCloseable {
     }
 
     /**
-     * The own server: threads where the store configuration says (in memory without one), answers from the
-     * given responder or else the Responses agent of {@code OPENAI_*}.
+     * The own server: threads in the store given in code, else where the store configuration says (in memory
+     * without one), answers from the given responder or else the Responses agent of {@code OPENAI_*}.
      */
     private ChatKitServer openServer(InterviewApiOptions options, MarkerClassifier markers) {
         ConfigSource config = options.config();
         StoreConfig threads = options.storeConfig() != null ? options.storeConfig()
                 : config != null ? StoreConfig.from(config) : StoreConfig.builder().type(StoreConfig.TYPE_MEMORY).build();
-        // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics
+        // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics,
+        // each call's duration, time to first text and errors measured
         ChatKitResponder responder = options.backend().responder() != null ? options.backend().responder()
-                : ResponsesAgent.from(config, chatKitClient.http());
+                : ResponsesAgent.builder(config).transport(new TimedResponsesTransport(
+                        ResponsesTransport.of(chatKitClient.http()), metrics, System::nanoTime)).build();
         // every answer goes to the chat log (the stats) and to the answer counters of /metrics
-        ChatKitBackend server = own(ChatKitBackend.open(threads, store, responder,
-                markers != null ? markers : MarkerClassifier.ofDefaults(),
-                answer -> metrics.answered(answer.source(), answer.outOfScope())));
+        MarkerClassifier phrases = markers != null ? markers : MarkerClassifier.ofDefaults();
+        AnswerListener counted = answer -> metrics.answered(answer.source(), answer.outOfScope());
+        ThreadStore given = options.backend().threadStore();
+        ChatKitBackend server = own(given != null
+                ? ChatKitBackend.open(given, store, responder, phrases, counted)
+                : ChatKitBackend.open(threads, store, responder, phrases, counted));
         return server.server();
     }
 
