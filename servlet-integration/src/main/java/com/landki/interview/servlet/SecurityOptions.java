@@ -340,7 +340,7 @@ public final class SecurityOptions {
         /**
          * Keeps the cookie key in {@code file}: read at mount, created (owner-only, 32 random bytes) on first use.
          *
-         * @param file the key file, or {@code null}
+         * @param file the key file; not {@code null}
          * @return this builder
          */
         public Builder userIdCookieSecretFile(Path file) {
