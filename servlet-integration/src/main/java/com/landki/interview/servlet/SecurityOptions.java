@@ -244,9 +244,8 @@ public final class SecurityOptions {
         /**
          * Origins ({@code https://example.com}) allowed for CORS and the Origin check; {@code *} allows any.
          *
-         * @param origins origins; replaces those set before
+         * @param origins origins, lower-cased and without trailing slash here; replaces those set before
          * @return this builder
-         * @throws IllegalArgumentException for an origin that is no scheme, host and optional port
          */
         public Builder allowedOrigins(Iterable<String> origins) {
             Set<String> set = new LinkedHashSet<>();
