@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.internal.ItemParser;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
+import com.landki.interview.openai.OpenAiBadResponseException;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiException;
 import com.landki.interview.openai.OpenAiHttp;
@@ -343,8 +344,19 @@ public final class ChatKitClient implements AutoCloseable {
         return node == null || node.isNull() ? null : node.asText();
     }
 
+    /** A session answer; one without a usable {@code client_secret} is of no use to the browser. */
     private static ChatKitSession session(OpenAiHttp.JsonResponse response) {
-        return read(response.body(), ChatKitSession.class).withRequestId(response.requestId());
+        JsonNode secret = response.body().get("client_secret");
+        if (secret == null || !secret.isTextual() || secret.asText().isBlank()) {
+            throw new OpenAiBadResponseException("ChatKit session answer has no client_secret string"
+                    + " (request-id: " + response.requestId() + ")", response.requestId(), null);
+        }
+        try {
+            return Json.MAPPER.treeToValue(response.body(), ChatKitSession.class).withRequestId(response.requestId());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new OpenAiBadResponseException("unexpected ChatKit session answer: " + e.getMessage(),
+                    response.requestId(), e);
+        }
     }
 
     private static <T> T read(JsonNode node, Class<T> type) {

@@ -318,7 +318,7 @@ public final class OpenAiHttp implements AutoCloseable {
 
     private JsonResponse readJson(String what, int attempt, HttpResponse<String> response) {
         int status = response.statusCode();
-        String requestId = response.headers().firstValue("x-request-id").orElse(null);
+        String requestId = Errors.requestId(response.headers());
         LOG.debug("{} -> {} (attempt {}, request-id {})", what, status, attempt, requestId);
         if (status < 200 || status > 299) {
             throw Errors.fromResponse(status, response.headers(), response.body(), config.apiKey(),
@@ -331,8 +331,8 @@ public final class OpenAiHttp implements AutoCloseable {
         try {
             return new JsonResponse(status, requestId, Json.MAPPER.readTree(body));
         } catch (IOException e) {
-            throw new OpenAiException(what + " returned " + status + " with a body that is not JSON; request-id: "
-                    + (requestId == null ? "none" : requestId), e);
+            throw new OpenAiBadResponseException(what + " returned " + status + " with a body that is not JSON;"
+                    + " request-id: " + (requestId == null ? "none" : requestId), requestId, e);
         }
     }
 
@@ -372,7 +372,7 @@ public final class OpenAiHttp implements AutoCloseable {
                 return;
             }
             LOG.debug("{} -> {} stream ended (request-id {})", what, response.statusCode(),
-                    response.headers().firstValue("x-request-id").orElse(null));
+                    Errors.requestId(response.headers()));
             if (response.body().errorText() != null) {
                 done.completeExceptionally(Errors.fromResponse(response.statusCode(), response.headers(),
                         response.body().errorText(), config.apiKey(), config.retryPolicy().clock()));

@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -244,6 +245,30 @@ abstract class ApiContract {
         // the client was passed in code, not built from the environment: its retries are counted all the same
         assertThat(upstreamRetries() - retriesBefore).as("counted retries").isEqualTo(2.0);
         assertThat(res.headers().firstValue("x-request-id")).contains("req_503");
+    }
+
+    @Test
+    void upstreamSessionAnswersThatCannotBeUsedBecome502UpstreamBadResponse() throws Exception {
+        for (String body : List.of("<html>gateway says hi</html>", "{\"id\":\"cksess_x\",\"client_secret\":null}",
+                "{\"id\":\"cksess_x\",\"client_secret\":42}", "{\"id\":\"cksess_x\"}", "[]")) {
+            upstream.answer(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .addHeader("x-request-id", "req_bad").body(body).build());
+            HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
+            assertError(res, 502, "upstream_bad_response");
+            assertThat(res.body()).as(body).doesNotContain("gateway says hi");
+            assertThat(res.headers().firstValue("x-request-id")).as(body).contains("req_bad");
+        }
+    }
+
+    @Test
+    void anUpstreamRequestIdThatIsLongOrNotPrintableIsNotEchoed() throws Exception {
+        String huge = "r".repeat(20_000);
+        upstream.answer(OpenAiAnswers.chatKitSession("cksess_long_id", "ek_long_id")
+                .addHeader("x-request-id", huge).build());
+        HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("x-request-id")).isEmpty();
+        assertThat(Json.MAPPER.readTree(res.body()).path("client_secret").asText()).isEqualTo("ek_long_id");
     }
 
     @Test
