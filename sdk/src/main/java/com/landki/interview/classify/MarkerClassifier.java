@@ -113,7 +113,7 @@ public final class MarkerClassifier implements ScopeClassifier {
     /**
      * Scans the text once.
      *
-     * @param text the answer text; not {@code null}
+     * @param text the answer text; {@code null} finds nothing
      * @return the first phrase (as configured) whose match ends first in the text, or empty
      */
     public Optional<String> find(CharSequence text) {
@@ -127,7 +127,7 @@ public final class MarkerClassifier implements ScopeClassifier {
     /**
      * Classifies an answer text.
      *
-     * @param answer the answer text; not {@code null}
+     * @param answer the answer text; {@code null} is in scope
      * @return out of scope with the matched phrase as its reason, or in scope
      */
     public ScopeDecision classifyText(CharSequence answer) {

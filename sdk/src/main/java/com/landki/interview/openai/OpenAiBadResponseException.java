@@ -9,6 +9,7 @@ public class OpenAiBadResponseException extends OpenAiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** OpenAI's {@code x-request-id} of the answer, or {@code null}. */
     private final String requestId;
 
     /**
@@ -21,7 +22,11 @@ public class OpenAiBadResponseException extends OpenAiException {
         this.requestId = requestId;
     }
 
-    /** OpenAI's {@code x-request-id} of the unusable answer, or {@code null}. */
+    /**
+     * OpenAI's {@code x-request-id} of the unusable answer, or {@code null}.
+     *
+     * @return the request id, or {@code null}
+     */
     public String requestId() {
         return requestId;
     }

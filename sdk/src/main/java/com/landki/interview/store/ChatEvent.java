@@ -209,8 +209,7 @@ public record ChatEvent(
         public Builder error(String value) { this.error = value; return this; }
 
         /**
-         * @return the event
-         * @throws IllegalArgumentException when a field is longer than allowed or the type is blank
+         * @return the event; the store checks the fields' lengths when it appends it
          */
         public ChatEvent build() {
             return new ChatEvent(id, ts, type, sessionId, threadId, userHash, ip, latencyMs, upstreamStatus,

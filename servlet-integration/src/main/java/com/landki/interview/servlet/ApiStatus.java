@@ -18,7 +18,7 @@ public record ApiStatus(String mountPath, String store, ChatBackend backend, boo
     /**
      * One log line's worth: store, backend, chat and admin mode.
      *
-     * @return e.g. {@code store=jsonl backend=server chat=configured admin=token}
+     * @return e.g. {@code store=jsonl, backend=server, chat=configured, admin=bearer token}
      */
     public String describe() {
         return "store=" + store + ", backend=" + backend.id() + ", chat=" + (chatConfigured ? "configured"

@@ -142,7 +142,7 @@ public final class BackendOptions {
     /**
      * The host's additions to every session request.
      *
-     * @return the customizer, or {@code null}
+     * @return the customizer; by default one that changes nothing
      */
     public Consumer<CreateSessionRequest.Builder> sessionCustomizer() {
         return sessionCustomizer;
@@ -259,7 +259,7 @@ public final class BackendOptions {
          * Adds the host's ChatKit session options (expiry, per-session rate limit, history, state variables)
          * to every session request; file upload is off unless this turns it on.
          *
-         * @param customizer called for every session request; {@code null} for none
+         * @param customizer called for every session request; not {@code null} (default: changes nothing)
          * @return this builder
          */
         public Builder sessionCustomizer(Consumer<CreateSessionRequest.Builder> customizer) {

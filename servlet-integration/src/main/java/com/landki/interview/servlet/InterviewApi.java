@@ -83,6 +83,10 @@ public final class InterviewApi {
         }
         context.setAttribute(MOUNTED_PREFIX + mount, parts.status());
         LOG.info("interview API mounted at {}{}: {}", context.getContextPath(), mount, parts.status().describe());
+        String chatMissing = parts.setup().chatMissing();
+        if (chatMissing != null) {
+            LOG.warn(chatMissing);
+        }
         return parts;
     }
 

@@ -280,9 +280,8 @@ public final class SecurityOptions {
         /**
          * Origins ({@code https://example.com}) allowed for CORS and the Origin check; {@code *} allows any.
          *
-         * @param origins origins; replaces those set before
+         * @param origins origins, lower-cased and without trailing slash here; replaces those set before
          * @return this builder
-         * @throws IllegalArgumentException for an origin that is no scheme, host and optional port
          */
         public Builder allowedOrigins(Iterable<String> origins) {
             Set<String> set = new LinkedHashSet<>();
@@ -427,7 +426,7 @@ public final class SecurityOptions {
         /**
          * Keeps the cookie key in {@code file}: read at mount, created (owner-only, 32 random bytes) on first use.
          *
-         * @param file the key file, or {@code null}
+         * @param file the key file; not {@code null}
          * @return this builder
          */
         public Builder userIdCookieSecretFile(Path file) {

@@ -248,7 +248,7 @@ public final class ChatKitServer {
 
         /**
          * @return the server
-         * @throws NullPointerException when the store or the responder is missing
+         * @throws IllegalStateException when the store or the responder is missing
          */
         public ChatKitServer build() {
             if (store == null) {

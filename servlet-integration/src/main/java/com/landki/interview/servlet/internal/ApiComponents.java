@@ -53,7 +53,7 @@ public final class ApiComponents implements AutoCloseable {
     final ScopeClassifier classifier;
     final ChatKitClient chatKitClient;
     final SessionPort sessions;
-    final String sessionsNotConfiguredReason;
+    final ChatSetup setup;
     final ThreadClassifier threadClassifier;
     final ChatKitServer chatKitServer;
     final ChatBackend backend;
@@ -79,28 +79,28 @@ public final class ApiComponents implements AutoCloseable {
         }
         chatKitClient = client == null ? null : RetryCounting.client(client, options.meterRegistry());
         // the one auto rule: hosted when a workflow id is configured (on the client, else in the configuration)
-        boolean workflow = chatKitClient != null && chatKitClient.defaultWorkflowId() != null;
-        backend = given.chatKitBackend().resolve(chatKitClient != null ? workflow
-                : config != null && Settings.OPENAI_WORKFLOW_ID.raw(config) != null);
-        sessions = workflow ? new ClientSessionPort(withDeadline(chatKitClient, given.sessionDeadline()),
-                given.sessionCustomizer()) : null;
-        sessionsNotConfiguredReason = workflow ? null : chatKitClient == null
-                ? "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)"
-                : "chat sessions need OPENAI_WORKFLOW_ID (OPENAI_API_KEY is set), or CHATKIT_BACKEND=server";
+        boolean workflow = chatKitClient != null ? chatKitClient.defaultWorkflowId() != null
+                : config != null && Settings.OPENAI_WORKFLOW_ID.raw(config) != null;
+        backend = given.chatKitBackend().resolve(workflow);
+        sessions = chatKitClient != null && workflow ? new ClientSessionPort(withDeadline(chatKitClient,
+                given.sessionDeadline()), given.sessionCustomizer()) : null;
         metrics = new ApiMetrics(options.meterRegistry(), backend.id());
         JvmMetrics jvm = JvmMetrics.bindIfOwn(options.meterRegistry());
         if (jvm != null) {
             own(jvm);
         }
-        threadClassifier = given.threadClassifier() != null || chatKitClient == null ? given.threadClassifier()
+        // hosted threads only: the own server's thread ids are not OpenAI's, and it classifies its answers itself
+        threadClassifier = given.threadClassifier() != null || chatKitClient == null || backend == ChatBackend.SERVER
+                ? given.threadClassifier()
                 : ThreadClassifier.builder().reader(ChatKitThreadReader.of(chatKitClient)).classifier(classifier)
                         .build();
         boolean canAnswer = given.responder() != null || (chatKitClient != null && config != null);
         chatKitServer = given.chatKitServer() != null ? given.chatKitServer()
                 : backend == ChatBackend.SERVER && canAnswer ? openServer(options, markers) : null;
         cookieSecret = cookieSecret(options.security());
-        boolean chat = backend == ChatBackend.SERVER ? chatKitServer != null : sessions != null;
-        status = new ApiStatus(options.mountPath(), store.type(), backend, chat,
+        setup = new ChatSetup(given.chatKitBackend(), backend, chatKitClient != null, workflow, chatKitServer != null,
+                options.mountPath());
+        status = new ApiStatus(options.mountPath(), store.type(), backend, setup.chatConfigured(),
                 options.security().adminToken() != null);
     }
 
@@ -195,6 +195,11 @@ public final class ApiComponents implements AutoCloseable {
 
     public ApiStatus status() {
         return status;
+    }
+
+    /** What the configuration lets the chat do, and the messages that say so. */
+    public ChatSetup setup() {
+        return setup;
     }
 
     /** Closes what was opened here, newest first; logs failures. */

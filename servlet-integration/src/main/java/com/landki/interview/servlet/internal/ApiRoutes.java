@@ -74,9 +74,10 @@ public final class ApiRoutes {
         add("DELETE", "/admin/data", null, Access.ADMIN, false,
                 r -> done(rt.adminHandler.erase(r.query("session_id"), r.query("user_id"))));
         add("GET", "/metrics", null, Access.ADMIN, false, r -> done(metrics(rt.metrics, r.header("Accept"))));
+        // reached only where the own server's protocol servlet is not mounted
+        String chatKitUnavailable = rt.parts.setup.chatKitUnavailable();
         add("POST", CHATKIT, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, r -> {
-            throw ApiException.notConfigured("the ChatKit server backend is not mounted here;"
-                    + " set CHATKIT_BACKEND=server with OPENAI_API_KEY (or use " + SESSION + ")");
+            throw ApiException.notConfigured(chatKitUnavailable);
         });
     }
 

@@ -54,9 +54,10 @@ public final class ApiRuntime {
         addLimiter(BUCKET_CLASSIFY, limits.classifyPerMin());
         addLimiter(BUCKET_CHATKIT, limits.chatKitPerMin());
         ChatEvents events = new ChatEvents(parts.store, cookies);
-        this.sessions = new SessionHandler(parts.sessions, parts.sessionsNotConfiguredReason, events,
+        this.sessions = new SessionHandler(parts.sessions, parts.setup.sessionsUnavailable(), events,
                 metrics, System::nanoTime);
-        this.classify = new ClassifyHandler(parts.classifier, parts.threadClassifier, events, metrics);
+        this.classify = new ClassifyHandler(parts.classifier, parts.threadClassifier,
+                parts.setup.threadsUnavailable(parts.threadClassifier != null), events, metrics);
         PageOptions page = options.page();
         this.feedback = new FeedbackHandler(parts.store, page.feedbackCategories(), metrics);
         metrics.feedbackCategories(page.feedbackCategories());

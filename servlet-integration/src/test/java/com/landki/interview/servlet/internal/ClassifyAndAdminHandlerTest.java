@@ -30,7 +30,7 @@ class ClassifyAndAdminHandlerTest {
     private final InterviewStore store = InterviewStore.inMemory();
     private final ApiMetrics metrics = HandlerFixtures.metrics();
     private final ClassifyHandler classify = new ClassifyHandler(ScopeClassifier.ofDefaults(), null,
-            new ChatEvents(store, HandlerFixtures.cookies()), metrics);
+            "classifying by thread_id needs OPENAI_API_KEY", new ChatEvents(store, HandlerFixtures.cookies()), metrics);
 
     @Test
     void classifiesTextLogsAndCounts() {
@@ -60,7 +60,8 @@ class ClassifyAndAdminHandlerTest {
     @Test
     void threadIdWithoutAChatKitClientIsNotConfigured() {
         assertThatThrownBy(() -> classify.classify(body("{\"thread_id\":\"thr_1\"}"), CALLER))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("not_configured"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("not_configured"))
+                .hasMessage("classifying by thread_id needs OPENAI_API_KEY");
         assertThatThrownBy(() -> classify.classify(body("{\"thread_id\":\"../x\"}"), CALLER))
                 .hasMessageContaining("thread_id");
     }
