@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.landki.interview.openai.BadRequestException;
 import com.landki.interview.openai.NotFoundException;
-import com.landki.interview.openai.OpenAiException;
+import com.landki.interview.openai.OpenAiBadResponseException;
 import com.landki.interview.openai.RecordingHttpClient;
 import com.landki.interview.openai.RetryPolicy;
 import java.time.Duration;
@@ -345,12 +345,23 @@ class ChatKitClientTest {
     }
 
     @Test
-    void answerOfTheWrongShapeIsAnOpenAiException() {
-        server.enqueue(json("{\"id\":{\"nested\":true},\"expires_at\":\"soon\"}"));
+    void answerOfTheWrongShapeIsABadResponse() {
+        server.enqueue(json("{\"id\":{\"nested\":true},\"expires_at\":\"soon\",\"client_secret\":\"ek_1\"}"));
 
         assertThatThrownBy(() -> client().createSession(CreateSessionRequest.of("u")))
-                .isInstanceOf(OpenAiException.class)
+                .isInstanceOf(OpenAiBadResponseException.class)
                 .hasMessageContaining("ChatKitSession");
+    }
+
+    @Test
+    void sessionWithoutAClientSecretStringIsABadResponse() {
+        for (String secret : List.of("", ",\"client_secret\":null", ",\"client_secret\":42", ",\"client_secret\":\" \"")) {
+            server.enqueue(json("{\"id\":\"cksess_1\",\"expires_at\":1764130200" + secret + "}"));
+
+            assertThatThrownBy(() -> client().createSession(CreateSessionRequest.of("u")))
+                    .isInstanceOf(OpenAiBadResponseException.class)
+                    .hasMessageContaining("client_secret");
+        }
     }
 
     @Test

@@ -186,12 +186,13 @@ class OpenAiHttpTest {
     }
 
     @Test
-    void invalidJsonInASuccessIsAnOpenAiException() {
+    void invalidJsonInASuccessIsABadResponse() {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("x-request-id", "req_bad").body("not json")
                 .build());
 
         assertThatThrownBy(() -> http().getJson("/x", Map.of(), Map.of()))
-                .isExactlyInstanceOf(OpenAiException.class)
+                .isExactlyInstanceOf(OpenAiBadResponseException.class)
+                .isInstanceOf(OpenAiException.class)
                 .hasMessageContaining("not JSON")
                 .hasMessageEndingWith("request-id: req_bad");
     }

@@ -3,6 +3,7 @@ package com.landki.interview.spring;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.servlet.AssetServlet;
 import com.landki.interview.servlet.InterviewApi;
@@ -31,7 +32,8 @@ import org.springframework.core.env.Environment;
  * ({@link com.landki.interview.config.Settings}); the README's environment variables work as well. Beans of
  * the application replace the defaults: an {@link InterviewStore}, a {@link ChatKitClient}, a
  * {@link ChatKitServer} or only its {@link ChatKitResponder}, a {@link UserIdResolver}; Boot's
- * {@link DataSource} holds the PostgreSQL store ({@code interview.store=postgres}) and Boot's
+ * {@link DataSource} holds the PostgreSQL store and the own server's threads ({@code interview.store=postgres}
+ * without {@code interview.jdbc-url}) and Boot's
  * {@link MeterRegistry} takes the API's meters. Works on Spring Boot 3.5 and 4.0.
  */
 @AutoConfiguration(afterName = {
@@ -58,14 +60,15 @@ public class InterviewAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     InterviewStore interviewStore(ConfigSource interviewConfigSource, ObjectProvider<DataSource> dataSource) {
-        StoreConfig config = StoreConfig.from(interviewConfigSource);
-        if (StoreConfig.TYPE_POSTGRES.equals(config.type()) && config.jdbcUrl() == null) {
-            DataSource boot = dataSource.getIfAvailable();
-            if (boot != null) {
-                return InterviewStore.postgres(boot);
-            }
-        }
-        return InterviewStore.open(config);
+        DataSource boot = bootDataSource(interviewConfigSource, dataSource);
+        return boot != null ? InterviewStore.postgres(boot) : InterviewStore.open(StoreConfig.from(interviewConfigSource));
+    }
+
+    /** Boot's data source when {@code interview.store=postgres} names no {@code interview.jdbc-url}, else null. */
+    private static DataSource bootDataSource(ConfigSource source, ObjectProvider<DataSource> dataSource) {
+        StoreConfig config = StoreConfig.from(source);
+        return StoreConfig.TYPE_POSTGRES.equals(config.type()) && config.jdbcUrl() == null
+                ? dataSource.getIfAvailable() : null;
     }
 
     /**
@@ -76,9 +79,14 @@ public class InterviewAutoConfiguration {
     ServletContextInitializer interviewApiInitializer(ConfigSource interviewConfigSource, InterviewStore store,
             ObjectProvider<ChatKitClient> chatKitClient, ObjectProvider<ChatKitServer> chatKitServer,
             ObjectProvider<ChatKitResponder> responder, ObjectProvider<UserIdResolver> userIdResolver,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<DataSource> dataSource) {
         return servletContext -> {
             InterviewApiOptions.Builder options = InterviewApiOptions.from(interviewConfigSource).toBuilder().store(store);
+            // the own server's threads go where the store's records go: Boot's database
+            DataSource boot = bootDataSource(interviewConfigSource, dataSource);
+            if (boot != null) {
+                options.backend(b -> b.threadStore(ThreadStore.postgres(boot)));
+            }
             chatKitClient.ifUnique(client -> options.backend(b -> b.chatKitClient(client)));
             chatKitServer.ifUnique(server -> options.backend(b -> b.chatKitServer(server)));
             responder.ifUnique(r -> options.backend(b -> b.responder(r)));

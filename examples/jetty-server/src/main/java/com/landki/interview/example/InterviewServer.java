@@ -44,10 +44,6 @@ public final class InterviewServer {
     /** How long a stop waits for requests in flight. */
     public static final long STOP_TIMEOUT_MS = 15_000;
 
-    static final String CHAT_MISSING = "chat is NOT configured: set OPENAI_API_KEY and OPENAI_WORKFLOW_ID"
-            + " (hosted Agent Builder workflow), or OPENAI_API_KEY and OPENAI_VECTOR_STORE_ID with"
-            + " CHATKIT_BACKEND=server; health, feedback and the dashboard work without them";
-
     private static final Logger LOG = LoggerFactory.getLogger(InterviewServer.class);
 
     private InterviewServer() {
@@ -103,10 +99,8 @@ public final class InterviewServer {
         Server server = createServer(port, options);
         server.start();
         ApiStatus status = status(server, options);
+        // when chat is not configured, the API has warned what to set as it was mounted
         LOG.info(startupLine(port(server), options, status));
-        if (!status.chatConfigured()) {
-            LOG.warn(CHAT_MISSING);
-        }
         server.join();
     }
 

@@ -75,6 +75,11 @@ public final class ChatKitServer {
         this.turns = new TurnRequests(this, threads, store, builder.responder, attachments);
     }
 
+    /**
+     * A builder; {@link Builder#store} and {@link Builder#responder} are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -84,6 +89,9 @@ public final class ChatKitServer {
      * returns; a streaming request is checked (thread exists and belongs to the caller, fields are valid) and
      * its answer runs when the result is streamed.
      *
+     * @param requestJson the raw request body, UTF-8 JSON
+     * @param context the caller (user id) and request facts; not {@code null}
+     * @return a JSON body to send, or a stream to write as Server-Sent Events
      * @throws ChatKitException for malformed requests, unknown threads or items, and unsupported features
      */
     public ChatKitResult process(byte[] requestJson, RequestContext context) {
@@ -167,12 +175,20 @@ public final class ChatKitServer {
         return attachments;
     }
 
-    /** Streamed answers running right now (for metrics and tests). */
+    /**
+     * Streamed answers running right now (for metrics and tests).
+     *
+     * @return the number of open streams
+     */
     public int activeStreams() {
         return activeStreams.get();
     }
 
-    /** The store this server keeps threads in. */
+    /**
+     * The store this server keeps threads in.
+     *
+     * @return the store
+     */
     public ThreadStore store() {
         return store;
     }
@@ -242,42 +258,76 @@ public final class ChatKitServer {
             return this;
         }
 
-        /** Where threads and items are kept. */
+        /**
+         * Where threads and items are kept.
+         *
+         * @param store not {@code null}; required
+         * @return this builder
+         */
         public Builder store(ThreadStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** Who writes the answers, e.g. {@code ResponsesAgent}. */
+        /**
+         * Who writes the answers, e.g. {@code ResponsesAgent}.
+         *
+         * @param responder not {@code null}; required
+         * @return this builder
+         */
         public Builder responder(ChatKitResponder responder) {
             this.responder = Objects.requireNonNull(responder, "responder");
             return this;
         }
 
-        /** Receives thumbs up/down ({@code items.feedback}); without one, feedback is accepted and dropped. */
+        /**
+         * Receives thumbs up/down ({@code items.feedback}); without one, feedback is accepted and dropped.
+         *
+         * @param listener the listener, or {@code null} for none
+         * @return this builder
+         */
         public Builder feedbackListener(FeedbackListener listener) {
             this.feedbackListener = listener;
             return this;
         }
 
-        /** Told about every finished answer (in scope or not) and every new thread. */
+        /**
+         * Told about every finished answer (in scope or not) and every new thread.
+         *
+         * @param listener the listener, or {@code null} for none
+         * @return this builder
+         */
         public Builder answerListener(AnswerListener listener) {
             this.answerListener = listener;
             return this;
         }
 
-        /** Checks finished answers the model did not flag, e.g. with marker phrases. Optional. */
+        /**
+         * Checks finished answers the model did not flag, e.g. with marker phrases. Optional.
+         *
+         * @param classifier the classifier, or {@code null} for none
+         * @return this builder
+         */
         public Builder answerClassifier(AnswerClassifier classifier) {
             this.classifier = classifier;
             return this;
         }
 
-        /** The clock for creation times; tests pass a fixed one. */
+        /**
+         * The clock for creation times; tests pass a fixed one.
+         *
+         * @param clock not {@code null}; default the system UTC clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * @return the server
+         * @throws IllegalStateException when the store or the responder is missing
+         */
         public ChatKitServer build() {
             if (store == null) {
                 throw new IllegalStateException("store is required: use ThreadStore.inMemory() or a durable store");

@@ -24,10 +24,32 @@ public final class Errors {
     private Errors() {
     }
 
+    /** Longest upstream {@code x-request-id} kept (OpenAI's are about 40 characters). */
+    static final int MAX_REQUEST_ID = 128;
+
+    /**
+     * The upstream's {@code x-request-id}, or {@code null} when absent, longer than {@link #MAX_REQUEST_ID} or
+     * not printable ASCII: the value is echoed to our clients and written to the log, so an upstream (or
+     * anything between it and us) must not be able to put a 20 KB or multi-line header there.
+     */
+    public static String requestId(HttpHeaders headers) {
+        String value = headers.firstValue("x-request-id").orElse(null);
+        if (value == null || value.isEmpty() || value.length() > MAX_REQUEST_ID) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return null;
+            }
+        }
+        return value;
+    }
+
     /** The typed exception for an error response; {@code body} may be anything, including HTML or empty. */
     public static OpenAiApiException fromResponse(int status, HttpHeaders headers, String body, String apiKey,
             Clock clock) {
-        String requestId = headers.firstValue("x-request-id").orElse(null);
+        String requestId = requestId(headers);
         String type = null;
         String code = null;
         String param = null;

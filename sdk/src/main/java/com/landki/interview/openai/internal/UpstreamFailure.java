@@ -1,6 +1,7 @@
 package com.landki.interview.openai.internal;
 
 import com.landki.interview.openai.OpenAiApiException;
+import com.landki.interview.openai.OpenAiBadResponseException;
 import com.landki.interview.openai.OpenAiConnectionException;
 import com.landki.interview.openai.OpenAiTimeoutException;
 import java.time.Duration;
@@ -38,7 +39,9 @@ public record UpstreamFailure(Kind kind, Integer status, String requestId, Strin
         /** 429 after the client's own retries. */
         RATE_LIMITED("upstream_rate_limited", true),
         /** Any other status, 5xx above all. */
-        SERVER_ERROR("upstream_error", true);
+        SERVER_ERROR("upstream_error", true),
+        /** A 2xx answer this server cannot use: not JSON, or a required field missing or of the wrong type. */
+        BAD_RESPONSE("upstream_bad_response", false);
 
         private final String code;
         private final boolean retryable;
@@ -76,6 +79,9 @@ public record UpstreamFailure(Kind kind, Integer status, String requestId, Strin
         Throwable cause = unwrap(error);
         if (cause instanceof OpenAiApiException api) {
             return fromStatus(api);
+        }
+        if (cause instanceof OpenAiBadResponseException bad) {
+            return new UpstreamFailure(Kind.BAD_RESPONSE, null, bad.requestId(), null, null);
         }
         if (cause instanceof OpenAiTimeoutException || cause instanceof TimeoutException) {
             return timeout();
@@ -136,6 +142,7 @@ public record UpstreamFailure(Kind kind, Integer status, String requestId, Strin
                     + ": check OPENAI_API_KEY (and OPENAI_PROJECT_ID / OPENAI_ORG_ID)";
             case RATE_LIMITED -> "the " + api.label + " is rate limiting us; retry in " + retryAfterSeconds() + " s";
             case SERVER_ERROR -> api.label + " error " + status + "; try again later";
+            case BAD_RESPONSE -> "the " + api.label + " answered with a body this server cannot use; try again later";
         };
     }
 }

@@ -1,5 +1,7 @@
 package com.landki.interview.store.internal;
 
+import com.landki.interview.config.InvalidSettingException;
+import com.landki.interview.config.Settings;
 import com.landki.interview.store.StoreConfig;
 import com.landki.interview.store.StoreException;
 import com.zaxxer.hikari.HikariConfig;
@@ -28,10 +30,15 @@ public final class HikariPools {
     /**
      * A lease on the pool of {@code config}'s database, creating the pool for the first lease.
      *
+     * @throws InvalidSettingException there is no JDBC URL
      * @throws StoreException the database cannot be reached; the message names URL and user, never the password
      */
     public static Lease acquire(StoreConfig config) {
-        Objects.requireNonNull(config.jdbcUrl(), "jdbcUrl");
+        if (config.jdbcUrl() == null) {
+            throw new InvalidSettingException(Settings.INTERVIEW_JDBC_URL.name(),
+                    "INTERVIEW_STORE=postgres needs INTERVIEW_JDBC_URL (jdbcUrl), e.g. jdbc:postgresql://db:5432/interview",
+                    null);
+        }
         String key = config.jdbcUrl() + '\u0000' + config.jdbcUser() + '\u0000' + config.jdbcPassword();
         synchronized (POOLS) {
             Shared shared = POOLS.get(key);

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Admin access: {@code Authorization: Bearer <ADMIN_TOKEN>} compared in constant time (both sides hashed
- * first, so not even the length leaks); without a configured token, only direct loopback clients.
+ * first, so not even the length leaks); without a configured token, only direct loopback clients that name a
+ * loopback host (so a page of another site that DNS rebinding points at 127.0.0.1 is not admin).
  * Thread-safe.
  */
 public final class AdminAuth {
@@ -22,14 +23,19 @@ public final class AdminAuth {
         return tokenDigest != null;
     }
 
-    /** Throws 401 / 403 unless the caller may use admin endpoints. */
-    public void check(String authorization, ClientIpResolver.ClientIp client) {
+    /**
+     * Throws 401 / 403 unless the caller may use admin endpoints.
+     *
+     * @param host          the {@code Host} header
+     * @param forwardedHost the {@code X-Forwarded-Host} header, {@code null} when absent
+     */
+    public void check(String authorization, ClientIpResolver.ClientIp client, String host, String forwardedHost) {
         if (tokenDigest == null) {
-            if (client.isLoopback()) {
+            if (client.isLoopback() && forwardedHost == null && AllowedHosts.isLoopbackHost(host)) {
                 return;
             }
-            throw new ApiException(403, "admin_loopback_only",
-                    "admin endpoints answer local clients only while ADMIN_TOKEN is unset; set ADMIN_TOKEN");
+            throw new ApiException(403, "admin_loopback_only", "admin endpoints answer local clients only (a"
+                    + " loopback address and Host, no proxy) while ADMIN_TOKEN is unset; set ADMIN_TOKEN");
         }
         String presented = bearer(authorization);
         if (presented == null) {

@@ -1,9 +1,11 @@
 package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.ChatKitClient;
+import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.AttachmentOptions;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
+import com.landki.interview.chatkit.server.agent.ResponsesTransport;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.chatkit.server.store.AttachmentStore;
@@ -52,7 +54,7 @@ public final class ApiComponents implements AutoCloseable {
     final ScopeClassifier classifier;
     final ChatKitClient chatKitClient;
     final SessionPort sessions;
-    final String sessionsNotConfiguredReason;
+    final ChatSetup setup;
     final ThreadClassifier threadClassifier;
     final ChatKitServer chatKitServer;
     final ChatBackend backend;
@@ -78,24 +80,28 @@ public final class ApiComponents implements AutoCloseable {
         }
         chatKitClient = client == null ? null : RetryCounting.client(client, options.meterRegistry());
         // the one auto rule: hosted when a workflow id is configured (on the client, else in the configuration)
-        boolean workflow = chatKitClient != null && chatKitClient.defaultWorkflowId() != null;
-        backend = given.chatKitBackend().resolve(chatKitClient != null ? workflow
-                : config != null && Settings.OPENAI_WORKFLOW_ID.raw(config) != null);
-        sessions = workflow ? new ClientSessionPort(withDeadline(chatKitClient, given.sessionDeadline()),
-                given.sessionCustomizer()) : null;
-        sessionsNotConfiguredReason = workflow ? null : chatKitClient == null
-                ? "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)"
-                : "chat sessions need OPENAI_WORKFLOW_ID (OPENAI_API_KEY is set), or CHATKIT_BACKEND=server";
+        boolean workflow = chatKitClient != null ? chatKitClient.defaultWorkflowId() != null
+                : config != null && Settings.OPENAI_WORKFLOW_ID.raw(config) != null;
+        backend = given.chatKitBackend().resolve(workflow);
+        sessions = chatKitClient != null && workflow ? new ClientSessionPort(withDeadline(chatKitClient,
+                given.sessionDeadline()), given.sessionCustomizer()) : null;
         metrics = new ApiMetrics(options.meterRegistry(), backend.id());
-        threadClassifier = given.threadClassifier() != null || chatKitClient == null ? given.threadClassifier()
+        JvmMetrics jvm = JvmMetrics.bindIfOwn(options.meterRegistry());
+        if (jvm != null) {
+            own(jvm);
+        }
+        // hosted threads only: the own server's thread ids are not OpenAI's, and it classifies its answers itself
+        threadClassifier = given.threadClassifier() != null || chatKitClient == null || backend == ChatBackend.SERVER
+                ? given.threadClassifier()
                 : ThreadClassifier.builder().reader(ChatKitThreadReader.of(chatKitClient)).classifier(classifier)
                         .build();
         boolean canAnswer = given.responder() != null || (chatKitClient != null && config != null);
         chatKitServer = given.chatKitServer() != null ? given.chatKitServer()
                 : backend == ChatBackend.SERVER && canAnswer ? openServer(options, markers) : null;
         cookieSecret = cookieSecret(options.security());
-        boolean chat = backend == ChatBackend.SERVER ? chatKitServer != null : sessions != null;
-        status = new ApiStatus(options.mountPath(), store.type(), backend, chat,
+        setup = new ChatSetup(given.chatKitBackend(), backend, chatKitClient != null, workflow, chatKitServer != null,
+                options.mountPath());
+        status = new ApiStatus(options.mountPath(), store.type(), backend, setup.chatConfigured(),
                 options.security().adminToken() != null);
     }
 
@@ -116,21 +122,26 @@ public final class ApiComponents implements AutoCloseable {
     }
 
     /**
-     * The own server: threads where the store configuration says (in memory without one), answers from the
-     * given responder or else the Responses agent of {@code OPENAI_*}.
+     * The own server: threads in the store given in code, else where the store configuration says (in memory
+     * without one), answers from the given responder or else the Responses agent of {@code OPENAI_*}.
      */
     private ChatKitServer openServer(InterviewApiOptions options, MarkerClassifier markers) {
         ConfigSource config = options.config();
         StoreConfig threads = options.storeConfig() != null ? options.storeConfig()
                 : config != null ? StoreConfig.from(config) : StoreConfig.builder().type(StoreConfig.TYPE_MEMORY).build();
-        // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics
+        // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics,
+        // each call's duration, time to first text and errors measured
         ChatKitResponder responder = options.backend().responder() != null ? options.backend().responder()
-                : ResponsesAgent.from(config, chatKitClient.http());
+                : ResponsesAgent.builder(config).transport(new TimedResponsesTransport(
+                        ResponsesTransport.of(chatKitClient.http()), metrics, System::nanoTime)).build();
         // every answer goes to the chat log (the stats) and to the answer counters of /metrics
-        ChatKitBackend server = own(ChatKitBackend.open(threads, store, responder,
-                markers != null ? markers : MarkerClassifier.ofDefaults(),
-                answer -> metrics.answered(answer.source(), answer.outOfScope()),
-                config != null ? ChatKitBackend.attachmentOptions(config) : AttachmentOptions.defaults()));
+        MarkerClassifier phrases = markers != null ? markers : MarkerClassifier.ofDefaults();
+        AnswerListener counted = answer -> metrics.answered(answer.source(), answer.outOfScope());
+        ThreadStore given = options.backend().threadStore();
+        ChatKitBackend server = own(given != null
+                ? ChatKitBackend.open(given, store, responder, phrases, counted)
+                : ChatKitBackend.open(threads, store, responder, phrases, counted,
+                        config != null ? ChatKitBackend.attachmentOptions(config) : AttachmentOptions.defaults()));
         return server.server();
     }
 
@@ -191,6 +202,11 @@ public final class ApiComponents implements AutoCloseable {
 
     public ApiStatus status() {
         return status;
+    }
+
+    /** What the configuration lets the chat do, and the messages that say so. */
+    public ChatSetup setup() {
+        return setup;
     }
 
     /** Closes what was opened here, newest first; logs failures. */

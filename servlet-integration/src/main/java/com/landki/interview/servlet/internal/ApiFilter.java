@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Guards everything under the mount path: the Origin check and CORS, per-IP rate limits, body size and
+ * Guards everything under the mount path: the Host allowlist, the Origin check and CORS, per-IP rate limits, body size and
  * content type (all read from the route table), the user id for routes that need one (the ChatKit protocol
- * servlet reads it from the request), and JSON error bodies for any failure.
+ * servlet reads it from the request), JSON error bodies for any failure, and the HTTP-server metrics of every
+ * request ({@link HttpServerMetrics}).
  * Thread-safe.
  */
 public final class ApiFilter extends HttpFilter {
@@ -30,10 +31,13 @@ public final class ApiFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) {
+        long started = runtime.http.start();
         try {
             guard(req, res, chain);
         } catch (IOException | ServletException | RuntimeException e) {
             Responses.failure(req, res, e);
+        } finally {
+            runtime.http.record(req, res, pathWithinMount(req), started);
         }
     }
 
@@ -41,6 +45,7 @@ public final class ApiFilter extends HttpFilter {
             throws IOException, ServletException {
         String method = req.getMethod().toUpperCase(Locale.ROOT);
         String path = pathWithinMount(req);
+        checkHost(req);
         ClientIpResolver.ClientIp client = runtime.client(req);
         req.setAttribute(STORED_IP, runtime.storedIp(client));
 
@@ -99,6 +104,26 @@ public final class ApiFilter extends HttpFilter {
             runtime.userIds.resolve(forward, res);
         }
         chain.doFilter(forward, res);
+    }
+
+    /**
+     * 421 unless the {@code Host} (and a trusted proxy's {@code X-Forwarded-Host}) is one this API serves: a
+     * browser that DNS rebinding sent here names the attacker's host.
+     */
+    private void checkHost(HttpServletRequest req) {
+        String host = req.getHeader("Host");
+        if (host == null) {
+            host = req.getServerName(); // HTTP/1.0 without Host: no browser sends that
+        }
+        String forwardedHost = req.getHeader("X-Forwarded-Host");
+        String refused = !runtime.hosts.allowed(host) ? host
+                : forwardedHost != null && runtime.ips.isTrustedPeer(req.getRemoteAddr())
+                        && !runtime.hosts.allowed(forwardedHost.split(",", 2)[0]) ? forwardedHost : null;
+        if (refused != null) {
+            String shown = refused.length() <= 100 && refused.matches("[\\x21-\\x7e]+") ? "'" + refused + "'" : "named";
+            throw new ApiException(421, "host_not_allowed", "this server does not answer for the host " + shown
+                    + "; add it to ALLOWED_HOSTS");
+        }
     }
 
     /** Same origin as the Host header, or, behind a trusted proxy, as its {@code X-Forwarded-Host}. */

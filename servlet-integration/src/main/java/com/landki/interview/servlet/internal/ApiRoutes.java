@@ -78,10 +78,11 @@ public final class ApiRoutes {
         add("GET", "/admin/feedback/export", null, Access.ADMIN, false, r -> done(rt.adminHandler.export(format(r))));
         add("DELETE", "/admin/data", null, Access.ADMIN, false,
                 r -> done(rt.adminHandler.erase(r.query("session_id"), r.query("user_id"))));
-        add("GET", "/metrics", null, Access.ADMIN, false, r -> done(metrics(rt.metrics)));
+        add("GET", "/metrics", null, Access.ADMIN, false, r -> done(metrics(rt.metrics, r.header("Accept"))));
+        // reached only where the own server's protocol servlet is not mounted
+        String chatKitUnavailable = rt.parts.setup.chatKitUnavailable();
         Handler notMounted = r -> {
-            throw ApiException.notConfigured("the ChatKit server backend is not mounted here;"
-                    + " set CHATKIT_BACKEND=server with OPENAI_API_KEY (or use " + SESSION + ")");
+            throw ApiException.notConfigured(chatKitUnavailable);
         };
         add("POST", CHATKIT, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, notMounted);
         long upload = rt.parts.chatKitServer == null ? 0
@@ -110,6 +111,15 @@ public final class ApiRoutes {
         List<Route> all = new ArrayList<>();
         byPath.values().forEach(methods -> all.addAll(methods.values()));
         return all;
+    }
+
+    /**
+     * The route template of {@code path}, the {@code route} label of the HTTP-server metrics: the path itself
+     * when the table has it, else {@code unmatched} (never a raw path, which would let any client add series).
+     */
+    public String template(String path) {
+        String key = key(path);
+        return byPath.containsKey(key) ? key : HttpServerMetrics.UNMATCHED;
     }
 
     /** The route for {@code method} (HEAD finds GET) at {@code path}, or {@code null}. */
@@ -147,7 +157,8 @@ public final class ApiRoutes {
     /** Runs the route's handler after its access check. */
     public CompletableFuture<ApiResponse> call(Route route, ApiRequest request) throws IOException {
         if (route.access() == Access.ADMIN || (route.access() == Access.ADMIN_UNLESS_LIST_PUBLIC && !feedbackListPublic)) {
-            admin.check(request.header("Authorization"), request.client());
+            admin.check(request.header("Authorization"), request.client(), request.header("Host"),
+                    request.header("X-Forwarded-Host"));
         }
         return route.handler().handle(request);
     }
@@ -188,9 +199,11 @@ public final class ApiRoutes {
         }
     }
 
-    private static ApiResponse metrics(ApiMetrics metrics) {
-        byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
-        return ApiResponse.bytes("text/plain; version=0.0.4; charset=utf-8", text);
+    /** The meters in OpenMetrics when {@code accept} prefers it, else in Prometheus text 0.0.4. */
+    private static ApiResponse metrics(ApiMetrics metrics, String accept) {
+        MeterRegistries.Scrape scrape = metrics.scrape(accept);
+        return ApiResponse.bytes(scrape.contentType(), scrape.text().getBytes(StandardCharsets.UTF_8))
+                .withHeader("Vary", "Accept");
     }
 
     private static CompletableFuture<ApiResponse> done(ApiResponse response) {

@@ -22,6 +22,7 @@ public final class ApiRuntime {
     final ApiComponents parts;
     final ClientIpResolver ips;
     final Cors cors;
+    final AllowedHosts hosts;
     final AdminAuth admin;
     final UserIds userIds;
     final ApiMetrics metrics;
@@ -32,13 +33,16 @@ public final class ApiRuntime {
     final AdminHandler adminHandler;
     final InfoHandler info;
     final ApiRoutes routes;
+    final HttpServerMetrics http;
 
     public ApiRuntime(InterviewApiOptions options, ApiComponents parts, String contextPath) {
         this.options = options;
         this.parts = parts;
         SecurityOptions security = options.security();
-        this.ips = new ClientIpResolver(security.trustedProxies().stream().map(Cidr::parse).toList());
+        this.ips = new ClientIpResolver(security.trustedProxies().stream().map(Cidr::parse).toList(),
+                SecurityOptions.FORWARDED.equals(security.forwardedHeader()));
         this.cors = new Cors(security.allowedOrigins());
+        this.hosts = new AllowedHosts(security.allowedHosts(), security.allowedOrigins());
         this.admin = new AdminAuth(security.adminToken());
         UserIdCookies cookies = new UserIdCookies(parts.cookieSecret);
         this.userIds = new UserIds(security.userIdResolver()::resolve, cookies, security.userIdCookieName(),
@@ -50,11 +54,13 @@ public final class ApiRuntime {
         addLimiter(BUCKET_CLASSIFY, limits.classifyPerMin());
         addLimiter(BUCKET_CHATKIT, limits.chatKitPerMin());
         ChatEvents events = new ChatEvents(parts.store, cookies);
-        this.sessions = new SessionHandler(parts.sessions, parts.sessionsNotConfiguredReason, events,
+        this.sessions = new SessionHandler(parts.sessions, parts.setup.sessionsUnavailable(), events,
                 metrics, System::nanoTime);
-        this.classify = new ClassifyHandler(parts.classifier, parts.threadClassifier, events, metrics);
+        this.classify = new ClassifyHandler(parts.classifier, parts.threadClassifier,
+                parts.setup.threadsUnavailable(parts.threadClassifier != null), events, metrics);
         PageOptions page = options.page();
         this.feedback = new FeedbackHandler(parts.store, page.feedbackCategories(), metrics);
+        metrics.feedbackCategories(page.feedbackCategories());
         // the own server's threads are erased with the records that carry their ids
         // (and, with the hosted backend, a user's threads kept by OpenAI)
         this.adminHandler = new AdminHandler(parts.store, parts.threads(), parts.attachments(),
@@ -68,6 +74,7 @@ public final class ApiRuntime {
                 parts.backend.id(), parts.status().chatConfigured(), base + ApiRoutes.SESSION,
                 base + ApiRoutes.CHATKIT, page.chatUi().id()));
         this.routes = new ApiRoutes(this, base);
+        this.http = new HttpServerMetrics(options.meterRegistry(), routes, System::nanoTime);
     }
 
     private void addLimiter(String bucket, int perMinute) {

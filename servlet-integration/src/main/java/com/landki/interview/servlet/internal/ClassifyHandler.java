@@ -21,13 +21,19 @@ public final class ClassifyHandler {
 
     private final ScopeClassifier classifier;
     private final ThreadClassifier threads;
+    private final String threadsUnavailable;
     private final ChatEvents events;
     private final ApiMetrics metrics;
 
-    /** {@code threads} may be {@code null}: then {@code thread_id} answers 503 not_configured. */
-    public ClassifyHandler(ScopeClassifier classifier, ThreadClassifier threads, ChatEvents events, ApiMetrics metrics) {
+    /**
+     * {@code threads} may be {@code null}: then {@code thread_id} answers 503 not_configured with
+     * {@code threadsUnavailable} as its message.
+     */
+    public ClassifyHandler(ScopeClassifier classifier, ThreadClassifier threads, String threadsUnavailable,
+            ChatEvents events, ApiMetrics metrics) {
         this.classifier = classifier;
         this.threads = threads;
+        this.threadsUnavailable = threadsUnavailable;
         this.events = events;
         this.metrics = metrics;
     }
@@ -40,8 +46,7 @@ public final class ClassifyHandler {
                 throw ApiException.validation("thread_id", "must be a ChatKit thread id (letters, digits, '_', '-')");
             }
             if (threads == null) {
-                throw ApiException.notConfigured("classifying by thread_id needs OPENAI_API_KEY;"
-                        + " send user_question and assistant_reply instead");
+                throw ApiException.notConfigured(threadsUnavailable);
             }
             CompletableFuture<ThreadClassification> call;
             try {

@@ -7,19 +7,32 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the client's IP: the TCP peer, unless the peer is a trusted proxy, in which case the
- * {@code Forwarded} / {@code X-Forwarded-For} chain is walked from the right and the first address that is
- * not a trusted proxy wins. Immutable and thread-safe.
+ * Finds the client's IP: the TCP peer, unless the peer is a trusted proxy, in which case the chain of the one
+ * configured header ({@code X-Forwarded-For} or RFC 7239 {@code Forwarded}) is walked from the right and the
+ * first address that is not a trusted proxy wins. The other header is never read for the address: a proxy
+ * appends to (or sets) only the header it knows, so the other one is whatever the client sent. Immutable and
+ * thread-safe.
  */
 public final class ClientIpResolver {
 
     private final List<Cidr> trustedProxies;
+    private final boolean rfc7239;
 
+    /** Believes {@code X-Forwarded-For}. */
     public ClientIpResolver(List<Cidr> trustedProxies) {
-        this.trustedProxies = List.copyOf(trustedProxies);
+        this(trustedProxies, false);
     }
 
-    /** The resolved client and whether the request passed through any proxy header. */
+    /** @param rfc7239 {@code true}: believe {@code Forwarded}; {@code false}: {@code X-Forwarded-For} */
+    public ClientIpResolver(List<Cidr> trustedProxies, boolean rfc7239) {
+        this.trustedProxies = List.copyOf(trustedProxies);
+        this.rfc7239 = rfc7239;
+    }
+
+    /**
+     * The resolved client and whether the request carried any forwarding header (either one: a request that
+     * names another client is never taken for a direct loopback client).
+     */
     public record ClientIp(InetAddress address, boolean forwarded) {
 
         public boolean isLoopback() {
@@ -41,7 +54,7 @@ public final class ClientIpResolver {
         if (!isTrusted(peerAddress)) {
             return new ClientIp(peerAddress, anyProxyHeader);
         }
-        List<String> chain = !forwarded.isEmpty() ? forwardedFor(forwarded) : split(xForwardedFor);
+        List<String> chain = rfc7239 ? forwardedFor(forwarded) : split(xForwardedFor);
         InetAddress client = peerAddress;
         for (int i = chain.size() - 1; i >= 0; i--) {
             InetAddress hop = IpAddresses.parseLiteral(stripPort(chain.get(i)));

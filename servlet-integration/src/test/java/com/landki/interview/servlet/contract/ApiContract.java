@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +75,8 @@ abstract class ApiContract {
         upstreamServer.setDispatcher(upstream);
         upstreamServer.start();
         InterviewApiOptions options = InterviewApiOptions.builder()
-                .security(s -> s.adminToken(TOKEN).allowedOrigins(ALLOWED).trustedProxies("127.0.0.1", "::1"))
+                .security(s -> s.adminToken(TOKEN).allowedOrigins(ALLOWED).allowedHosts("interview.example")
+                        .trustedProxies("127.0.0.1", "::1"))
                 .store(store)
                 .backend(b -> b.threadClassifier(ThreadClassifier.builder().reader(threads)
                         .classifier(ScopeClassifier.ofDefaults()).build())
@@ -244,6 +246,30 @@ abstract class ApiContract {
         // the client was passed in code, not built from the environment: its retries are counted all the same
         assertThat(upstreamRetries() - retriesBefore).as("counted retries").isEqualTo(2.0);
         assertThat(res.headers().firstValue("x-request-id")).contains("req_503");
+    }
+
+    @Test
+    void upstreamSessionAnswersThatCannotBeUsedBecome502UpstreamBadResponse() throws Exception {
+        for (String body : List.of("<html>gateway says hi</html>", "{\"id\":\"cksess_x\",\"client_secret\":null}",
+                "{\"id\":\"cksess_x\",\"client_secret\":42}", "{\"id\":\"cksess_x\"}", "[]")) {
+            upstream.answer(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .addHeader("x-request-id", "req_bad").body(body).build());
+            HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
+            assertError(res, 502, "upstream_bad_response");
+            assertThat(res.body()).as(body).doesNotContain("gateway says hi");
+            assertThat(res.headers().firstValue("x-request-id")).as(body).contains("req_bad");
+        }
+    }
+
+    @Test
+    void anUpstreamRequestIdThatIsLongOrNotPrintableIsNotEchoed() throws Exception {
+        String huge = "r".repeat(20_000);
+        upstream.answer(OpenAiAnswers.chatKitSession("cksess_long_id", "ek_long_id")
+                .addHeader("x-request-id", huge).build());
+        HttpResponse<String> res = send("POST", "/interview/api/chatkit/session", null, null);
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("x-request-id")).isEmpty();
+        assertThat(Json.MAPPER.readTree(res.body()).path("client_secret").asText()).isEqualTo("ek_long_id");
     }
 
     @Test
@@ -421,6 +447,41 @@ abstract class ApiContract {
         newClient();
         assertThat(send("POST", "/interview/api/feedback", "{\"session_id\":\"rl\"}", "application/json")
                 .statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aForwardedHeaderBesideTheConfiguredXForwardedForNeitherNamesTheClientNorDodgesTheLimit() throws Exception {
+        // issue 17: the client adds its own "Forwarded: for=…", which a proxy that sets X-Forwarded-For passes on
+        int limit = RateLimits.defaults().feedbackPerMin();
+        HttpResponse<String> res = null;
+        for (int i = 0; i < limit + 10; i++) {
+            res = send("POST", "/interview/api/feedback", "{\"session_id\":\"fwd\"}", "application/json",
+                    "Forwarded", "for=203.0.113." + (i + 1));
+            if (res.statusCode() == 429) {
+                break;
+            }
+        }
+        assertError(res, 429, "rate_limited");
+        JsonNode stored = json(admin("GET", "/interview/api/feedback/list?limit=1", null)).path("entries").get(0);
+        assertThat(stored.path("ip").asText()).isEqualTo(clientIp.substring(0, clientIp.lastIndexOf('.')) + ".0");
+    }
+
+    @Test
+    void aHostThisServerDoesNotServeGets421Json() throws Exception {
+        // DNS rebinding: a page of evil.example whose name now resolves to this server
+        String answer = raw("GET /interview/api/health HTTP/1.1\r\nHost: evil.example:" + container.port()
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 421");
+        assertThat(answer).contains("application/json").contains("\"host_not_allowed\"").contains("ALLOWED_HOSTS");
+        // a trusted proxy's X-Forwarded-Host is checked too
+        String proxied = raw("GET /interview/api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-Host: evil.example"
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(proxied).startsWith("HTTP/1.1 421");
+        for (String host : List.of("localhost", "127.0.0.1:" + container.port(), "[::1]", "192.0.2.7",
+                "interview.example")) {
+            assertThat(raw("GET /interview/api/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"))
+                    .as(host).startsWith("HTTP/1.1 200");
+        }
     }
 
     // ---- admin
@@ -690,6 +751,16 @@ abstract class ApiContract {
             builder.header(headers[i], headers[i + 1]);
         }
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One raw HTTP/1.1 exchange (java.net.http cannot send another {@code Host}). */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", container.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String cookieValue(HttpResponse<String> res) {

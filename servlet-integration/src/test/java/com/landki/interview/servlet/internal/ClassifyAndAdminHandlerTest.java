@@ -30,7 +30,7 @@ class ClassifyAndAdminHandlerTest {
     private final InterviewStore store = InterviewStore.inMemory();
     private final ApiMetrics metrics = HandlerFixtures.metrics();
     private final ClassifyHandler classify = new ClassifyHandler(ScopeClassifier.ofDefaults(), null,
-            new ChatEvents(store, HandlerFixtures.cookies()), metrics);
+            "classifying by thread_id needs OPENAI_API_KEY", new ChatEvents(store, HandlerFixtures.cookies()), metrics);
 
     @Test
     void classifiesTextLogsAndCounts() {
@@ -43,7 +43,7 @@ class ClassifyAndAdminHandlerTest {
         assertThat(event.type()).isEqualTo(ChatEvent.RESPONSE_CLASSIFIED);
         assertThat(event.question()).isEqualTo("Wetter?");
         assertThat(event.sessionId()).isEqualTo("s1");
-        assertThat(metrics.scrape()).contains("interview_out_of_scope_total{backend=\"hosted\",source=\"marker\"} 1.0")
+        assertThat(metrics.scrape(null).text()).contains("interview_out_of_scope_total{backend=\"hosted\",source=\"marker\"} 1.0")
                 .contains("interview_answers_total{backend=\"hosted\",source=\"marker\"} 1.0")
                 .contains("interview_answers_total{backend=\"hosted\",source=\"none\"} 0.0");
     }
@@ -60,7 +60,8 @@ class ClassifyAndAdminHandlerTest {
     @Test
     void threadIdWithoutAChatKitClientIsNotConfigured() {
         assertThatThrownBy(() -> classify.classify(body("{\"thread_id\":\"thr_1\"}"), CALLER))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("not_configured"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("not_configured"))
+                .hasMessage("classifying by thread_id needs OPENAI_API_KEY");
         assertThatThrownBy(() -> classify.classify(body("{\"thread_id\":\"../x\"}"), CALLER))
                 .hasMessageContaining("thread_id");
     }

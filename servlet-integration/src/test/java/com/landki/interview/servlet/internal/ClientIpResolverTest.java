@@ -25,10 +25,23 @@ class ClientIpResolverTest {
     }
 
     @Test
-    void forwardedHeaderWinsAndUnderstandsIpv6WithPort() {
-        ClientIpResolver.ClientIp ip = resolver.resolve("::1",
+    void configuredForwardedHeaderUnderstandsIpv6WithPortAndIgnoresXForwardedFor() {
+        ClientIpResolver rfc7239 = new ClientIpResolver(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1")), true);
+        ClientIpResolver.ClientIp ip = rfc7239.resolve("::1",
                 List.of("for=\"[2001:db8:cafe::17]:4711\";proto=https, for=10.1.1.1"), List.of("9.9.9.9"));
         assertThat(IpAddresses.format(ip.address())).isEqualTo("2001:db8:cafe:0:0:0:0:17");
+        // only X-Forwarded-For from the client: the configured header is absent, the proxy is the client
+        assertThat(IpAddresses.format(rfc7239.resolve("10.0.0.2", List.of(), List.of("9.9.9.9")).address()))
+                .isEqualTo("10.0.0.2");
+    }
+
+    @Test
+    void byDefaultAForgedForwardedHeaderIsIgnoredAndXForwardedForIsBelieved() {
+        // issue 17: nginx appends to X-Forwarded-For and passes the client's own Forwarded on untouched
+        ClientIpResolver.ClientIp ip = resolver.resolve("10.0.0.2", List.of("for=6.6.6.6"),
+                List.of("7.7.7.7, 203.0.113.9"));
+        assertThat(IpAddresses.format(ip.address())).isEqualTo("203.0.113.9");
+        assertThat(ip.forwarded()).isTrue();
     }
 
     @Test

@@ -49,6 +49,9 @@ public final class ChatKitBackend implements AutoCloseable {
      * {@code interview}. A host that already read the store settings and the markers uses
      * {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier)}.
      *
+     * @param source where the settings are read
+     * @param interview the store of feedback and chat events; not closed by the backend
+     * @return the backend; close it on shutdown
      * @throws IllegalStateException            a setting is invalid (the message names it)
      * @throws com.landki.interview.store.StoreException the thread store cannot be opened
      */
@@ -74,6 +77,12 @@ public final class ChatKitBackend implements AutoCloseable {
      * The backend with threads where {@code threads} says ({@code memory}, {@code jsonl} in its log directory,
      * {@code postgres} on the one pool of that database), answering with {@code agent} (the {@link ResponsesAgent}
      * or any other responder) and marking answers that {@code markers} finds out of scope.
+     *
+     * @param threads where the threads live
+     * @param interview the store of feedback and chat events; not closed by the backend
+     * @param agent who writes the answers
+     * @param markers checks finished answers the model did not flag
+     * @return the backend; close it on shutdown
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers) {
@@ -83,6 +92,13 @@ public final class ChatKitBackend implements AutoCloseable {
     /**
      * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier)}, also telling
      * {@code alsoTell} (e.g. metrics; may be {@code null}) about every answer and new thread, after the chat log.
+     *
+     * @param threads where the threads live
+     * @param interview the store of feedback and chat events; not closed by the backend
+     * @param agent who writes the answers
+     * @param markers checks finished answers the model did not flag
+     * @param alsoTell another listener, or {@code null}
+     * @return the backend; close it on shutdown
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers, AnswerListener alsoTell) {
@@ -144,7 +160,44 @@ public final class ChatKitBackend implements AutoCloseable {
         return Settings.CHATKIT_ATTACHMENTS.read(source) ? AttachmentOptions.from(source) : null;
     }
 
-    /** The protocol server to mount. */
+    /**
+     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier, AnswerListener)}, with
+     * threads in a store the caller opened and closes, e.g. {@link ThreadStore#postgres(javax.sql.DataSource)}
+     * on a data source the host holds.
+     *
+     * @param threads where the threads live; not closed by the backend
+     * @param interview the store of feedback and chat events; not closed by the backend
+     * @param agent who writes the answers
+     * @param markers checks finished answers the model did not flag
+     * @param alsoTell another listener, or {@code null}
+     * @return the backend
+     */
+    public static ChatKitBackend open(ThreadStore threads, InterviewStore interview, ChatKitResponder agent,
+            MarkerClassifier markers, AnswerListener alsoTell) {
+        Objects.requireNonNull(threads, "threads");
+        ChatKitServer server = server(threads, interview, agent, markers, alsoTell);
+        LOG.info("ChatKit server backend ready: threads in the store given");
+        return new ChatKitBackend(server, new ArrayList<>());
+    }
+
+    private static ChatKitServer server(ThreadStore store, InterviewStore interview, ChatKitResponder agent,
+            MarkerClassifier markers, AnswerListener alsoTell) {
+        Objects.requireNonNull(interview, "interview");
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(markers, "markers");
+        return ChatKitServer.builder().store(store).responder(agent)
+                .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
+                .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
+                        : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
+                .answerClassifier(StoreHooks.markers(markers))
+                .build();
+    }
+
+    /**
+     * The protocol server to mount.
+     *
+     * @return the server
+     */
     public ChatKitServer server() {
         return server;
     }

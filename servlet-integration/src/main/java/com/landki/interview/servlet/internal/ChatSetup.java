@@ -1,0 +1,150 @@
+package com.landki.interview.servlet.internal;
+
+import com.landki.interview.config.ChatBackend;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the configuration lets the chat do, said in words an operator can act on: the one place that builds
+ * every "not configured" message of the API (the {@code /chatkit/session} and {@code /chatkit} refusals, the
+ * {@code /classify} by {@code thread_id} refusal and the start-up warning). Each message names the backend
+ * that runs and why ({@code CHATKIT_BACKEND} and, for {@code auto}, the workflow id), and advises setting only
+ * what is not set. Immutable.
+ */
+public final class ChatSetup {
+
+    static final String KEY = "OPENAI_API_KEY";
+    static final String WORKFLOW = "OPENAI_WORKFLOW_ID";
+    private static final String WORKS_WITHOUT = "; health, feedback and the dashboard work without it";
+
+    private final ChatBackend requested;
+    private final ChatBackend backend;
+    private final boolean apiKey;
+    private final boolean workflow;
+    private final boolean serverMounted;
+    private final String mountPath;
+
+    /**
+     * @param requested     {@code CHATKIT_BACKEND} as set ({@code auto} not resolved)
+     * @param backend       the backend that runs ({@code auto} resolved)
+     * @param apiKey        whether there is an OpenAI client ({@code OPENAI_API_KEY} or one given in code)
+     * @param workflow      whether a workflow id is configured
+     * @param serverMounted whether the own ChatKit server answers at {@code <mount>/chatkit}
+     * @param mountPath     where the API is mounted
+     */
+    public ChatSetup(ChatBackend requested, ChatBackend backend, boolean apiKey, boolean workflow,
+            boolean serverMounted, String mountPath) {
+        this.requested = requested;
+        this.backend = backend;
+        this.apiKey = apiKey;
+        this.workflow = workflow;
+        this.serverMounted = serverMounted;
+        this.mountPath = mountPath;
+    }
+
+    /** Whether the page can chat: sessions can be minted (hosted) or the own server is mounted (server). */
+    public boolean chatConfigured() {
+        return backend == ChatBackend.SERVER ? serverMounted : sessionsPossible();
+    }
+
+    private boolean sessionsPossible() {
+        return apiKey && workflow;
+    }
+
+    /** Why {@code POST /chatkit/session} mints no session, or {@code null} when it does. */
+    public String sessionsUnavailable() {
+        if (sessionsPossible()) {
+            return null;
+        }
+        if (backend == ChatBackend.HOSTED) {
+            return "chat sessions need " + and(hostedMissing()) + " (" + why() + ")"
+                    + (requested == ChatBackend.HOSTED ? "; or use the own ChatKit server with CHATKIT_BACKEND=server"
+                            : "");
+        }
+        return "this API runs the own ChatKit server (" + why() + "): the page chats through " + mountPath
+                + ApiRoutes.CHATKIT + " and needs no session; sessions of a hosted workflow need "
+                + and(hostedMissing());
+    }
+
+    /** Why {@code POST /chatkit} is not answered by the own server, or {@code null} when it is. */
+    public String chatKitUnavailable() {
+        if (serverMounted) {
+            return null;
+        }
+        if (backend == ChatBackend.HOSTED) {
+            return "this API runs the hosted backend (" + why() + "): the page gets a session from " + mountPath
+                    + ApiRoutes.SESSION + " and chats with OpenAI; the own ChatKit server answers here with"
+                    + " CHATKIT_BACKEND=server";
+        }
+        return "the own ChatKit server (" + why() + ") is not running: it needs " + serverMissing()
+                + (requested == ChatBackend.AUTO ? "; or set " + and(hostedMissing()) + " for a hosted workflow" : "");
+    }
+
+    /** The start-up warning when the page cannot chat, or {@code null} when it can. */
+    public String chatMissing() {
+        if (chatConfigured()) {
+            return null;
+        }
+        if (backend == ChatBackend.HOSTED) {
+            return "chat is NOT configured: the hosted backend (" + why() + ") needs " + and(hostedMissing())
+                    + (requested == ChatBackend.HOSTED
+                            ? "; or use the own ChatKit server: CHATKIT_BACKEND=server with " + serverNeeds() : "")
+                    + WORKS_WITHOUT;
+        }
+        String alternative = switch (requested) {
+            case AUTO -> "; or set " + and(hostedMissing()) + " for a hosted Agent Builder workflow";
+            case SERVER -> "; or use a hosted Agent Builder workflow: CHATKIT_BACKEND=hosted with "
+                    + and(hostedMissing());
+            default -> "";
+        };
+        return "chat is NOT configured: the own ChatKit server (" + why() + ") needs " + serverMissing()
+                + alternative + WORKS_WITHOUT;
+    }
+
+    /** Why {@code POST /classify} with a {@code thread_id} cannot read the thread, or {@code null} when it can. */
+    public String threadsUnavailable(boolean threadReader) {
+        if (threadReader) {
+            return null;
+        }
+        if (backend == ChatBackend.SERVER) {
+            return "classifying by thread_id reads a thread of OpenAI's hosted ChatKit; the own ChatKit server ("
+                    + why() + ") classifies every answer as it stores it (response.classified in the chat log);"
+                    + " send user_question and assistant_reply instead";
+        }
+        return "classifying by thread_id reads the thread from OpenAI and needs " + KEY
+                + "; send user_question and assistant_reply instead";
+    }
+
+    /** Why this backend runs: the setting as set, and for {@code auto} what decided it. */
+    private String why() {
+        if (requested == ChatBackend.AUTO) {
+            return "CHATKIT_BACKEND=auto " + (backend == ChatBackend.HOSTED ? "with " : "without ") + WORKFLOW;
+        }
+        return "CHATKIT_BACKEND=" + backend.id();
+    }
+
+    private List<String> hostedMissing() {
+        List<String> missing = new ArrayList<>();
+        if (!apiKey) {
+            missing.add(KEY);
+        }
+        if (!workflow) {
+            missing.add(WORKFLOW);
+        }
+        return missing;
+    }
+
+    /** What the own server lacks: an OpenAI client, or (one given in code without settings) a responder. */
+    private String serverMissing() {
+        return apiKey ? "a responder (BackendOptions.responder) or the OPENAI_* settings (InterviewApiOptions.from)"
+                : serverNeeds();
+    }
+
+    private static String serverNeeds() {
+        return KEY + " (and OPENAI_VECTOR_STORE_ID for file_search)";
+    }
+
+    private static String and(List<String> names) {
+        return String.join(" and ", names);
+    }
+}
