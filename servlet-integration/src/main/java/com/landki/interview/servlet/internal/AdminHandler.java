@@ -183,7 +183,9 @@ public final class AdminHandler {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("deleted", deleted + threadsDeleted + attachmentsDeleted);
         out.put("threads_deleted", threadsDeleted);
-        out.put("attachments_deleted", attachmentsDeleted);
+        if (attachments != null) {
+            out.put("attachments_deleted", attachmentsDeleted);
+        }
         return ApiResponse.ok(out);
     }
 
