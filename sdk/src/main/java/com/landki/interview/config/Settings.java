@@ -106,6 +106,13 @@ public final class Settings {
                     + "; `0` = no limit");
     public static final Setting<Integer> CHATKIT_MAX_STREAMS_PER_USER = count("CHATKIT_MAX_STREAMS_PER_USER", 3,
             "streamed answers one user may have open at once; one more gets 429 `too_many_streams`; `0` = no limit");
+    public static final Setting<Integer> CHATKIT_STREAM_IDLE_TIMEOUT = count("CHATKIT_STREAM_IDLE_TIMEOUT", 60,
+            "seconds a streamed answer of the own server may send the page nothing (upstream silent or only"
+                    + " keep-alives); then the half answer is kept as on cancel and the page gets a retryable `error`"
+                    + " ([protocol](docs/chatkit-server.md)); `0` = no idle timeout");
+    public static final Setting<Boolean> CHATKIT_THREAD_TITLES = bool("CHATKIT_THREAD_TITLES", true,
+            "own server: title a new thread after its first answer from the first question (sent as"
+                    + " `thread.updated`); `false` leaves threads untitled until the user renames them");
     public static final Setting<byte[]> USER_ID_COOKIE_SECRET = Setting.of("USER_ID_COOKIE_SECRET", byte[].class,
             (byte[]) null, "HMAC key of the signed user-id cookie, at least " + MIN_COOKIE_SECRET_BYTES
                     + " bytes (UTF-8); share it between instances behind one load balancer",
@@ -163,7 +170,7 @@ public final class Settings {
             ADMIN_TOKEN, ALLOWED_ORIGINS, TRUSTED_PROXIES, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
             RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,
             RATE_LIMIT_CHATKIT_PER_MIN, SESSION_DEADLINE_SECONDS, CHATKIT_MAX_STREAMS, CHATKIT_MAX_STREAMS_PER_USER,
-            USER_ID_COOKIE_SECRET,
+            CHATKIT_STREAM_IDLE_TIMEOUT, CHATKIT_THREAD_TITLES, USER_ID_COOKIE_SECRET,
             INTERVIEW_API_MOUNT_PATH, INTERVIEW_GREETING, INTERVIEW_PROMPTS, INTERVIEW_COMPOSER_PLACEHOLDER, CHATKIT_UI,
             FEEDBACK_CATEGORIES, INTERVIEW_API_AUTOREGISTER,
             PORT, INTERVIEW_JVM_OPTIONS);

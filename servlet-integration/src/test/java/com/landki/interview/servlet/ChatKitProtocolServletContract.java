@@ -94,7 +94,8 @@ abstract class ChatKitProtocolServletContract {
         List<JsonNode> events = events(response.body());
         assertThat(types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
                 "thread.item.added", "thread.item.updated", "thread.item.updated", "thread.item.updated",
-                "thread.item.updated", "thread.item.updated", "thread.item.done");
+                "thread.item.updated", "thread.item.updated", "thread.item.done", "thread.updated");
+        assertThat(events.get(10).get("thread").get("title").asText()).isEqualTo("Was sagt der Leitfaden?");
         assertThat(events.get(7).get("update").get("annotation").get("source").get("filename").asText()).isEqualTo("leitfaden.pdf");
         assertThat(events.get(9).get("item").get("content").get(0).get("text").asText()).isEqualTo("Laut Leitfaden");
         String threadId = events.get(0).get("thread").get("id").asText();

@@ -8,7 +8,10 @@ import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.internal.ProtocolJson;
 import java.security.SecureRandom;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +57,8 @@ public final class ChatKitServer {
     private final Clock clock;
     private final ThreadRequests threads;
     private final TurnRequests turns;
+    private final ThreadTitles titles;
+    private final Duration streamIdleTimeout;
     private final AtomicInteger activeStreams = new AtomicInteger();
 
     private ChatKitServer(Builder builder) {
@@ -63,6 +68,8 @@ public final class ChatKitServer {
         this.clock = builder.clock;
         this.threads = new ThreadRequests(store, builder.feedbackListener);
         this.turns = new TurnRequests(this, threads, store, builder.responder);
+        this.titles = new ThreadTitles(store, builder.threadTitles);
+        this.streamIdleTimeout = builder.streamIdleTimeout;
     }
 
     public static Builder builder() {
@@ -125,6 +132,15 @@ public final class ChatKitServer {
         return clock;
     }
 
+    ThreadTitles titles() {
+        return titles;
+    }
+
+    /** How long a streamed answer may send nothing before it ends with a retryable error; zero: no limit. */
+    public Duration streamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
     AnswerClassifier classifier() {
         return classifier;
     }
@@ -160,8 +176,39 @@ public final class ChatKitServer {
         private AnswerListener answerListener;
         private AnswerClassifier classifier;
         private Clock clock = Clock.systemUTC();
+        private Duration streamIdleTimeout = Duration.ofSeconds(Settings.CHATKIT_STREAM_IDLE_TIMEOUT.defaultValue());
+        private boolean threadTitles = Settings.CHATKIT_THREAD_TITLES.defaultValue();
 
         private Builder() {
+        }
+
+        /**
+         * The server's own settings from {@code source}: {@code CHATKIT_STREAM_IDLE_TIMEOUT} and
+         * {@code CHATKIT_THREAD_TITLES} (unset ones keep their defaults).
+         */
+        public Builder settings(ConfigSource source) {
+            Settings.CHATKIT_STREAM_IDLE_TIMEOUT.ifSet(source, seconds -> streamIdleTimeout(Duration.ofSeconds(seconds)));
+            Settings.CHATKIT_THREAD_TITLES.ifSet(source, this::threadTitles);
+            return this;
+        }
+
+        /**
+         * How long a streamed answer may send the page nothing (a hung upstream, only keep-alives) before it is
+         * ended: the half answer is kept as on cancel and the page gets {@code error} with {@code allow_retry:
+         * true}. {@link Duration#ZERO} turns it off. Default {@code CHATKIT_STREAM_IDLE_TIMEOUT}'s, 60 s.
+         */
+        public Builder streamIdleTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative()) {
+                throw new IllegalArgumentException("streamIdleTimeout must be zero or positive, was " + timeout);
+            }
+            this.streamIdleTimeout = timeout;
+            return this;
+        }
+
+        /** Whether a new thread is titled after its first answer (from its first question); default true. */
+        public Builder threadTitles(boolean enabled) {
+            this.threadTitles = enabled;
+            return this;
         }
 
         /** Where threads and items are kept. */

@@ -128,7 +128,7 @@ public final class ApiComponents implements AutoCloseable {
         // every answer goes to the chat log (the stats) and to the answer counters of /metrics
         ChatKitBackend server = own(ChatKitBackend.open(threads, store, responder,
                 markers != null ? markers : MarkerClassifier.ofDefaults(),
-                answer -> metrics.answered(answer.source(), answer.outOfScope())));
+                answer -> metrics.answered(answer.source(), answer.outOfScope()), config));
         return server.server();
     }
 

@@ -52,7 +52,7 @@ public final class ChatKitBackend implements AutoCloseable {
                 : OpenAiHttp.create(OpenAiConfig.from(source));
         try {
             ChatKitBackend backend = open(StoreConfig.from(source), interview, ResponsesAgent.from(source, http),
-                    MarkerClassifier.from(source));
+                    MarkerClassifier.from(source), null, source);
             if (http != null) {
                 backend.resources.add(http); // the backend made it, so the backend closes it
             }
@@ -81,6 +81,16 @@ public final class ChatKitBackend implements AutoCloseable {
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers, AnswerListener alsoTell) {
+        return open(threads, interview, agent, markers, alsoTell, null);
+    }
+
+    /**
+     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier, AnswerListener)}, with the
+     * server's own settings ({@code CHATKIT_STREAM_IDLE_TIMEOUT}, {@code CHATKIT_THREAD_TITLES}) read from
+     * {@code settings} (null: the defaults).
+     */
+    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
+            MarkerClassifier markers, AnswerListener alsoTell, ConfigSource settings) {
         Objects.requireNonNull(interview, "interview");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(markers, "markers");
@@ -95,7 +105,11 @@ public final class ChatKitBackend implements AutoCloseable {
             }
         };
         try {
-            ChatKitServer server = ChatKitServer.builder().store(store).responder(agent)
+            ChatKitServer.Builder builder = ChatKitServer.builder();
+            if (settings != null) {
+                builder.settings(settings);
+            }
+            ChatKitServer server = builder.store(store).responder(agent)
                     .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
                     .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
                             : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
