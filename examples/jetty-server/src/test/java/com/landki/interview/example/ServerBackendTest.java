@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.testing.ResponsesStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.eclipse.jetty.server.Server;
@@ -50,14 +47,7 @@ class ServerBackendTest {
     void start() throws Exception {
         upstream = new MockWebServer();
         upstream.start();
-        Map<String, String> env = new HashMap<>();
-        env.put("INTERVIEW_LOG_DIR", logDir.toString());
-        env.put("CHATKIT_BACKEND", "server");
-        env.put("OPENAI_API_KEY", "sk-server-backend-secret");
-        env.put("OPENAI_BASE_URL", upstream.url("/v1").toString());
-        env.put("OPENAI_VECTOR_STORE_ID", "vs_seed");
-        server = InterviewServer.createServer(0, InterviewApiOptions.from(env::get));
-        server.start();
+        server = ServerBackend.start(upstream, logDir);
         chatkit = "http://127.0.0.1:" + InterviewServer.port(server) + "/interview/api/chatkit";
     }
 

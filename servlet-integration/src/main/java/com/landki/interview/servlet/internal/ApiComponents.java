@@ -3,6 +3,7 @@ package com.landki.interview.servlet.internal;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
+import com.landki.interview.chatkit.server.agent.ResponsesTransport;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.setup.ChatKitBackend;
 import com.landki.interview.chatkit.server.store.ThreadStore;
@@ -86,6 +87,10 @@ public final class ApiComponents implements AutoCloseable {
                 ? "chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID (or CHATKIT_BACKEND=server)"
                 : "chat sessions need OPENAI_WORKFLOW_ID (OPENAI_API_KEY is set), or CHATKIT_BACKEND=server";
         metrics = new ApiMetrics(options.meterRegistry(), backend.id());
+        JvmMetrics jvm = JvmMetrics.bindIfOwn(options.meterRegistry());
+        if (jvm != null) {
+            own(jvm);
+        }
         threadClassifier = given.threadClassifier() != null || chatKitClient == null ? given.threadClassifier()
                 : ThreadClassifier.builder().reader(ChatKitThreadReader.of(chatKitClient)).classifier(classifier)
                         .build();
@@ -122,9 +127,11 @@ public final class ApiComponents implements AutoCloseable {
         ConfigSource config = options.config();
         StoreConfig threads = options.storeConfig() != null ? options.storeConfig()
                 : config != null ? StoreConfig.from(config) : StoreConfig.builder().type(StoreConfig.TYPE_MEMORY).build();
-        // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics
+        // one transport for the ChatKit client and the Responses agent, its retries counted in /metrics,
+        // each call's duration, time to first text and errors measured
         ChatKitResponder responder = options.backend().responder() != null ? options.backend().responder()
-                : ResponsesAgent.from(config, chatKitClient.http());
+                : ResponsesAgent.builder(config).transport(new TimedResponsesTransport(
+                        ResponsesTransport.of(chatKitClient.http()), metrics, System::nanoTime)).build();
         // every answer goes to the chat log (the stats) and to the answer counters of /metrics
         ChatKitBackend server = own(ChatKitBackend.open(threads, store, responder,
                 markers != null ? markers : MarkerClassifier.ofDefaults(),

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Guards everything under the mount path: the Origin check and CORS, per-IP rate limits, body size and
  * content type (all read from the route table), the user id for routes that need one (the ChatKit protocol
- * servlet reads it from the request), and JSON error bodies for any failure.
+ * servlet reads it from the request), JSON error bodies for any failure, and the HTTP-server metrics of every
+ * request ({@link HttpServerMetrics}).
  * Thread-safe.
  */
 public final class ApiFilter extends HttpFilter {
@@ -30,10 +31,13 @@ public final class ApiFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) {
+        long started = runtime.http.start();
         try {
             guard(req, res, chain);
         } catch (IOException | ServletException | RuntimeException e) {
             Responses.failure(req, res, e);
+        } finally {
+            runtime.http.record(req, res, pathWithinMount(req), started);
         }
     }
 

@@ -73,7 +73,7 @@ public final class ApiRoutes {
         add("GET", "/admin/feedback/export", null, Access.ADMIN, false, r -> done(rt.adminHandler.export(format(r))));
         add("DELETE", "/admin/data", null, Access.ADMIN, false,
                 r -> done(rt.adminHandler.erase(r.query("session_id"), r.query("user_id"))));
-        add("GET", "/metrics", null, Access.ADMIN, false, r -> done(metrics(rt.metrics)));
+        add("GET", "/metrics", null, Access.ADMIN, false, r -> done(metrics(rt.metrics, r.header("Accept"))));
         add("POST", CHATKIT, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, r -> {
             throw ApiException.notConfigured("the ChatKit server backend is not mounted here;"
                     + " set CHATKIT_BACKEND=server with OPENAI_API_KEY (or use " + SESSION + ")");
@@ -90,6 +90,14 @@ public final class ApiRoutes {
         List<Route> all = new ArrayList<>();
         byPath.values().forEach(methods -> all.addAll(methods.values()));
         return all;
+    }
+
+    /**
+     * The route template of {@code path}, the {@code route} label of the HTTP-server metrics: the path itself
+     * when the table has it, else {@code unmatched} (never a raw path, which would let any client add series).
+     */
+    public String template(String path) {
+        return byPath.containsKey(path) ? path : HttpServerMetrics.UNMATCHED;
     }
 
     /** The route for {@code method} (HEAD finds GET) at {@code path}, or {@code null}. */
@@ -168,9 +176,11 @@ public final class ApiRoutes {
         }
     }
 
-    private static ApiResponse metrics(ApiMetrics metrics) {
-        byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
-        return ApiResponse.bytes("text/plain; version=0.0.4; charset=utf-8", text);
+    /** The meters in OpenMetrics when {@code accept} prefers it, else in Prometheus text 0.0.4. */
+    private static ApiResponse metrics(ApiMetrics metrics, String accept) {
+        MeterRegistries.Scrape scrape = metrics.scrape(accept);
+        return ApiResponse.bytes(scrape.contentType(), scrape.text().getBytes(StandardCharsets.UTF_8))
+                .withHeader("Vary", "Accept");
     }
 
     private static CompletableFuture<ApiResponse> done(ApiResponse response) {

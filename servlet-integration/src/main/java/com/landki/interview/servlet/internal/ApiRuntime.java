@@ -32,6 +32,7 @@ public final class ApiRuntime {
     final AdminHandler adminHandler;
     final InfoHandler info;
     final ApiRoutes routes;
+    final HttpServerMetrics http;
 
     public ApiRuntime(InterviewApiOptions options, ApiComponents parts, String contextPath) {
         this.options = options;
@@ -55,6 +56,7 @@ public final class ApiRuntime {
         this.classify = new ClassifyHandler(parts.classifier, parts.threadClassifier, events, metrics);
         PageOptions page = options.page();
         this.feedback = new FeedbackHandler(parts.store, page.feedbackCategories(), metrics);
+        metrics.feedbackCategories(page.feedbackCategories());
         // the own server's threads are erased with the records that carry their ids
         // (and, with the hosted backend, a user's threads kept by OpenAI)
         this.adminHandler = new AdminHandler(parts.store, parts.threads(),
@@ -68,6 +70,7 @@ public final class ApiRuntime {
                 parts.backend.id(), parts.status().chatConfigured(), base + ApiRoutes.SESSION,
                 base + ApiRoutes.CHATKIT, page.chatUi().id()));
         this.routes = new ApiRoutes(this, base);
+        this.http = new HttpServerMetrics(options.meterRegistry(), routes, System::nanoTime);
     }
 
     private void addLimiter(String bucket, int perMinute) {

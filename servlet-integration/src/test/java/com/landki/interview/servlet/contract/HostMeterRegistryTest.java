@@ -33,6 +33,24 @@ class HostMeterRegistryTest {
             assertThat(metrics.body()).contains("not_configured").contains("PrometheusMeterRegistry");
         }
         assertThat(host.get("interview.feedback").tag("category", "helpful").counter().count()).isEqualTo(1.0);
+        // the host's registry gets the API's meters, among them its routes, but not JVM meters: those are the host's
+        assertThat(host.get("interview.http.server.requests").tag("route", "/feedback").tag("status_class", "2xx")
+                .timer()).isNotNull();
+        assertThat(host.find("jvm.memory.used").meters()).isEmpty();
+        assertThat(host.find("process.cpu").meters()).isEmpty();
+    }
+
+    @Test
+    void theApisOwnRegistryHasTheJvmMeters() throws Exception {
+        InterviewApiOptions options = InterviewApiOptions.builder().store(InterviewStore.inMemory()).build();
+        try (ServletContainer container = MountedApi.start(ServletContainer.Kind.TOMCAT, options)) {
+            HttpResponse<String> metrics = get(container, "/interview/api/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes{").contains("jvm_threads_live_threads ")
+                    .contains("process_cpu_seconds_total ").contains("process_uptime_seconds ")
+                    .contains("interview_http_server_requests_seconds_bucket{method=\"GET\",route=\"/metrics\"");
+        }
+        assertThat(options.meterRegistry().find("jvm.memory.used").meters()).isNotEmpty();
     }
 
     @Test

@@ -50,7 +50,7 @@ class ApiComponentsTest {
         counting.listener().onRetry("POST /v1/chatkit/sessions", 1, new RuntimeException(), Duration.ofMillis(7));
         counting.listener().onRetry("POST /v1/chatkit/sessions", 2, new RuntimeException(), Duration.ofMillis(9));
         assertThat(waits).containsExactly(Duration.ofMillis(7), Duration.ofMillis(9));
-        assertThat(new ApiMetrics(registry, "hosted").scrape()).contains("interview_upstream_retries_total 2.0");
+        assertThat(new ApiMetrics(registry, "hosted").scrape(null).text()).contains("interview_upstream_retries_total 2.0");
     }
 
     @Test

@@ -43,7 +43,7 @@ class ClassifyAndAdminHandlerTest {
         assertThat(event.type()).isEqualTo(ChatEvent.RESPONSE_CLASSIFIED);
         assertThat(event.question()).isEqualTo("Wetter?");
         assertThat(event.sessionId()).isEqualTo("s1");
-        assertThat(metrics.scrape()).contains("interview_out_of_scope_total{backend=\"hosted\",source=\"marker\"} 1.0")
+        assertThat(metrics.scrape(null).text()).contains("interview_out_of_scope_total{backend=\"hosted\",source=\"marker\"} 1.0")
                 .contains("interview_answers_total{backend=\"hosted\",source=\"marker\"} 1.0")
                 .contains("interview_answers_total{backend=\"hosted\",source=\"none\"} 0.0");
     }

@@ -29,7 +29,7 @@ class FeedbackHandlerTest {
         assertThat(stored.category()).isEqualTo("out_of_scope");
         assertThat(stored.kind()).isEqualTo("public");
         assertThat(stored.ip()).isEqualTo("203.0.113.0");
-        assertThat(metrics.scrape()).contains("interview_feedback_total{category=\"out_of_scope\",kind=\"public\"} 1.0");
+        assertThat(metrics.scrape(null).text()).contains("interview_feedback_total{category=\"out_of_scope\",kind=\"public\"} 1.0");
     }
 
     @Test

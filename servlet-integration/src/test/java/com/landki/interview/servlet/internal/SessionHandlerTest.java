@@ -46,7 +46,11 @@ class SessionHandlerTest {
         assertThat(event.latencyMs()).isEqualTo(42L);
         assertThat(event.userHash()).startsWith("uh_").doesNotContain("u_test");
         assertThat(event.toString()).doesNotContain("ek_1");
-        assertThat(metrics.scrape()).contains("interview_sessions_minted_total 1.0");
+        // 42 ms: in the 0.1 s bucket, not below; a histogram, so p95 and SLO ratios can be computed
+        assertThat(metrics.scrape(null).text()).contains("interview_sessions_minted_total 1.0")
+                .contains("interview_upstream_latency_seconds_bucket{api=\"chatkit\",le=\"0.1\"} 1")
+                .doesNotContain("interview_upstream_latency_seconds_bucket{api=\"chatkit\",le=\"0.05\"} 1")
+                .contains("interview_upstream_latency_seconds_count{api=\"responses\"} 0");
     }
 
     @Test
@@ -65,6 +69,11 @@ class SessionHandlerTest {
         assertThat(event.upstreamStatus()).isEqualTo(401);
         assertThat(event.requestId()).isEqualTo("req_9");
         assertThat(event.error()).isEqualTo("upstream_unauthorized");
+        assertThat(metrics.scrape(null).text())
+                .contains("interview_sessions_failed_total{code=\"upstream_unauthorized\"} 1.0")
+                .contains("interview_upstream_errors_total{api=\"chatkit\",code=\"upstream_unauthorized\"} 1.0")
+                .contains("interview_upstream_errors_total{api=\"responses\",code=\"upstream_unauthorized\"} 0.0")
+                .contains("interview_upstream_latency_seconds_count{api=\"chatkit\"} 1");
     }
 
     @Test

@@ -101,14 +101,24 @@ public final class ResponsesAgent implements ChatKitResponder {
      * client, with a retry listener); {@code null} gives an agent that answers "not configured".
      */
     public static ResponsesAgent from(ConfigSource source, OpenAiHttp http) {
-        Builder builder = builder();
+        Builder builder = builder(source);
         if (http != null) {
             builder.openAi(http);
         }
+        return builder.build();
+    }
+
+    /**
+     * A builder with {@code OPENAI_MODEL}, {@code OPENAI_VECTOR_STORE_ID} and {@code INTERVIEW_INSTRUCTIONS_FILE}
+     * of {@code source} already applied; the caller still gives the way to OpenAI ({@link Builder#openAi} or
+     * {@link Builder#transport}, e.g. a transport that also measures each call).
+     */
+    public static Builder builder(ConfigSource source) {
+        Builder builder = builder();
         Settings.OPENAI_MODEL.ifSet(source, builder::model);
         Settings.OPENAI_VECTOR_STORE_ID.ifSet(source, builder::vectorStoreIds);
         Settings.INTERVIEW_INSTRUCTIONS_FILE.ifSet(source, builder::instructionsFile);
-        return builder.build();
+        return builder;
     }
 
     /** The model this agent asks. */
