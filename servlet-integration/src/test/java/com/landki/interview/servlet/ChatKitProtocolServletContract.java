@@ -245,7 +245,7 @@ abstract class ChatKitProtocolServletContract {
         assertThat(MAPPER.readTree(third.body()).get("error").get("code").asText()).isEqualTo("too_many_streams");
         assertThat(store.listThreads("alice", 10, null, ThreadStore.DESC).data()).hasSize(2);
         assertThat(events(post("bob", create("Bob fragt")).body())).last()
-                .satisfies(e -> assertThat(e.get("type").asText()).isEqualTo("thread.item.done"));
+                .satisfies(e -> assertThat(e.get("type").asText()).isEqualTo("thread.updated"));
 
         first.join().body().close();
         await().atMost(Duration.ofSeconds(10)).until(() -> server.activeStreams() == 1);

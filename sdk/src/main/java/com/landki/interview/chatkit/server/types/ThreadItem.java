@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 @JsonPropertyOrder({"type"})
 public sealed interface ThreadItem
-        permits UserMessageItem, AssistantMessageItem, ClientToolCallItem, HiddenContextItem, RawItem {
+        permits UserMessageItem, AssistantMessageItem, ClientToolCallItem, HiddenContextItem, WorkflowItem, RawItem {
 
     String USER_MESSAGE = "user_message";
     String ASSISTANT_MESSAGE = "assistant_message";
