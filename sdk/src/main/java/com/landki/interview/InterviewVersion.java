@@ -13,7 +13,11 @@ public final class InterviewVersion {
     private InterviewVersion() {
     }
 
-    /** The version this SDK was built as, for example {@code 0.1.0-SNAPSHOT}. */
+    /**
+     * The version this SDK was built as, for example {@code 0.1.0-SNAPSHOT}.
+     *
+     * @return the version, or {@code unknown} when the jar carries none
+     */
     public static String get() {
         return VERSION;
     }

@@ -55,6 +55,11 @@ public final class ChatKitClient implements AutoCloseable {
         this.defaultWorkflowVersion = defaultWorkflowVersion;
     }
 
+    /**
+     * A builder with no API key and no default workflow; connection defaults as in {@link OpenAiConfig}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -64,27 +69,47 @@ public final class ChatKitClient implements AutoCloseable {
      * {@code OPENAI_BASE_URL}, {@code OPENAI_PROJECT_ID}, {@code OPENAI_ORG_ID}, {@code OPENAI_WORKFLOW_ID},
      * {@code OPENAI_WORKFLOW_VERSION}.
      *
+     * @return a client ready to use; close it when the application stops
      * @throws IllegalStateException naming the variable that is missing or invalid
      */
     public static ChatKitClient fromEnv() {
         return from(ConfigSource.standard());
     }
 
-    /** Like {@link #fromEnv()}, reading {@code source}. */
+    /**
+     * Like {@link #fromEnv()}, reading {@code source}.
+     *
+     * @param source where the {@code OPENAI_*} settings are read
+     * @return a client ready to use; close it when the application stops
+     */
     public static ChatKitClient from(ConfigSource source) {
         return builder().from(source).build();
     }
 
-    /** The transport, for OpenAI endpoints this client does not wrap (e.g. the Responses API). */
+    /**
+     * The transport, for OpenAI endpoints this client does not wrap (e.g. the Responses API).
+     *
+     * @return the shared transport; closing it closes this client too
+     */
     public OpenAiHttp http() {
         return http;
     }
 
+    /**
+     * The connection settings this client was built with (the API key never shows in its {@code toString()}).
+     *
+     * @return the settings, never {@code null}
+     */
     public OpenAiConfig config() {
         return http.config();
     }
 
-    /** This client with another retry policy, sharing its HTTP client and connection pool. */
+    /**
+     * This client with another retry policy, sharing its HTTP client and connection pool.
+     *
+     * @param retryPolicy used for every later call of the returned client
+     * @return a new client; this one keeps its policy
+     */
     public ChatKitClient withRetryPolicy(RetryPolicy retryPolicy) {
         return new ChatKitClient(http.withRetryPolicy(retryPolicy), defaultWorkflowId, defaultWorkflowVersion);
     }
@@ -99,12 +124,20 @@ public final class ChatKitClient implements AutoCloseable {
         http.close();
     }
 
-    /** The workflow used when a request names none, or {@code null}. */
+    /**
+     * The workflow used when a request names none, or {@code null}.
+     *
+     * @return the workflow id ({@code wf_…}) or {@code null}
+     */
     public String defaultWorkflowId() {
         return defaultWorkflowId;
     }
 
-    /** The version used with the default workflow, or {@code null} for the latest. */
+    /**
+     * The version used with the default workflow, or {@code null} for the latest.
+     *
+     * @return the version or {@code null}
+     */
     public String defaultWorkflowVersion() {
         return defaultWorkflowVersion;
     }
@@ -114,6 +147,8 @@ public final class ChatKitClient implements AutoCloseable {
     /**
      * {@code POST /chatkit/sessions}.
      *
+     * @param request the user and optionally the workflow; the client's default workflow fills a missing one
+     * @return the session with its client secret for the browser and the request id OpenAI answered with
      * @throws IllegalStateException when neither the request nor the client names a workflow
      */
     public CompletableFuture<ChatKitSession> createSessionAsync(CreateSessionRequest request) {
@@ -122,54 +157,99 @@ public final class ChatKitClient implements AutoCloseable {
         return Futures.map(http.postJsonResponseAsync("/chatkit/sessions", body, BETA), ChatKitClient::session);
     }
 
-    /** Blocking form of {@link #createSessionAsync}. */
+    /**
+     * Blocking form of {@link #createSessionAsync}.
+     *
+     * @param request see {@link #createSessionAsync}
+     * @return the created session
+     */
     public ChatKitSession createSession(CreateSessionRequest request) {
         return Futures.await(createSessionAsync(request));
     }
 
-    /** {@code POST /chatkit/sessions/{id}/cancel}: the client secret stops working. */
+    /**
+     * {@code POST /chatkit/sessions/{id}/cancel}: the client secret stops working.
+     *
+     * @param sessionId the {@code cksess_…} id; not blank
+     * @return the session as OpenAI reports it after cancelling
+     */
     public CompletableFuture<ChatKitSession> cancelSessionAsync(String sessionId) {
         return Futures.map(http.postJsonResponseAsync("/chatkit/sessions/" + segment(sessionId, "sessionId")
                 + "/cancel", null, BETA), ChatKitClient::session);
     }
 
-    /** Blocking form of {@link #cancelSessionAsync}. */
+    /**
+     * Blocking form of {@link #cancelSessionAsync}.
+     *
+     * @param sessionId see {@link #cancelSessionAsync}
+     * @return the cancelled session
+     */
     public ChatKitSession cancelSession(String sessionId) {
         return Futures.await(cancelSessionAsync(sessionId));
     }
 
     // ---- threads ----
 
-    /** {@code GET /chatkit/threads} with {@code user}, {@code limit}, {@code order}, {@code after}, {@code before}. */
+    /**
+     * {@code GET /chatkit/threads} with {@code user}, {@code limit}, {@code order}, {@code after}, {@code before}.
+     *
+     * @param options paging and the optional user filter
+     * @return one page of threads; follow {@link Page#after()} for the next
+     */
     public CompletableFuture<Page<ChatKitThread>> listThreadsAsync(ListOptions options) {
         Objects.requireNonNull(options, "options");
         return Futures.map(http.getJsonAsync("/chatkit/threads", options.query(), BETA),
                 n -> page(n, e -> read(e, ChatKitThread.class)));
     }
 
-    /** Blocking form of {@link #listThreadsAsync}. */
+    /**
+     * Blocking form of {@link #listThreadsAsync}.
+     *
+     * @param options see {@link #listThreadsAsync}
+     * @return one page of threads
+     */
     public Page<ChatKitThread> listThreads(ListOptions options) {
         return Futures.await(listThreadsAsync(options));
     }
 
-    /** {@code GET /chatkit/threads/{id}}. */
+    /**
+     * {@code GET /chatkit/threads/{id}}.
+     *
+     * @param threadId the {@code cthr_…} id; not blank
+     * @return the thread; fails with {@link com.landki.interview.openai.NotFoundException} for an unknown id
+     */
     public CompletableFuture<ChatKitThread> retrieveThreadAsync(String threadId) {
         return Futures.map(http.getJsonAsync("/chatkit/threads/" + segment(threadId, "threadId"), Map.of(), BETA),
                 n -> read(n, ChatKitThread.class));
     }
 
-    /** Blocking form of {@link #retrieveThreadAsync}. */
+    /**
+     * Blocking form of {@link #retrieveThreadAsync}.
+     *
+     * @param threadId see {@link #retrieveThreadAsync}
+     * @return the thread
+     */
     public ChatKitThread retrieveThread(String threadId) {
         return Futures.await(retrieveThreadAsync(threadId));
     }
 
-    /** {@code DELETE /chatkit/threads/{id}}: the thread, its items and attachments. */
+    /**
+     * {@code DELETE /chatkit/threads/{id}}: the thread, its items and attachments.
+     *
+     * @param threadId the {@code cthr_…} id; not blank
+     * @return OpenAI's confirmation
+     */
     public CompletableFuture<ChatKitThread.Deleted> deleteThreadAsync(String threadId) {
         return Futures.map(http.deleteAsync("/chatkit/threads/" + segment(threadId, "threadId"), BETA),
                 n -> read(n, ChatKitThread.Deleted.class));
     }
 
-    /** Blocking form of {@link #deleteThreadAsync}. */
+    /**
+     * Blocking form of {@link #deleteThreadAsync}.
+     *
+     * @param threadId see {@link #deleteThreadAsync}
+     * @return OpenAI's confirmation
+     */
     public ChatKitThread.Deleted deleteThread(String threadId) {
         return Futures.await(deleteThreadAsync(threadId));
     }
@@ -178,6 +258,9 @@ public final class ChatKitClient implements AutoCloseable {
      * {@code GET /chatkit/threads/{id}/items}: one page of items. Unknown item types arrive as
      * {@link ThreadItem.Unknown}.
      *
+     * @param threadId the {@code cthr_…} id; not blank
+     * @param options paging; {@code user} must be unset
+     * @return one page of items
      * @throws IllegalArgumentException when {@code options.user()} is set (it filters threads only)
      */
     public CompletableFuture<Page<ThreadItem>> listItemsAsync(String threadId, ListOptions options) {
@@ -189,12 +272,23 @@ public final class ChatKitClient implements AutoCloseable {
                 options.query(), BETA), n -> page(n, ItemParser::parse));
     }
 
-    /** Blocking form of {@link #listItemsAsync}. */
+    /**
+     * Blocking form of {@link #listItemsAsync}.
+     *
+     * @param threadId see {@link #listItemsAsync}
+     * @param options see {@link #listItemsAsync}
+     * @return one page of items
+     */
     public Page<ThreadItem> listItems(String threadId, ListOptions options) {
         return Futures.await(listItemsAsync(threadId, options));
     }
 
-    /** Every item of a thread, oldest first, following the cursor page by page. */
+    /**
+     * Every item of a thread, oldest first, following the cursor page by page.
+     *
+     * @param threadId the {@code cthr_…} id; not blank
+     * @return every item, oldest first, in an immutable list; cancelling the future stops the paging
+     */
     public CompletableFuture<List<ThreadItem>> listAllItemsAsync(String threadId) {
         segment(threadId, "threadId");
         CompletableFuture<List<ThreadItem>> result = new CompletableFuture<>();
@@ -202,7 +296,12 @@ public final class ChatKitClient implements AutoCloseable {
         return result;
     }
 
-    /** Blocking form of {@link #listAllItemsAsync}. */
+    /**
+     * Blocking form of {@link #listAllItemsAsync}.
+     *
+     * @param threadId see {@link #listAllItemsAsync}
+     * @return every item, oldest first
+     */
     public List<ThreadItem> listAllItems(String threadId) {
         return Futures.await(listAllItemsAsync(threadId));
     }
@@ -287,6 +386,9 @@ public final class ChatKitClient implements AutoCloseable {
          * Reads {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_PROJECT_ID}, {@code OPENAI_ORG_ID},
          * {@code OPENAI_WORKFLOW_ID} and {@code OPENAI_WORKFLOW_VERSION} (blank counts as unset); setters called
          * afterwards win.
+         *
+         * @param source where the settings are read
+         * @return this builder
          */
         public Builder from(ConfigSource source) {
             config.from(source);
@@ -295,71 +397,142 @@ public final class ChatKitClient implements AutoCloseable {
             return this;
         }
 
-        /** All connection settings at once. */
+        /**
+         * All connection settings at once.
+         *
+         * @param config replaces every connection setting made so far
+         * @return this builder
+         */
         public Builder config(OpenAiConfig config) {
             this.config = Objects.requireNonNull(config, "config").toBuilder();
             return this;
         }
 
+        /**
+         * See {@link OpenAiConfig.Builder#apiKey}.
+         *
+         * @param apiKey the secret key ({@code sk-…}); required
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             config.apiKey(apiKey);
             return this;
         }
 
+        /**
+         * See {@link OpenAiConfig.Builder#baseUrl}.
+         *
+         * @param baseUrl absolute http(s) URL; default {@value OpenAiConfig#DEFAULT_BASE_URL}
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             config.baseUrl(baseUrl);
             return this;
         }
 
+        /**
+         * See {@link OpenAiConfig.Builder#projectId}.
+         *
+         * @param projectId sent as {@code OpenAI-Project}; {@code null} or blank for none
+         * @return this builder
+         */
         public Builder projectId(String projectId) {
             config.projectId(projectId);
             return this;
         }
 
+        /**
+         * See {@link OpenAiConfig.Builder#organizationId}.
+         *
+         * @param organizationId sent as {@code OpenAI-Organization}; {@code null} or blank for none
+         * @return this builder
+         */
         public Builder organizationId(String organizationId) {
             config.organizationId(organizationId);
             return this;
         }
 
+        /**
+         * See {@link OpenAiConfig.Builder#connectTimeout}.
+         *
+         * @param connectTimeout positive; default 10 s
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             config.connectTimeout(connectTimeout);
             return this;
         }
 
+        /**
+         * See {@link OpenAiConfig.Builder#requestTimeout}.
+         *
+         * @param requestTimeout positive, per attempt; default 60 s
+         * @return this builder
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             config.requestTimeout(requestTimeout);
             return this;
         }
 
+        /**
+         * See {@link OpenAiConfig.Builder#streamIdleTimeout}.
+         *
+         * @param streamIdleTimeout positive; default 5 min
+         * @return this builder
+         */
         public Builder streamIdleTimeout(Duration streamIdleTimeout) {
             config.streamIdleTimeout(streamIdleTimeout);
             return this;
         }
 
+        /**
+         * See {@link OpenAiConfig.Builder#retryPolicy}.
+         *
+         * @param retryPolicy not {@code null}; default {@link RetryPolicy#ofDefaults()}
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             config.retryPolicy(retryPolicy);
             return this;
         }
 
-        /** The workflow ({@code wf_…}) for requests that name none. */
+        /**
+         * The workflow ({@code wf_…}) for requests that name none.
+         *
+         * @param workflowId the workflow id; {@code null} or blank for none
+         * @return this builder
+         */
         public Builder defaultWorkflowId(String workflowId) {
             this.defaultWorkflowId = workflowId == null || workflowId.isBlank() ? null : workflowId.trim();
             return this;
         }
 
-        /** The version pinned for the default workflow; {@code null} for the latest deployment. */
+        /**
+         * The version pinned for the default workflow; {@code null} for the latest deployment.
+         *
+         * @param version the version; {@code null} or blank for the latest
+         * @return this builder
+         */
         public Builder defaultWorkflowVersion(String version) {
             this.defaultWorkflowVersion = version == null || version.isBlank() ? null : version.trim();
             return this;
         }
 
-        /** An own {@link HttpClient} (e.g. shared, or with a custom executor); default: a new one. */
+        /**
+         * An own {@link HttpClient} (e.g. shared, or with a custom executor); default: a new one.
+         *
+         * @param httpClient not {@code null}; {@link ChatKitClient#close()} then stops only what this library created
+         * @return this builder
+         */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
-        /** @throws IllegalStateException when the API key is missing */
+        /**
+         * @return a new client
+         * @throws IllegalStateException when the API key is missing
+         */
         public ChatKitClient build() {
             OpenAiConfig built = config.build();
             OpenAiHttp http = httpClient == null ? OpenAiHttp.create(built) : OpenAiHttp.create(built, httpClient);

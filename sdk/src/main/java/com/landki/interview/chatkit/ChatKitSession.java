@@ -42,11 +42,27 @@ public record ChatKitSession(
         @JsonProperty("chatkit_configuration") ChatKitConfiguration chatkitConfiguration,
         @JsonIgnore String requestId) {
 
+    /** {@link #status()} of a session whose client secret works. */
     public static final String STATUS_ACTIVE = "active";
+    /** {@link #status()} of a session past its expiry. */
     public static final String STATUS_EXPIRED = "expired";
+    /** {@link #status()} of a cancelled session. */
     public static final String STATUS_CANCELLED = "cancelled";
 
-    /** A session without a known request id, e.g. one built in a test. */
+    /**
+     * A session without a known request id, e.g. one built in a test.
+     *
+     * @param id {@code cksess_…}
+     * @param object always {@code chatkit.session}
+     * @param expiresAt Unix seconds at which the client secret expires
+     * @param clientSecret the secret for the browser
+     * @param workflow the workflow behind the session
+     * @param user the end-user id
+     * @param rateLimits the per-minute limit
+     * @param maxRequestsPer1Minute copy of {@code rateLimits.maxRequestsPer1Minute}
+     * @param status the session's status
+     * @param chatkitConfiguration the feature settings
+     */
     public ChatKitSession(String id, String object, long expiresAt, String clientSecret, Workflow workflow,
             String user, RateLimits rateLimits, Integer maxRequestsPer1Minute, String status,
             ChatKitConfiguration chatkitConfiguration) {
@@ -54,13 +70,22 @@ public record ChatKitSession(
                 chatkitConfiguration, null);
     }
 
-    /** This session as answered by the response with OpenAI request id {@code requestId}. */
+    /**
+     * This session as answered by the response with OpenAI request id {@code requestId}.
+     *
+     * @param requestId OpenAI's {@code x-request-id}, or {@code null}
+     * @return a copy with the request id
+     */
     public ChatKitSession withRequestId(String requestId) {
         return new ChatKitSession(id, object, expiresAt, clientSecret, workflow, user, rateLimits,
                 maxRequestsPer1Minute, status, chatkitConfiguration, requestId);
     }
 
-    /** {@link #expiresAt()} as an instant. */
+    /**
+     * {@link #expiresAt()} as an instant.
+     *
+     * @return the expiry instant
+     */
     public Instant expiresAtInstant() {
         return Instant.ofEpochSecond(expiresAt);
     }
@@ -87,13 +112,26 @@ public record ChatKitSession(
             @JsonProperty("state_variables") Map<String, Object> stateVariables,
             Tracing tracing) {
 
+        /**
+         * Keeps the state variables in an unmodifiable copy ({@code null} values allowed, as a server may send them).
+         *
+         * @param id {@code wf_…}
+         * @param version a pinned version, or {@code null}
+         * @param stateVariables values handed to the workflow, or {@code null}
+         * @param tracing tracing override, or {@code null}
+         */
         public Workflow {
             // not Map.copyOf: an odd null value from the server must not fail the whole answer
             stateVariables = stateVariables == null ? null
                     : Collections.unmodifiableMap(new LinkedHashMap<>(stateVariables));
         }
 
-        /** Just an id: latest version, no state, default tracing. */
+        /**
+         * Just an id: latest version, no state, default tracing.
+         *
+         * @param id {@code wf_…}
+         * @return the workflow
+         */
         public static Workflow of(String id) {
             return new Workflow(id, null, null, null);
         }
@@ -146,9 +184,16 @@ public record ChatKitSession(
      */
     public record ExpiresAfter(String anchor, long seconds) {
 
+        /** The only anchor the API knows: the session's creation. */
         public static final String ANCHOR_CREATED_AT = "created_at";
 
-        /** Expiry {@code duration} after creation, in whole seconds (at least 1). */
+        /**
+         * Expiry {@code duration} after creation, in whole seconds (at least 1).
+         *
+         * @param duration at least 1 s; fractions of a second are dropped
+         * @return the expiry
+         * @throws IllegalArgumentException when below 1 s
+         */
         public static ExpiresAfter of(Duration duration) {
             long seconds = duration.getSeconds();
             if (seconds < 1) {

@@ -25,8 +25,11 @@ public record ChatKitThread(
      * @param reason why the thread was locked or closed, or {@code null}
      */
     public record Status(String type, String reason) {
+        /** A thread that takes new messages. */
         public static final String ACTIVE = "active";
+        /** A thread that shows its history but takes no new messages. */
         public static final String LOCKED = "locked";
+        /** A thread that was closed. */
         public static final String CLOSED = "closed";
     }
 

@@ -44,6 +44,16 @@ public record CreateSessionRequest(
     /** Longest state-variable key the API accepts. */
     public static final int MAX_STATE_KEY_LENGTH = 64;
 
+    /**
+     * Validates the request.
+     *
+     * @param user the end user; not blank
+     * @param workflow the workflow, or {@code null}
+     * @param chatkitConfiguration feature overrides or {@code null}
+     * @param expiresAfter expiry override or {@code null}
+     * @param rateLimits per-minute limit override or {@code null}
+     * @throws IllegalArgumentException when {@code user} is blank or a state variable is invalid
+     */
     public CreateSessionRequest {
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("user must not be blank");
@@ -53,11 +63,22 @@ public record CreateSessionRequest(
         }
     }
 
-    /** A request for {@code user} with the default workflow and OpenAI's defaults. */
+    /**
+     * A request for {@code user} with the default workflow and OpenAI's defaults.
+     *
+     * @param user the end user; not blank
+     * @return the request
+     */
     public static CreateSessionRequest of(String user) {
         return builder(user).build();
     }
 
+    /**
+     * A builder of a request for {@code user}.
+     *
+     * @param user the end user; not blank (checked by {@link Builder#build()})
+     * @return a new builder
+     */
     public static Builder builder(String user) {
         return new Builder(user);
     }
@@ -106,36 +127,68 @@ public record CreateSessionRequest(
             this.user = user;
         }
 
-        /** {@code wf_…}; without it the client's default workflow is used. */
+        /**
+         * {@code wf_…}; without it the client's default workflow is used.
+         *
+         * @param workflowId the workflow id, or {@code null} for the client's default
+         * @return this builder
+         */
         public Builder workflowId(String workflowId) {
             this.workflowId = workflowId;
             return this;
         }
 
-        /** A pinned workflow version; default: the latest deployment (or the client's default version). */
+        /**
+         * A pinned workflow version; default: the latest deployment (or the client's default version).
+         *
+         * @param workflowVersion the version, or {@code null}
+         * @return this builder
+         */
         public Builder workflowVersion(String workflowVersion) {
             this.workflowVersion = workflowVersion;
             return this;
         }
 
-        /** A string, number or boolean handed to the workflow; key up to 64 characters. */
+        /**
+         * A string, number or boolean handed to the workflow; key up to 64 characters.
+         *
+         * @param key 1 to {@value #MAX_STATE_KEY_LENGTH} characters
+         * @param value a {@code String}, {@code Number} or {@code Boolean}
+         * @return this builder
+         * @throws IllegalArgumentException when the key or the value's type is not accepted
+         */
         public Builder stateVariable(String key, Object value) {
             checkStateVariable(key, value);
             stateVariables.put(key, value);
             return this;
         }
 
+        /**
+         * Whether the workflow run is traced; unset, OpenAI's default (traced).
+         *
+         * @param enabled {@code false} turns tracing off
+         * @return this builder
+         */
         public Builder tracingEnabled(boolean enabled) {
             this.tracingEnabled = enabled;
             return this;
         }
 
+        /**
+         * Whether ChatKit titles new threads by itself; unset, OpenAI's default (on).
+         *
+         * @param enabled {@code false} turns titling off
+         * @return this builder
+         */
         public Builder automaticThreadTitling(boolean enabled) {
             this.automaticThreadTitling = enabled;
             return this;
         }
 
         /**
+         * @param enabled whether users may upload files
+         * @return this builder
+         * @throws IllegalArgumentException when a limit is out of range
          * @param maxFileSizeMb megabytes per file (1..512) or {@code null}
          * @param maxFiles      files per session (at least 1) or {@code null}
          */
@@ -150,7 +203,12 @@ public record CreateSessionRequest(
             return this;
         }
 
-        /** @param recentThreads how many earlier threads users see (at least 1) or {@code null} for all */
+        /**
+         * @param enabled whether users see their earlier threads
+         * @return this builder
+         * @throws IllegalArgumentException when {@code recentThreads} is below 1
+         * @param recentThreads how many earlier threads users see (at least 1) or {@code null} for all
+         */
         public Builder history(boolean enabled, Integer recentThreads) {
             if (recentThreads != null && recentThreads < 1) {
                 throw new IllegalArgumentException("recentThreads must be at least 1, got " + recentThreads);
@@ -159,13 +217,25 @@ public record CreateSessionRequest(
             return this;
         }
 
-        /** Session lifetime after creation, whole seconds (at least 1). */
+        /**
+         * Session lifetime after creation, whole seconds (at least 1).
+         *
+         * @param duration at least 1 s; fractions of a second are dropped
+         * @return this builder
+         * @throws IllegalArgumentException when below 1 s
+         */
         public Builder expiresAfter(Duration duration) {
             this.expiresAfter = ExpiresAfter.of(Objects.requireNonNull(duration, "expiresAfter"));
             return this;
         }
 
-        /** Requests the session may make per minute (at least 1). */
+        /**
+         * Requests the session may make per minute (at least 1).
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when below 1
+         */
         public Builder maxRequestsPerMinute(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxRequestsPerMinute must be at least 1, got " + max);
@@ -174,6 +244,12 @@ public record CreateSessionRequest(
             return this;
         }
 
+        /**
+         * The request; {@code null} parts stay unset so OpenAI's defaults apply.
+         *
+         * @return the request
+         * @throws IllegalArgumentException when the user is blank
+         */
         public CreateSessionRequest build() {
             Workflow workflow = null;
             if (workflowId != null || workflowVersion != null || !stateVariables.isEmpty() || tracingEnabled != null) {

@@ -14,11 +14,23 @@ import java.util.Map;
  */
 public record ListOptions(String user, Integer limit, String order, String after, String before) {
 
+    /** {@link #order()}: oldest first. */
     public static final String ASC = "asc";
+    /** {@link #order()}: newest first. */
     public static final String DESC = "desc";
 
     private static final ListOptions DEFAULTS = new ListOptions(null, null, null, null, null);
 
+    /**
+     * Validates the values.
+     *
+     * @param user the end user, or {@code null}
+     * @param limit at least 1, or {@code null}
+     * @param order {@link #ASC}, {@link #DESC} or {@code null}
+     * @param after a cursor id, or {@code null}
+     * @param before a cursor id, or {@code null}
+     * @throws IllegalArgumentException when {@code limit} or {@code order} is invalid
+     */
     public ListOptions {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
@@ -28,11 +40,20 @@ public record ListOptions(String user, Integer limit, String order, String after
         }
     }
 
-    /** OpenAI's defaults: first page, 20 entries, newest first. */
+    /**
+     * OpenAI's defaults: first page, 20 entries, newest first.
+     *
+     * @return the shared default options
+     */
     public static ListOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder with every option unset.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,32 +79,65 @@ public record ListOptions(String user, Integer limit, String order, String after
         private Builder() {
         }
 
+        /**
+         * Only threads of this end user.
+         *
+         * @param user the user id, or {@code null}
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = user;
             return this;
         }
 
+        /**
+         * Entries per page.
+         *
+         * @param limit at least 1
+         * @return this builder
+         */
         public Builder limit(int limit) {
             this.limit = limit;
             return this;
         }
 
-        /** {@code "asc"} or {@code "desc"}. */
+        /**
+         * {@code "asc"} or {@code "desc"}.
+         *
+         * @param order the order
+         * @return this builder
+         */
         public Builder order(String order) {
             this.order = order;
             return this;
         }
 
+        /**
+         * Cursor: entries after this id.
+         *
+         * @param after the id, or {@code null}
+         * @return this builder
+         */
         public Builder after(String after) {
             this.after = after;
             return this;
         }
 
+        /**
+         * Cursor: entries before this id.
+         *
+         * @param before the id, or {@code null}
+         * @return this builder
+         */
         public Builder before(String before) {
             this.before = before;
             return this;
         }
 
+        /**
+         * @return the options
+         * @throws IllegalArgumentException when {@code limit} or {@code order} is invalid
+         */
         public ListOptions build() {
             return new ListOptions(user, limit, order, after, before);
         }

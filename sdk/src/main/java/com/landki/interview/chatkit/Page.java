@@ -17,11 +17,23 @@ import java.util.List;
  */
 public record Page<T>(List<T> data, boolean hasMore, String after) {
 
+    /**
+     * Copies the entries, so the page stays immutable.
+     *
+     * @param data the entries; not {@code null}
+     * @param hasMore whether another page follows
+     * @param after the cursor for the next page, or {@code null}
+     */
     public Page {
         data = List.copyOf(data);
     }
 
-    /** An empty last page. */
+    /**
+     * An empty last page.
+     *
+     * @param <T> the entry type
+     * @return an empty page with no next page
+     */
     public static <T> Page<T> empty() {
         return new Page<>(List.of(), false, null);
     }

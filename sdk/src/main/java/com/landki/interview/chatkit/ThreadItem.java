@@ -10,16 +10,32 @@ import java.util.stream.Collectors;
  */
 public sealed interface ThreadItem {
 
-    /** {@code cthi_…}. */
+    /**
+     * {@code cthi_…}.
+     *
+     * @return the item id
+     */
     String id();
 
-    /** The thread the item belongs to. */
+    /**
+     * The thread the item belongs to.
+     *
+     * @return the thread id ({@code cthr_…})
+     */
     String threadId();
 
-    /** Unix seconds. */
+    /**
+     * Unix seconds.
+     *
+     * @return the creation time in Unix seconds
+     */
     long createdAt();
 
-    /** The API's type, e.g. {@code chatkit.user_message}. */
+    /**
+     * The API's type, e.g. {@code chatkit.user_message}.
+     *
+     * @return the type string
+     */
     String type();
 
     /**
@@ -32,8 +48,19 @@ public sealed interface ThreadItem {
     record UserMessage(String id, String threadId, long createdAt, List<Content> content,
             List<Attachment> attachments, InferenceOptions inferenceOptions) implements ThreadItem {
 
+        /** The API's type string of a user message. */
         public static final String TYPE = "chatkit.user_message";
 
+        /**
+         * Copies the lists, so the value stays immutable.
+         *
+         * @param id the item id
+         * @param threadId the thread id
+         * @param createdAt Unix seconds
+         * @param content the parts; not {@code null}
+         * @param attachments the attachments; not {@code null}
+         * @param inferenceOptions the overrides, or {@code null}
+         */
         public UserMessage {
             content = List.copyOf(content);
             attachments = List.copyOf(attachments);
@@ -44,7 +71,11 @@ public sealed interface ThreadItem {
             return TYPE;
         }
 
-        /** The text of the {@code input_text} parts, joined without separator. */
+        /**
+         * The text of the {@code input_text} parts, joined without separator.
+         *
+         * @return the text, empty when there is none
+         */
         public String text() {
             return content.stream().filter(c -> "input_text".equals(c.type())).map(Content::text)
                     .collect(Collectors.joining());
@@ -67,8 +98,17 @@ public sealed interface ThreadItem {
     record AssistantMessage(String id, String threadId, long createdAt, List<OutputText> content)
             implements ThreadItem {
 
+        /** The API's type string of an assistant message. */
         public static final String TYPE = "chatkit.assistant_message";
 
+        /**
+         * Copies the list, so the value stays immutable.
+         *
+         * @param id the item id
+         * @param threadId the thread id
+         * @param createdAt Unix seconds
+         * @param content the parts; not {@code null}
+         */
         public AssistantMessage {
             content = List.copyOf(content);
         }
@@ -78,7 +118,11 @@ public sealed interface ThreadItem {
             return TYPE;
         }
 
-        /** The text of the {@code output_text} parts, joined without separator. */
+        /**
+         * The text of the {@code output_text} parts, joined without separator.
+         *
+         * @return the text, empty when there is none
+         */
         public String text() {
             return content.stream().filter(c -> "output_text".equals(c.type())).map(OutputText::text)
                     .collect(Collectors.joining());
@@ -86,6 +130,13 @@ public sealed interface ThreadItem {
 
         /** @param type {@code output_text} or a later type */
         public record OutputText(String type, String text, List<Annotation> annotations) {
+            /**
+             * Copies the list, so the value stays immutable.
+             *
+             * @param type {@code output_text} or a later type
+             * @param text the text
+             * @param annotations the citations; not {@code null}
+             */
             public OutputText {
                 annotations = List.copyOf(annotations);
             }
@@ -114,8 +165,11 @@ public sealed interface ThreadItem {
     record ClientToolCall(String id, String threadId, long createdAt, String name, String arguments, String callId,
             String output, String status) implements ThreadItem {
 
+        /** The API's type string of a client tool call. */
         public static final String TYPE = "chatkit.client_tool_call";
+        /** {@link #status()} while the browser runs the tool. */
         public static final String STATUS_IN_PROGRESS = "in_progress";
+        /** {@link #status()} once the tool has answered. */
         public static final String STATUS_COMPLETED = "completed";
 
         @Override
@@ -127,6 +181,7 @@ public sealed interface ThreadItem {
     /** @param widget the serialized widget, JSON text */
     record Widget(String id, String threadId, long createdAt, String widget) implements ThreadItem {
 
+        /** The API's type string of a widget. */
         public static final String TYPE = "chatkit.widget";
 
         @Override
@@ -139,6 +194,7 @@ public sealed interface ThreadItem {
     record Task(String id, String threadId, long createdAt, String heading, String summary, String taskType)
             implements ThreadItem {
 
+        /** The API's type string of a task. */
         public static final String TYPE = "chatkit.task";
 
         @Override
@@ -150,8 +206,17 @@ public sealed interface ThreadItem {
     /** Several tasks shown together. */
     record TaskGroup(String id, String threadId, long createdAt, List<Entry> tasks) implements ThreadItem {
 
+        /** The API's type string of a task group. */
         public static final String TYPE = "chatkit.task_group";
 
+        /**
+         * Copies the list, so the value stays immutable.
+         *
+         * @param id the item id
+         * @param threadId the thread id
+         * @param createdAt Unix seconds
+         * @param tasks the tasks; not {@code null}
+         */
         public TaskGroup {
             tasks = List.copyOf(tasks);
         }

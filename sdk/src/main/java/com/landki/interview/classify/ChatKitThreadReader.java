@@ -29,7 +29,12 @@ public final class ChatKitThreadReader implements ThreadReader {
         this.client = client;
     }
 
-    /** Reads threads with the given client. */
+    /**
+     * Reads threads with the given client.
+     *
+     * @param client the ChatKit client; the caller closes it
+     * @return the reader
+     */
     public static ChatKitThreadReader of(ChatKitClient client) {
         return new ChatKitThreadReader(Objects.requireNonNull(client, "client"));
     }

@@ -18,6 +18,7 @@ public final class CombinedClassifier implements ScopeClassifier {
     }
 
     /**
+     * @return the classifier
      * @param classifiers the classifiers, asked in this order; at least one
      */
     public static CombinedClassifier of(ScopeClassifier... classifiers) {
@@ -43,7 +44,11 @@ public final class CombinedClassifier implements ScopeClassifier {
         return ScopeDecision.none();
     }
 
-    /** The classifiers, in the order they are asked. */
+    /**
+     * The classifiers, in the order they are asked.
+     *
+     * @return an immutable list
+     */
     public List<ScopeClassifier> classifiers() {
         return classifiers;
     }

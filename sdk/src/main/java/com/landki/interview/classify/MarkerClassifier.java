@@ -60,12 +60,21 @@ public final class MarkerClassifier implements ScopeClassifier {
         this.automaton = automaton;
     }
 
-    /** The default German and English phrases; one shared instance. */
+    /**
+     * The default German and English phrases; one shared instance.
+     *
+     * @return the shared classifier
+     */
     public static MarkerClassifier ofDefaults() {
         return Defaults.CLASSIFIER;
     }
 
-    /** Exactly the given phrases. */
+    /**
+     * Exactly the given phrases.
+     *
+     * @param phrases the marker phrases; at least one
+     * @return the classifier
+     */
     public static MarkerClassifier of(Collection<String> phrases) {
         return builder().addPhrases(phrases).build();
     }
@@ -74,19 +83,29 @@ public final class MarkerClassifier implements ScopeClassifier {
      * The phrases of the file named by {@code OUT_OF_SCOPE_MARKERS_FILE} (system property or environment), or
      * the defaults when it is unset or blank.
      *
+     * @return the classifier
      * @throws UncheckedIOException when the file cannot be read
      */
     public static MarkerClassifier fromEnv() {
         return from(ConfigSource.standard());
     }
 
-    /** As {@link #fromEnv()}, reading {@code source}. */
+    /**
+     * As {@link #fromEnv()}, reading {@code source}.
+     *
+     * @param source where {@code OUT_OF_SCOPE_MARKERS_FILE} is read
+     * @return the classifier
+     */
     public static MarkerClassifier from(ConfigSource source) {
         Path file = Settings.OUT_OF_SCOPE_MARKERS_FILE.read(source);
         return file == null ? ofDefaults() : builder().addPhrasesFrom(file).build();
     }
 
-    /** A builder with no phrases. */
+    /**
+     * A builder with no phrases.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -94,6 +113,7 @@ public final class MarkerClassifier implements ScopeClassifier {
     /**
      * Scans the text once.
      *
+     * @param text the answer text; not {@code null}
      * @return the first phrase (as configured) whose match ends first in the text, or empty
      */
     public Optional<String> find(CharSequence text) {
@@ -104,7 +124,12 @@ public final class MarkerClassifier implements ScopeClassifier {
         return pattern < 0 ? Optional.empty() : Optional.of(phrases.get(pattern));
     }
 
-    /** Classifies an answer text. */
+    /**
+     * Classifies an answer text.
+     *
+     * @param answer the answer text; not {@code null}
+     * @return out of scope with the matched phrase as its reason, or in scope
+     */
     public ScopeDecision classifyText(CharSequence answer) {
         if (answer == null) {
             return ScopeDecision.none();
@@ -119,7 +144,11 @@ public final class MarkerClassifier implements ScopeClassifier {
         return classifyText(Objects.requireNonNull(turn, "turn").answer());
     }
 
-    /** The phrases as configured, duplicates (after folding and stemming) removed, in the order given. */
+    /**
+     * The phrases as configured, duplicates (after folding and stemming) removed, in the order given.
+     *
+     * @return an immutable list
+     */
     public List<String> phrases() {
         return phrases;
     }
@@ -137,13 +166,22 @@ public final class MarkerClassifier implements ScopeClassifier {
         private Builder() {
         }
 
-        /** Adds the default German and English phrases. */
+        /**
+         * Adds the default German and English phrases.
+         *
+         * @return this builder
+         */
         public Builder addDefaults() {
             phrases.addAll(Defaults.PHRASES);
             return this;
         }
 
-        /** Adds one phrase. */
+        /**
+         * Adds one phrase.
+         *
+         * @param phrase not blank; matched case- and accent-insensitively
+         * @return this builder
+         */
         public Builder addPhrase(String phrase) {
             Objects.requireNonNull(phrase, "phrase");
             if (phrase.isBlank()) {
@@ -153,7 +191,12 @@ public final class MarkerClassifier implements ScopeClassifier {
             return this;
         }
 
-        /** Adds phrases in order. */
+        /**
+         * Adds phrases in order.
+         *
+         * @param more phrases; none blank
+         * @return this builder
+         */
         public Builder addPhrases(Collection<String> more) {
             Objects.requireNonNull(more, "phrases");
             for (String phrase : more) {
@@ -166,6 +209,8 @@ public final class MarkerClassifier implements ScopeClassifier {
          * Adds the phrases of a UTF-8 file: one per line, {@code #} comments and blank lines ignored,
          * {@value #INCLUDE_DEFAULTS} includes the default lists.
          *
+         * @param file the file
+         * @return this builder
          * @throws UncheckedIOException     naming the file when it cannot be read
          * @throws IllegalArgumentException naming the file when it holds no phrase
          */
@@ -195,6 +240,7 @@ public final class MarkerClassifier implements ScopeClassifier {
         /**
          * Compiles the phrases.
          *
+         * @return the classifier
          * @throws IllegalArgumentException when there is no phrase, or a phrase has no letter or digit or
          *                                  breaks the phrase syntax (the message names the phrase)
          */

@@ -22,16 +22,27 @@ public interface ScopeClassifier {
     /**
      * Classifies one turn.
      *
+     * @param turn the question, the answer and the items of the turn
      * @return the decision; {@link ScopeDecision#none()} when this classifier sees no sign of out of scope
      */
     ScopeDecision classify(Turn turn);
 
-    /** Classifies a turn known only by its text. */
+    /**
+     * Classifies a turn known only by its text.
+     *
+     * @param question the user's question, or {@code null}
+     * @param answer the answer text
+     * @return the decision
+     */
     default ScopeDecision classify(String question, String answer) {
         return classify(Turn.of(question, answer));
     }
 
-    /** Structured flag with the default tool name first, then the default German and English markers. */
+    /**
+     * Structured flag with the default tool name first, then the default German and English markers.
+     *
+     * @return the classifier
+     */
     static ScopeClassifier ofDefaults() {
         return CombinedClassifier.of(StructuredClassifier.ofDefaults(), MarkerClassifier.ofDefaults());
     }
@@ -39,6 +50,8 @@ public interface ScopeClassifier {
     /**
      * Structured flag with the default tool name first, then markers from
      * {@code OUT_OF_SCOPE_MARKERS_FILE} when set, else the defaults; see {@link MarkerClassifier#fromEnv()}.
+     *
+     * @return the classifier
      */
     static ScopeClassifier fromEnv() {
         return CombinedClassifier.of(StructuredClassifier.ofDefaults(), MarkerClassifier.fromEnv());

@@ -31,13 +31,23 @@ public record ScopeDecision(
         /** Nothing indicated out of scope. */
         NONE;
 
-        /** The JSON form: the lower-case name. */
+        /**
+         * The JSON form: the lower-case name.
+         *
+         * @return {@code structured}, {@code marker} or {@code none}
+         */
         @JsonValue
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** Parses the JSON form (case-insensitive). */
+        /**
+         * Parses the JSON form (case-insensitive).
+         *
+         * @param name the JSON form
+         * @return the source
+         * @throws IllegalArgumentException for an unknown name
+         */
         @JsonCreator
         public static Source fromWireName(String name) {
             for (Source source : values()) {
@@ -49,7 +59,13 @@ public record ScopeDecision(
         }
     }
 
-    /** Validates: {@code source} is required; a {@code NONE} decision is never out of scope. */
+    /**
+     * Validates: {@code source} is required; a {@code NONE} decision is never out of scope.
+     *
+     * @param outOfScope whether the answer is out of scope
+     * @param source what decided; not {@code null}
+     * @param marker the phrase, tool name or metadata key, or {@code null}
+     */
     public ScopeDecision {
         Objects.requireNonNull(source, "source");
         if (source == Source.NONE && outOfScope) {
@@ -57,17 +73,32 @@ public record ScopeDecision(
         }
     }
 
-    /** In scope because nothing indicated otherwise. */
+    /**
+     * In scope because nothing indicated otherwise.
+     *
+     * @return the shared in-scope decision
+     */
     public static ScopeDecision none() {
         return NONE;
     }
 
-    /** Out of scope because the answer contains {@code phrase}. */
+    /**
+     * Out of scope because the answer contains {@code phrase}.
+     *
+     * @param phrase the matched phrase as configured
+     * @return an out-of-scope decision with source {@link Source#MARKER}
+     */
     public static ScopeDecision marker(String phrase) {
         return new ScopeDecision(true, Source.MARKER, Objects.requireNonNull(phrase, "phrase"));
     }
 
-    /** Decided by the workflow's structured flag named {@code name} (tool name or metadata key). */
+    /**
+     * Decided by the workflow's structured flag named {@code name} (tool name or metadata key).
+     *
+     * @param outOfScope the flag's value
+     * @param name the tool name or metadata key
+     * @return a decision with source {@link Source#STRUCTURED}
+     */
     public static ScopeDecision structured(boolean outOfScope, String name) {
         return new ScopeDecision(outOfScope, Source.STRUCTURED, Objects.requireNonNull(name, "name"));
     }

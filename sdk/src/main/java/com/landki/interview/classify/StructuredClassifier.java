@@ -53,7 +53,11 @@ public final class StructuredClassifier implements ScopeClassifier {
         this.toolName = toolName;
     }
 
-    /** Looks for the tool {@value #DEFAULT_TOOL_NAME} and the metadata flag. */
+    /**
+     * Looks for the tool {@value #DEFAULT_TOOL_NAME} and the metadata flag.
+     *
+     * @return the classifier
+     */
     public static StructuredClassifier ofDefaults() {
         return DEFAULT;
     }
@@ -61,6 +65,7 @@ public final class StructuredClassifier implements ScopeClassifier {
     /**
      * Looks for a client tool call with the given name and the metadata flag.
      *
+     * @return the classifier
      * @param toolName the client tool name the workflow calls, e.g. {@value #DEFAULT_TOOL_NAME}
      */
     public static StructuredClassifier withToolName(String toolName) {
@@ -71,7 +76,11 @@ public final class StructuredClassifier implements ScopeClassifier {
         return new StructuredClassifier(toolName.strip());
     }
 
-    /** The client tool name this classifier looks for. */
+    /**
+     * The client tool name this classifier looks for.
+     *
+     * @return the tool name
+     */
     public String toolName() {
         return toolName;
     }
@@ -110,6 +119,10 @@ public final class StructuredClassifier implements ScopeClassifier {
     /**
      * The {@code reason} argument of the last client tool call named {@code toolName} in the turn, for the
      * log; empty when there is none or the arguments are no JSON object.
+     *
+     * @param turn the turn
+     * @param toolName the client tool name
+     * @return the reason, or empty
      */
     public static Optional<String> reasonOf(Turn turn, String toolName) {
         Objects.requireNonNull(turn, "turn");

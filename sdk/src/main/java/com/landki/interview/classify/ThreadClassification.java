@@ -15,7 +15,15 @@ import java.util.Objects;
 public record ThreadClassification(String threadId, String question, String answer, ScopeDecision decision,
                                    String reason) {
 
-    /** Validates the required fields. */
+    /**
+     * Validates the required fields.
+     *
+     * @param threadId the thread; not {@code null}
+     * @param question the last user message, or {@code null}
+     * @param answer the last assistant message, or {@code null}
+     * @param decision the decision; not {@code null}
+     * @param reason the reason the workflow gave, or {@code null}
+     */
     public ThreadClassification {
         Objects.requireNonNull(threadId, "threadId");
         Objects.requireNonNull(decision, "decision");

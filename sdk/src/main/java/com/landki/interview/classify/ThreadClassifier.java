@@ -39,7 +39,11 @@ public final class ThreadClassifier {
         this.itemLimit = builder.itemLimit;
     }
 
-    /** A builder; {@link Builder#reader} is required. */
+    /**
+     * A builder; {@link Builder#reader} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -47,6 +51,7 @@ public final class ThreadClassifier {
     /**
      * Classifies the thread's last turn, blocking.
      *
+     * @return the classification of the last turn
      * @param threadId the ChatKit thread id
      * @param userId   the caller's user id, compared with the thread's owner
      * @throws ThreadNotOwnedException when the thread does not exist or belongs to another user
@@ -73,6 +78,8 @@ public final class ThreadClassifier {
     /**
      * Classifies the thread's last turn without blocking a thread while the reader works.
      *
+     * @param threadId the ChatKit thread id; not blank
+     * @param userId the caller's user id; not blank
      * @return a future that completes with the classification, or exceptionally with
      *         {@link ThreadNotOwnedException} or what the reader failed with
      * @throws IllegalArgumentException at once when {@code threadId} or {@code userId} is blank
@@ -111,7 +118,11 @@ public final class ThreadClassifier {
         }
     }
 
-    /** The number of newest items read per thread. */
+    /**
+     * The number of newest items read per thread.
+     *
+     * @return 1 to {@value #MAX_ITEM_LIMIT}
+     */
     public int itemLimit() {
         return itemLimit;
     }
@@ -131,19 +142,35 @@ public final class ThreadClassifier {
         private Builder() {
         }
 
-        /** Where threads are read from. Required. */
+        /**
+         * Where threads are read from. Required.
+         *
+         * @param reader not {@code null}
+         * @return this builder
+         */
         public Builder reader(ThreadReader reader) {
             this.reader = Objects.requireNonNull(reader, "reader");
             return this;
         }
 
-        /** The classifier; default {@link ScopeClassifier#ofDefaults()}. */
+        /**
+         * The classifier; default {@link ScopeClassifier#ofDefaults()}.
+         *
+         * @param classifier not {@code null}
+         * @return this builder
+         */
         public Builder classifier(ScopeClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
         }
 
-        /** How many newest items to read, 1..{@value #MAX_ITEM_LIMIT}; default {@value #DEFAULT_ITEM_LIMIT}. */
+        /**
+         * How many newest items to read, 1..{@value #MAX_ITEM_LIMIT}; default {@value #DEFAULT_ITEM_LIMIT}.
+         *
+         * @param itemLimit 1 to {@value #MAX_ITEM_LIMIT}
+         * @return this builder
+         * @throws IllegalArgumentException when out of range
+         */
         public Builder itemLimit(int itemLimit) {
             if (itemLimit < 1 || itemLimit > MAX_ITEM_LIMIT) {
                 throw new IllegalArgumentException("itemLimit: must be 1.." + MAX_ITEM_LIMIT + ", got " + itemLimit);
@@ -153,6 +180,7 @@ public final class ThreadClassifier {
         }
 
         /**
+         * @return the classifier
          * @throws IllegalStateException when no reader was set
          */
         public ThreadClassifier build() {

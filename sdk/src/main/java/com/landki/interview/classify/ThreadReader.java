@@ -15,6 +15,7 @@ public interface ThreadReader {
     /**
      * The user id the thread belongs to (ChatKit's thread {@code user}).
      *
+     * @param threadId the ChatKit thread id
      * @return a future of the owner, or of an empty optional when no such thread exists
      */
     CompletableFuture<Optional<String>> ownerAsync(String threadId);
@@ -22,6 +23,7 @@ public interface ThreadReader {
     /**
      * The thread's newest items.
      *
+     * @param threadId the ChatKit thread id
      * @param limit at most this many items, 1..100
      * @return a future of the items, oldest first
      */

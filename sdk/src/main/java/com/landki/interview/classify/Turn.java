@@ -14,7 +14,13 @@ import java.util.List;
  */
 public record Turn(String question, String answer, List<ChatItem> items) {
 
-    /** Copies {@code items} (a {@code null} list becomes empty). */
+    /**
+     * Copies {@code items} (a {@code null} list becomes empty).
+     *
+     * @param question the user message, or {@code null}
+     * @param answer the assistant message, or {@code null}
+     * @param items the turn's items, or {@code null}
+     */
     public Turn {
         items = items == null ? List.of() : List.copyOf(items);
     }
@@ -25,6 +31,7 @@ public record Turn(String question, String answer, List<ChatItem> items) {
      * message (only tool calls or widgets) gives the last user message and the items after it, with no
      * answer; a thread without items gives an empty turn.
      *
+     * @return the turn
      * @param items thread items, oldest first
      */
     public static Turn lastOf(List<ChatItem> items) {
@@ -55,7 +62,13 @@ public record Turn(String question, String answer, List<ChatItem> items) {
         return new Turn(question, answer, turnItems);
     }
 
-    /** A turn known only by its text, as {@code POST /classify} receives it. */
+    /**
+     * A turn known only by its text, as {@code POST /classify} receives it.
+     *
+     * @param question the user's question, or {@code null}
+     * @param answer the answer text
+     * @return the turn, without items
+     */
     public static Turn of(String question, String answer) {
         return new Turn(question, answer, List.of());
     }

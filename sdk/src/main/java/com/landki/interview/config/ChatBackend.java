@@ -11,7 +11,11 @@ public enum ChatBackend {
     /** {@link #HOSTED} when a workflow id is configured, else {@link #SERVER}. */
     AUTO;
 
-    /** The configured word: {@code hosted}, {@code server} or {@code auto}. */
+    /**
+     * The configured word: {@code hosted}, {@code server} or {@code auto}.
+     *
+     * @return the word
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -19,6 +23,9 @@ public enum ChatBackend {
     /**
      * The one rule for {@code auto}: {@link #HOSTED} when a workflow id is configured (the ChatKit client's
      * default workflow, {@code OPENAI_WORKFLOW_ID}), else {@link #SERVER}. Other values stay as they are.
+     *
+     * @param workflowConfigured whether a workflow id is configured
+     * @return {@link #HOSTED} or {@link #SERVER}
      */
     public ChatBackend resolve(boolean workflowConfigured) {
         if (this != AUTO) {
@@ -30,6 +37,8 @@ public enum ChatBackend {
     /**
      * {@code hosted}, {@code server} or {@code auto}, in any case.
      *
+     * @param value the word
+     * @return the backend
      * @throws IllegalArgumentException for any other word
      */
     public static ChatBackend parse(String value) {

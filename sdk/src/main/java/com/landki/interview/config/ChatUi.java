@@ -14,7 +14,11 @@ public enum ChatUi {
     /** OpenAI's ChatKit component only, loaded from its CDN. */
     CHATKIT;
 
-    /** The configured word: {@code auto}, {@code builtin} or {@code chatkit}. */
+    /**
+     * The configured word: {@code auto}, {@code builtin} or {@code chatkit}.
+     *
+     * @return the word
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -22,6 +26,8 @@ public enum ChatUi {
     /**
      * {@code auto}, {@code builtin} or {@code chatkit}, in any case.
      *
+     * @param value the word
+     * @return the UI
      * @throws IllegalArgumentException for any other word
      */
     public static ChatUi parse(String value) {

@@ -59,42 +59,75 @@ public final class Setting<T> {
         return new Setting<>(name, names, type, defaultValue, defaultText, doc, true, parser);
     }
 
-    /** The environment variable's name, e.g. {@code INTERVIEW_STORE}. */
+    /**
+     * The environment variable's name, e.g. {@code INTERVIEW_STORE}.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The name followed by its aliases, in lookup order. */
+    /**
+     * The name followed by its aliases, in lookup order.
+     *
+     * @return an immutable list, the name first
+     */
     public List<String> names() {
         return names;
     }
 
-    /** The type of the parsed value, e.g. {@code Boolean}, {@code Integer}, {@code String}, {@code List}. */
+    /**
+     * The type of the parsed value, e.g. {@code Boolean}, {@code Integer}, {@code String}, {@code List}.
+     *
+     * @return the class
+     */
     public Class<?> type() {
         return type;
     }
 
-    /** The value used when no source sets the setting; may be {@code null} (none). */
+    /**
+     * The value used when no source sets the setting; may be {@code null} (none).
+     *
+     * @return the default, or {@code null}
+     */
     public T defaultValue() {
         return defaultValue;
     }
 
-    /** The default as the documentation shows it, or {@code null} for none. */
+    /**
+     * The default as the documentation shows it, or {@code null} for none.
+     *
+     * @return the text, or {@code null}
+     */
     public String defaultText() {
         return defaultText;
     }
 
-    /** One line of documentation (Markdown). */
+    /**
+     * One line of documentation (Markdown).
+     *
+     * @return the text
+     */
     public String doc() {
         return doc;
     }
 
-    /** Whether the value is a secret (API key, token, password): never logged or repeated in errors. */
+    /**
+     * Whether the value is a secret (API key, token, password): never logged or repeated in errors.
+     *
+     * @return {@code true} for a secret
+     */
     public boolean isSecret() {
         return secret;
     }
 
-    /** The trimmed raw text the source gives for this setting, or {@code null} when unset or blank. */
+    /**
+     * The trimmed raw text the source gives for this setting, or {@code null} when unset or blank.
+     *
+     * @param source where to look
+     * @return the raw text, or {@code null}
+     */
     public String raw(ConfigSource source) {
         String value = Objects.requireNonNull(source, "source").first(names);
         return value == null || value.isBlank() ? null : value.strip();
@@ -103,13 +136,20 @@ public final class Setting<T> {
     /**
      * The parsed value from {@code source}, or the default when it is unset.
      *
+     * @param source where to look
+     * @return the value, or the default (which may be {@code null})
      * @throws InvalidSettingException the value does not parse; the message names the setting
      */
     public T read(ConfigSource source) {
         return find(source).orElse(defaultValue);
     }
 
-    /** The parsed value from {@code source}; empty when unset (the default is not applied). */
+    /**
+     * The parsed value from {@code source}; empty when unset (the default is not applied).
+     *
+     * @param source where to look
+     * @return the value, or empty
+     */
     public Optional<T> find(ConfigSource source) {
         String raw = raw(source);
         return raw == null ? Optional.empty() : Optional.of(parse(raw));
@@ -119,6 +159,9 @@ public final class Setting<T> {
      * Hands the parsed value to {@code target} (typically a builder's setter) when {@code source} sets it. An
      * {@link IllegalArgumentException} of the target is reported as an {@link InvalidSettingException} naming
      * this setting, so a builder validates and the message still names the variable.
+     *
+     * @param source where to look
+     * @param target receives the value; not called when unset
      */
     public void ifSet(ConfigSource source, Consumer<? super T> target) {
         String raw = raw(source);
@@ -136,6 +179,8 @@ public final class Setting<T> {
     /**
      * Parses a raw value as this setting does.
      *
+     * @param raw the text; not {@code null}
+     * @return the value
      * @throws InvalidSettingException the value does not parse
      */
     public T parse(String raw) {

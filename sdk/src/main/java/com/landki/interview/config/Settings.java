@@ -20,99 +20,145 @@ public final class Settings {
 
     // OpenAI connection and the hosted workflow
 
+    /** {@code OPENAI_API_KEY}: the OpenAI secret key; required by both chat backends; never shown. */
     public static final Setting<String> OPENAI_API_KEY = text("OPENAI_API_KEY",
             "secret key; never sent to a browser, never written to a log or an error body").secret();
+    /** {@code OPENAI_BASE_URL}: the OpenAI API base URL (a proxy, or a stand-in in tests); default the public API. */
     public static final Setting<String> OPENAI_BASE_URL = Setting.of("OPENAI_BASE_URL", String.class,
             "https://api.openai.com/v1", "upstream base URL (proxies, tests)", Parsers::text);
+    /** {@code OPENAI_WORKFLOW_ID}: the Agent Builder workflow ({@code wf_…}) of the {@code hosted} backend. */
     public static final Setting<String> OPENAI_WORKFLOW_ID = text("OPENAI_WORKFLOW_ID",
             "`wf_…`, the Agent Builder workflow (`hosted` backend)");
+    /** {@code OPENAI_WORKFLOW_VERSION}: a pinned workflow version; unset uses the latest. */
     public static final Setting<String> OPENAI_WORKFLOW_VERSION = text("OPENAI_WORKFLOW_VERSION",
             "optional pinned workflow version");
+    /** {@code OPENAI_PROJECT_ID}: sent upstream as {@code OpenAI-Project} when set. */
     public static final Setting<String> OPENAI_PROJECT_ID = text("OPENAI_PROJECT_ID",
             "optional, sent upstream as `OpenAI-Project`");
+    /** {@code OPENAI_ORG_ID}: sent upstream as {@code OpenAI-Organization} when set. */
     public static final Setting<String> OPENAI_ORG_ID = text("OPENAI_ORG_ID",
             "optional, sent upstream as `OpenAI-Organization`");
 
     // stores
 
+    /** {@code INTERVIEW_STORE}: {@code jsonl} (default), {@code postgres} or {@code memory}. */
     public static final Setting<String> INTERVIEW_STORE = choice("INTERVIEW_STORE", "jsonl",
             "`jsonl`, `postgres` or `memory` ([operations](docs/operations.md))", "jsonl", "postgres", "memory");
+    /**
+     * {@code INTERVIEW_LOG_DIR}: the directory of the JSONL stores and the generated cookie key; default {@code ./_logs}.
+     */
     public static final Setting<Path> INTERVIEW_LOG_DIR = Setting.of("INTERVIEW_LOG_DIR", Path.class,
             Path.of("_logs"), "JSONL files `feedback.jsonl`, `chat.jsonl` (+ rotated files, lock files), the own"
                     + " server's threads and the generated cookie key; one server per directory", Parsers::path)
             .defaultText("`./_logs`");
+    /**
+     * {@code INTERVIEW_LOG_DURABILITY}: {@code flush} (default, survives a killed process) or {@code fsync} (on disk).
+     */
     public static final Setting<String> INTERVIEW_LOG_DURABILITY = choice("INTERVIEW_LOG_DURABILITY", "flush",
             "`flush`: a 2xx means the record is in the OS (survives `kill -9`); `fsync`: on disk, group commit",
             "flush", "fsync");
+    /** {@code INTERVIEW_LOG_ROTATE_BYTES}: rotate a JSONL file before it passes this size in bytes; {@code 0} never. */
     public static final Setting<Long> INTERVIEW_LOG_ROTATE_BYTES = Setting.of("INTERVIEW_LOG_ROTATE_BYTES",
             Long.class, 100L * 1024 * 1024, "rotate a JSONL file before it grows past this size (`k`/`m`/`g`);"
                     + " `0` = never by size", Parsers::bytes).defaultText("`100m`");
+    /** {@code INTERVIEW_LOG_ROTATE_DAILY}: also rotate the JSONL files when the day changes; default {@code false}. */
     public static final Setting<Boolean> INTERVIEW_LOG_ROTATE_DAILY = bool("INTERVIEW_LOG_ROTATE_DAILY", false,
             "also rotate when the day changes");
+    /** {@code INTERVIEW_LOG_RETENTION}: rotated files kept per log; {@code 0} (default) keeps all. */
     public static final Setting<Integer> INTERVIEW_LOG_RETENTION = count("INTERVIEW_LOG_RETENTION", 0,
             "rotated files kept per log, older ones deleted; `0` = keep all");
+    /** {@code INTERVIEW_JDBC_URL}: the JDBC URL of the PostgreSQL store. */
     public static final Setting<String> INTERVIEW_JDBC_URL = text("INTERVIEW_JDBC_URL",
             "PostgreSQL store, e.g. `jdbc:postgresql://db:5432/interview`; schema created/migrated at start");
+    /** {@code INTERVIEW_JDBC_USER}: the PostgreSQL user. */
     public static final Setting<String> INTERVIEW_JDBC_USER = text("INTERVIEW_JDBC_USER", "PostgreSQL user");
+    /** {@code INTERVIEW_JDBC_PASSWORD}: the PostgreSQL password; never shown. */
     public static final Setting<String> INTERVIEW_JDBC_PASSWORD = text("INTERVIEW_JDBC_PASSWORD",
             "PostgreSQL password; never logged").secret();
 
     // classifier and chat backend
 
+    /** {@code OUT_OF_SCOPE_MARKERS_FILE}: a UTF-8 file of out-of-scope marker phrases; default the built-in lists. */
     public static final Setting<Path> OUT_OF_SCOPE_MARKERS_FILE = Setting.of("OUT_OF_SCOPE_MARKERS_FILE", Path.class,
             null, "UTF-8 file of out-of-scope marker phrases, one per line (`#` comments, `@defaults` includes the"
                     + " built-in lists); see `docs/classifier.md`", Parsers::path)
             .defaultText("built-in German and English lists");
+    /** {@code CHATKIT_BACKEND}: {@code hosted}, {@code server} or {@code auto} (default). */
     public static final Setting<ChatBackend> CHATKIT_BACKEND = Setting.of("CHATKIT_BACKEND", ChatBackend.class,
             ChatBackend.AUTO, "`hosted`, `server` (own ChatKit server, see `docs/chatkit-server.md`) or `auto`"
                     + " (`hosted` when a workflow id (`OPENAI_WORKFLOW_ID`) is configured, else `server`)",
             ChatBackend::parse).defaultText("`auto`");
+    /** {@code OPENAI_VECTOR_STORE_ID}: the vector stores ({@code vs_…}) the {@code server} backend searches. */
     public static final Setting<List<String>> OPENAI_VECTOR_STORE_ID = list("OPENAI_VECTOR_STORE_ID",
             "`vs_…` searched by `file_search` (`server` backend; comma list allowed)");
+    /** {@code OPENAI_MODEL}: the model of the {@code server} backend's agent. */
     public static final Setting<String> OPENAI_MODEL = Setting.of("OPENAI_MODEL", String.class, "gpt-5.5",
             "model of the `server` backend's agent", Parsers::text);
+    /** {@code INTERVIEW_INSTRUCTIONS_FILE}: the {@code server} backend's instructions; default the built-in prompt. */
     public static final Setting<Path> INTERVIEW_INSTRUCTIONS_FILE = Setting.of("INTERVIEW_INSTRUCTIONS_FILE",
             Path.class, null, "the `server` backend's instructions (UTF-8 file)", Parsers::path)
             .defaultText("built-in German prompt");
+    /**
+     * {@code OPENAI_DOMAIN_PUBLIC_KEY} (alias {@code DOMAIN_PUBLIC_KEY}): the ChatKit domain key handed to the page.
+     */
     public static final Setting<String> OPENAI_DOMAIN_PUBLIC_KEY = text("OPENAI_DOMAIN_PUBLIC_KEY",
             "ChatKit domain key handed to the page via `/config`; needed by the `server` backend outside localhost")
             .alias("DOMAIN_PUBLIC_KEY");
 
     // the mounted API: security and rate limits
 
+    /** {@code ADMIN_TOKEN}: bearer token of the admin endpoints; unset, they answer loopback clients only. */
     public static final Setting<String> ADMIN_TOKEN = text("ADMIN_TOKEN",
             "bearer token for admin endpoints; unset: admin endpoints answer direct loopback clients only").secret();
+    /** {@code ALLOWED_ORIGINS}: origins allowed by CORS and the Origin check; {@code *} any; empty same origin only. */
     public static final Setting<List<String>> ALLOWED_ORIGINS = list("ALLOWED_ORIGINS",
             "comma list for CORS and the Origin check; `*` allows any; empty: same origin only");
+    /** {@code TRUSTED_PROXIES}: CIDRs whose forwarding headers are believed for the client IP. */
     public static final Setting<List<String>> TRUSTED_PROXIES = list("TRUSTED_PROXIES",
             "comma list of CIDRs whose `X-Forwarded-For` / `Forwarded` is believed for the client IP");
+    /** {@code IP_ANONYMIZATION}: store IPv4 addresses as /24 and IPv6 as /48; default {@code true}. */
     public static final Setting<Boolean> IP_ANONYMIZATION = bool("IP_ANONYMIZATION", true,
             "store IPv4 as /24 and IPv6 as /48");
+    /** {@code FEEDBACK_LIST_PUBLIC}: lets anyone read {@code /feedback/list}; default {@code false} (admin only). */
     public static final Setting<Boolean> FEEDBACK_LIST_PUBLIC = bool("FEEDBACK_LIST_PUBLIC", false,
             "`true` lets anyone read `/feedback/list` (as the original FastAPI server did); default admin only");
+    /** {@code RATE_LIMIT_SESSION_PER_MIN}: session requests per client IP and minute; {@code 0} no limit. */
     public static final Setting<Integer> RATE_LIMIT_SESSION_PER_MIN = count("RATE_LIMIT_SESSION_PER_MIN", 10,
             "`POST /chatkit/session` per client IP and minute; `0` turns the limit off");
+    /** {@code RATE_LIMIT_FEEDBACK_PER_MIN}: feedback posts per client IP and minute; {@code 0} no limit. */
     public static final Setting<Integer> RATE_LIMIT_FEEDBACK_PER_MIN = count("RATE_LIMIT_FEEDBACK_PER_MIN", 30,
             "`POST /feedback` per client IP and minute; `0` turns the limit off");
+    /** {@code RATE_LIMIT_CLASSIFY_PER_MIN}: classify requests per client IP and minute; {@code 0} no limit. */
     public static final Setting<Integer> RATE_LIMIT_CLASSIFY_PER_MIN = count("RATE_LIMIT_CLASSIFY_PER_MIN", 60,
             "`POST /classify` per client IP and minute; `0` turns the limit off");
+    /**
+     * {@code RATE_LIMIT_CHATKIT_PER_MIN}: own-server protocol requests per client IP and minute; {@code 0} no limit.
+     */
     public static final Setting<Integer> RATE_LIMIT_CHATKIT_PER_MIN = count("RATE_LIMIT_CHATKIT_PER_MIN", 120,
             "`POST /chatkit` (own server protocol) per client IP and minute; `0` turns the limit off");
+    /** {@code SESSION_DEADLINE_SECONDS}: overall deadline of a session request in seconds, retries included. */
     public static final Setting<Integer> SESSION_DEADLINE_SECONDS = count("SESSION_DEADLINE_SECONDS", 15,
             "overall deadline of `POST /chatkit/session`, retries included; then 504 `upstream_timeout`; `0` keeps "
                     + "the ChatKit client's retry deadline (2 min)");
+    /** {@code CHATKIT_MAX_STREAMS}: streamed answers open at once on the own server; {@code 0} no limit. */
     public static final Setting<Integer> CHATKIT_MAX_STREAMS = count("CHATKIT_MAX_STREAMS", 4000,
             "streamed answers of the own server (`server` backend) open at once; one more gets 503 `too_many_streams`"
                     + "; `0` = no limit");
+    /** {@code CHATKIT_MAX_STREAMS_PER_USER}: streamed answers one user may have open at once; {@code 0} no limit. */
     public static final Setting<Integer> CHATKIT_MAX_STREAMS_PER_USER = count("CHATKIT_MAX_STREAMS_PER_USER", 3,
             "streamed answers one user may have open at once; one more gets 429 `too_many_streams`; `0` = no limit");
+    /** {@code CHATKIT_STREAM_IDLE_TIMEOUT}: seconds a streamed answer may send nothing; {@code 0} no limit. */
     public static final Setting<Integer> CHATKIT_STREAM_IDLE_TIMEOUT = count("CHATKIT_STREAM_IDLE_TIMEOUT", 60,
             "seconds a streamed answer of the own server may send the page nothing (upstream silent or only"
                     + " keep-alives); then the half answer is kept as on cancel and the page gets a retryable `error`"
                     + " ([protocol](docs/chatkit-server.md)); `0` = no idle timeout");
+    /** {@code CHATKIT_THREAD_TITLES}: whether a new thread is titled after its first answer. */
     public static final Setting<Boolean> CHATKIT_THREAD_TITLES = bool("CHATKIT_THREAD_TITLES", true,
             "own server: title a new thread after its first answer from the first question (sent as"
                     + " `thread.updated`); `false` leaves threads untitled until the user renames them");
+    /**
+     * {@code USER_ID_COOKIE_SECRET}: HMAC key of the user-id cookie, at least {@value #MIN_COOKIE_SECRET_BYTES} bytes.
+     */
     public static final Setting<byte[]> USER_ID_COOKIE_SECRET = Setting.of("USER_ID_COOKIE_SECRET", byte[].class,
             (byte[]) null, "HMAC key of the signed user-id cookie, at least " + MIN_COOKIE_SECRET_BYTES
                     + " bytes (UTF-8); share it between instances behind one load balancer",
@@ -121,38 +167,47 @@ public final class Settings {
 
     // the mounted API: where, and the page settings of /config
 
+    /** {@code INTERVIEW_API_MOUNT_PATH}: where the API is mounted; default {@code /interview/api}. */
     public static final Setting<String> INTERVIEW_API_MOUNT_PATH = Setting.of("INTERVIEW_API_MOUNT_PATH",
             String.class, "/interview/api", "where the API is mounted in the web application", Parsers::text);
+    /** {@code INTERVIEW_GREETING}: the chat page's start-screen greeting. */
     public static final Setting<String> INTERVIEW_GREETING = Setting.of("INTERVIEW_GREETING", String.class,
             "Willkommen! Ich beantworte Fragen zu den Interviews.", "start-screen greeting (`/config`)",
             Parsers::text).defaultText("German greeting");
+    /** {@code INTERVIEW_PROMPTS}: the start-screen buttons, {@code Label|Prompt} entries separated by {@code ;}. */
     public static final Setting<List<String>> INTERVIEW_PROMPTS = Setting.of("INTERVIEW_PROMPTS", List.class,
             List.of("Worum geht es?|Worum geht es in den Interviews?",
                     "Wichtigste Aussagen|Was sind die wichtigsten Aussagen der Interviews?",
                     "Wer wurde befragt?|Wer wurde in den Interviews befragt?"),
             "start-screen buttons `Label\\|Prompt;Label 2\\|Prompt 2` (`/config`)",
             value -> Parsers.list(value, ";")).defaultText("three German prompts");
+    /** {@code INTERVIEW_COMPOSER_PLACEHOLDER}: the placeholder of the chat page's input field. */
     public static final Setting<String> INTERVIEW_COMPOSER_PLACEHOLDER = Setting.of("INTERVIEW_COMPOSER_PLACEHOLDER",
             String.class, "Ihre Frage zum Interview …", "composer placeholder (`/config`)", Parsers::text)
             .defaultText("German placeholder");
+    /** {@code CHATKIT_UI}: which chat UI the page uses; default {@code auto}. */
     public static final Setting<ChatUi> CHATKIT_UI = Setting.of("CHATKIT_UI", ChatUi.class, ChatUi.AUTO,
             "chat page UI (`/config` `ui`): `auto` (OpenAI's ChatKit component when its script loads within a few"
                     + " seconds, else the built-in chat; `server` backend), `builtin` (never loads a third-party"
                     + " script: the page contacts no other host, see `docs/operations.md`) or `chatkit` (only"
                     + " OpenAI's component)", ChatUi::parse).defaultText("`auto`");
+    /** {@code FEEDBACK_CATEGORIES}: the {@code category} values {@code POST /feedback} accepts. */
     public static final Setting<List<String>> FEEDBACK_CATEGORIES = Setting.of("FEEDBACK_CATEGORIES", List.class,
             List.of("out_of_scope", "wrong_answer", "incomplete", "helpful", "thumbs_up", "thumbs_down", "other"),
             "accepted `category` values of `POST /feedback`, shown to the page by `/config`",
             value -> Parsers.list(value, ",")).defaultText("`out_of_scope,wrong_answer,incomplete,helpful,"
                     + "thumbs_up,thumbs_down,other`");
+    /** {@code INTERVIEW_API_AUTOREGISTER}: {@code false} keeps the WAR initializer from mounting the API. */
     public static final Setting<Boolean> INTERVIEW_API_AUTOREGISTER = bool("INTERVIEW_API_AUTOREGISTER", true,
             "`false` keeps the WAR initializer from mounting the API (also the context parameter"
                     + " `interview.api.autoregister`)").alias("interview.api.autoregister");
 
     // the example server
 
+    /** {@code PORT}: the example server's port; default 3001. */
     public static final Setting<Integer> PORT = Setting.of("PORT", Integer.class, 3001, "example server port",
             Parsers::port);
+    /** {@code INTERVIEW_JVM_OPTIONS}: JVM flags the example jar's launcher starts the server with. */
     public static final Setting<String> INTERVIEW_JVM_OPTIONS = Setting.of("INTERVIEW_JVM_OPTIONS", String.class,
             "-Xmx128m -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m",
             "flags of the server JVM the example jar's launcher starts when `java -jar` was given no heap flag"
@@ -178,7 +233,11 @@ public final class Settings {
     private Settings() {
     }
 
-    /** Every setting, in the order of the README's table. */
+    /**
+     * Every setting, in the order of the README's table.
+     *
+     * @return an immutable list of every setting
+     */
     public static List<Setting<?>> all() {
         return ALL;
     }

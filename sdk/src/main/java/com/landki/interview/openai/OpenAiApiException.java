@@ -17,12 +17,19 @@ public class OpenAiApiException extends OpenAiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int statusCode;
+    /** OpenAI's {@code error.type}, or {@code null}. */
     private final String errorType;
+    /** OpenAI's {@code error.code}, or {@code null}. */
     private final String code;
+    /** OpenAI's {@code error.param}, or {@code null}. */
     private final String param;
+    /** OpenAI's {@code error.message}, or {@code null}. */
     private final String errorMessage;
+    /** The {@code x-request-id} header, or {@code null}. */
     private final String requestId;
+    /** The server's wait hint, or {@code null}. */
     private final Duration retryAfter;
 
     /**
@@ -46,7 +53,19 @@ public class OpenAiApiException extends OpenAiException {
         this.retryAfter = retryAfter;
     }
 
-    /** The exception class that fits the status. */
+    /**
+     * The exception class that fits the status.
+     *
+     * @param statusCode HTTP status
+     * @param errorType {@code error.type} or {@code null}
+     * @param code {@code error.code} or {@code null}
+     * @param param {@code error.param} or {@code null}
+     * @param errorMessage {@code error.message} or an excerpt of the body, free of secrets
+     * @param requestId {@code x-request-id} or {@code null}
+     * @param retryAfter the server's wait hint or {@code null}
+     * @return a {@link BadRequestException}, {@link AuthenticationException}, {@link NotFoundException},
+     * {@link RateLimitException}, {@link ServerException} or this class for other statuses
+     */
     public static OpenAiApiException of(int statusCode, String errorType, String code, String param,
             String errorMessage, String requestId, Duration retryAfter) {
         if (statusCode == 400) {
@@ -86,37 +105,65 @@ public class OpenAiApiException extends OpenAiException {
         return sb.toString();
     }
 
-    /** The HTTP status, e.g. 429. */
+    /**
+     * The HTTP status, e.g. 429.
+     *
+     * @return the status
+     */
     public int statusCode() {
         return statusCode;
     }
 
-    /** OpenAI's {@code error.type}, e.g. {@code invalid_request_error}, or {@code null}. */
+    /**
+     * OpenAI's {@code error.type}, e.g. {@code invalid_request_error}, or {@code null}.
+     *
+     * @return the type or {@code null}
+     */
     public String errorType() {
         return errorType;
     }
 
-    /** OpenAI's {@code error.code}, e.g. {@code invalid_api_key}, or {@code null}. */
+    /**
+     * OpenAI's {@code error.code}, e.g. {@code invalid_api_key}, or {@code null}.
+     *
+     * @return the code or {@code null}
+     */
     public String code() {
         return code;
     }
 
-    /** OpenAI's {@code error.param}, the offending request field, or {@code null}. */
+    /**
+     * OpenAI's {@code error.param}, the offending request field, or {@code null}.
+     *
+     * @return the field name or {@code null}
+     */
     public String param() {
         return param;
     }
 
-    /** OpenAI's {@code error.message} (or an excerpt of a non-JSON body), or {@code null}. */
+    /**
+     * OpenAI's {@code error.message} (or an excerpt of a non-JSON body), or {@code null}.
+     *
+     * @return the message or {@code null}
+     */
     public String errorMessage() {
         return errorMessage;
     }
 
-    /** The {@code x-request-id} response header, or {@code null}. */
+    /**
+     * The {@code x-request-id} response header, or {@code null}.
+     *
+     * @return the request id or {@code null}
+     */
     public String requestId() {
         return requestId;
     }
 
-    /** The server's {@code retry-after-ms} / {@code Retry-After} hint, uncapped. */
+    /**
+     * The server's {@code retry-after-ms} / {@code Retry-After} hint, uncapped.
+     *
+     * @return the hint, empty when the server gave none
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -61,7 +61,11 @@ public final class OpenAiConfig {
         this.retryPolicy = b.retryPolicy;
     }
 
-    /** A builder with the defaults and no API key. */
+    /**
+     * A builder with the defaults and no API key.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -69,6 +73,8 @@ public final class OpenAiConfig {
     /**
      * The settings from system properties and the process environment ({@code OPENAI_API_KEY} is required);
      * see {@link #from(ConfigSource)}.
+     *
+     * @return the settings
      */
     public static OpenAiConfig fromEnv() {
         return from(ConfigSource.standard());
@@ -77,13 +83,19 @@ public final class OpenAiConfig {
     /**
      * The settings from {@code source}; blank values count as unset.
      *
+     * @param source where the {@code OPENAI_*} settings are read
+     * @return the settings
      * @throws IllegalStateException naming the variable when a value is missing or invalid
      */
     public static OpenAiConfig from(ConfigSource source) {
         return builder().from(source).build();
     }
 
-    /** A builder preset with this configuration. */
+    /**
+     * A builder preset with this configuration.
+     *
+     * @return a new builder; changing it leaves this configuration as it is
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.apiKey = apiKey;
@@ -97,38 +109,74 @@ public final class OpenAiConfig {
         return b;
     }
 
-    /** The secret key; never log it. */
+    /**
+     * The secret key; never log it.
+     *
+     * @return the key, never {@code null}
+     */
     public String apiKey() {
         return apiKey;
     }
 
-    /** The base URL without a trailing slash, e.g. {@code https://api.openai.com/v1}. */
+    /**
+     * The base URL without a trailing slash, e.g. {@code https://api.openai.com/v1}.
+     *
+     * @return the base URL
+     */
     public URI baseUrl() {
         return baseUrl;
     }
 
-    /** The project id or {@code null}. */
+    /**
+     * The project id or {@code null}.
+     *
+     * @return the project id or {@code null}
+     */
     public String projectId() {
         return projectId;
     }
 
-    /** The organization id or {@code null}. */
+    /**
+     * The organization id or {@code null}.
+     *
+     * @return the organization id or {@code null}
+     */
     public String organizationId() {
         return organizationId;
     }
 
+    /**
+     * Time allowed to open a connection.
+     *
+     * @return positive; default {@link #DEFAULT_CONNECT_TIMEOUT}
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /**
+     * Time allowed for one attempt of a JSON request, until the last byte of the response.
+     *
+     * @return positive; default {@link #DEFAULT_REQUEST_TIMEOUT}
+     */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
+    /**
+     * Longest silence allowed between two events of a streamed response before it fails with a timeout.
+     *
+     * @return positive; default {@link #DEFAULT_STREAM_IDLE_TIMEOUT}
+     */
     public Duration streamIdleTimeout() {
         return streamIdleTimeout;
     }
 
+    /**
+     * When and how often failed requests are tried again.
+     *
+     * @return the policy; default {@link RetryPolicy#ofDefaults()}
+     */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
@@ -163,6 +211,8 @@ public final class OpenAiConfig {
          * Takes {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_PROJECT_ID} and
          * {@code OPENAI_ORG_ID} from {@code source} when set (not blank); setters called afterwards win.
          *
+         * @param source where the settings are read; not {@code null}
+         * @return this builder
          * @throws IllegalStateException naming the variable when a value is invalid
          */
         public Builder from(ConfigSource source) {
@@ -174,13 +224,25 @@ public final class OpenAiConfig {
             return this;
         }
 
-        /** The secret key ({@code sk-…}); required. */
+        /**
+         * The secret key ({@code sk-…}); required.
+         *
+         * @param apiKey not blank; surrounding white space is dropped
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = requireText(apiKey, "apiKey");
             return this;
         }
 
-        /** An absolute http(s) URL such as {@code https://api.openai.com/v1}; a trailing slash is dropped. */
+        /**
+         * An absolute http(s) URL such as {@code https://api.openai.com/v1}; a trailing slash is dropped.
+         *
+         * @param baseUrl not {@code null}, no query or fragment
+         * @return this builder
+         * @throws IllegalArgumentException when it is not an absolute http(s) URL
+         */
         public Builder baseUrl(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
             try {
@@ -191,42 +253,77 @@ public final class OpenAiConfig {
             return this;
         }
 
-        /** Sent as {@code OpenAI-Project}; {@code null} removes it. */
+        /**
+         * Sent as {@code OpenAI-Project}; {@code null} removes it.
+         *
+         * @param projectId the project id; {@code null} or blank for none
+         * @return this builder
+         */
         public Builder projectId(String projectId) {
             this.projectId = blankToNull(projectId);
             return this;
         }
 
-        /** Sent as {@code OpenAI-Organization}; {@code null} removes it. */
+        /**
+         * Sent as {@code OpenAI-Organization}; {@code null} removes it.
+         *
+         * @param organizationId the organization id; {@code null} or blank for none
+         * @return this builder
+         */
         public Builder organizationId(String organizationId) {
             this.organizationId = blankToNull(organizationId);
             return this;
         }
 
-        /** Positive; default {@link #DEFAULT_CONNECT_TIMEOUT}. */
+        /**
+         * Positive; default {@link #DEFAULT_CONNECT_TIMEOUT}.
+         *
+         * @param connectTimeout positive
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
             return this;
         }
 
-        /** Positive; one attempt's limit, default {@link #DEFAULT_REQUEST_TIMEOUT}. */
+        /**
+         * Positive; one attempt's limit, default {@link #DEFAULT_REQUEST_TIMEOUT}.
+         *
+         * @param requestTimeout positive
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
             return this;
         }
 
-        /** Positive; longest silence inside a streamed response, default {@link #DEFAULT_STREAM_IDLE_TIMEOUT}. */
+        /**
+         * Positive; longest silence inside a streamed response, default {@link #DEFAULT_STREAM_IDLE_TIMEOUT}.
+         *
+         * @param streamIdleTimeout positive
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
         public Builder streamIdleTimeout(Duration streamIdleTimeout) {
             this.streamIdleTimeout = requirePositive(streamIdleTimeout, "streamIdleTimeout");
             return this;
         }
 
+        /**
+         * When and how often failed requests are tried again.
+         *
+         * @param retryPolicy not {@code null}; default {@link RetryPolicy#ofDefaults()}
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
         /**
+         * @return the immutable settings
          * @throws IllegalStateException when no API key was given
          */
         public OpenAiConfig build() {

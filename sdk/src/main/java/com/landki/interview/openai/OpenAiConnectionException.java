@@ -5,6 +5,10 @@ public class OpenAiConnectionException extends OpenAiException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what failed, free of secrets
+     * @param cause the transport's exception
+     */
     public OpenAiConnectionException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -10,10 +10,17 @@ public class OpenAiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what failed, free of secrets
+     */
     public OpenAiException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what failed, free of secrets
+     * @param cause the underlying exception
+     */
     public OpenAiException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -74,6 +74,9 @@ public final class OpenAiHttp implements AutoCloseable {
     /**
      * A client with its own {@link HttpClient} (connect timeout from the config) and threads; {@link #close()}
      * stops them.
+     *
+     * @param config the connection settings
+     * @return a new client; close it when the application stops
      */
     public static OpenAiHttp create(OpenAiConfig config) {
         Objects.requireNonNull(config, "config");
@@ -83,16 +86,29 @@ public final class OpenAiHttp implements AutoCloseable {
     /**
      * A client on a given {@link HttpClient}, e.g. one shared with other code or with a custom executor;
      * {@link #close()} stops only this client's timer and leaves {@code httpClient} to its owner.
+     *
+     * @param config the connection settings; its connect timeout is the given client's business
+     * @param httpClient not {@code null}; stays open when this client is closed
+     * @return a new client
      */
     public static OpenAiHttp create(OpenAiConfig config, HttpClient httpClient) {
         return new OpenAiHttp(config, Connection.over(httpClient));
     }
 
-    /** The {@code User-Agent} sent with every request, e.g. {@code interview-chatkit/0.1.0 Java/17.0.15}. */
+    /**
+     * The {@code User-Agent} sent with every request, e.g. {@code interview-chatkit/0.1.0 Java/17.0.15}.
+     *
+     * @return the header value
+     */
     public static String userAgent() {
         return USER_AGENT;
     }
 
+    /**
+     * The connection settings this client was made with.
+     *
+     * @return the settings
+     */
     public OpenAiConfig config() {
         return config;
     }
@@ -100,6 +116,9 @@ public final class OpenAiHttp implements AutoCloseable {
     /**
      * A client like this one on the same {@link HttpClient} (and so the same connection pool), with another
      * retry policy, e.g. the same one with a {@link RetryListener} that counts retries.
+     *
+     * @param retryPolicy the policy of the returned client
+     * @return a new client sharing this one's connection pool
      */
     public OpenAiHttp withRetryPolicy(RetryPolicy retryPolicy) {
         return new OpenAiHttp(config.toBuilder().retryPolicy(retryPolicy).build(), connection);
@@ -115,39 +134,86 @@ public final class OpenAiHttp implements AutoCloseable {
         connection.close();
     }
 
-    /** {@code POST {baseUrl}{path}} with a JSON body; completes with the JSON answer. */
+    /**
+     * {@code POST {baseUrl}{path}} with a JSON body; completes with the JSON answer.
+     *
+     * @param path below the base URL, starting with {@code /}, e.g. {@code /responses}
+     * @param body a value Jackson writes as JSON, a JSON {@code String}, or {@code null} for no body
+     * @param headers extra request headers; may be empty
+     * @return the parsed JSON answer
+     */
     public CompletableFuture<JsonNode> postJsonAsync(String path, Object body, Map<String, String> headers) {
         return Futures.map(postJsonResponseAsync(path, body, headers), JsonResponse::body);
     }
 
-    /** Like {@link #postJsonAsync}, also giving the successful response's status and {@code x-request-id}. */
+    /**
+     * Like {@link #postJsonAsync}, also giving the successful response's status and {@code x-request-id}.
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param body a value Jackson writes as JSON, a JSON {@code String}, or {@code null} for no body
+     * @param headers extra request headers; may be empty
+     * @return the answer with its status and request id
+     */
     public CompletableFuture<JsonResponse> postJsonResponseAsync(String path, Object body,
             Map<String, String> headers) {
         return sendJson("POST", path, Map.of(), body, headers);
     }
 
-    /** Blocking form of {@link #postJsonAsync}. */
+    /**
+     * Blocking form of {@link #postJsonAsync}.
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param body a value Jackson writes as JSON, a JSON {@code String}, or {@code null} for no body
+     * @param headers extra request headers; may be empty
+     * @return the parsed JSON answer
+     */
     public JsonNode postJson(String path, Object body, Map<String, String> headers) {
         return Futures.await(postJsonAsync(path, body, headers));
     }
 
-    /** {@code GET {baseUrl}{path}?query}; {@code null} query values are left out. */
+    /**
+     * {@code GET {baseUrl}{path}?query}; {@code null} query values are left out.
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param query query parameters, encoded here; may be empty
+     * @param headers extra request headers; may be empty
+     * @return the parsed JSON answer
+     */
     public CompletableFuture<JsonNode> getJsonAsync(String path, Map<String, String> query,
             Map<String, String> headers) {
         return Futures.map(sendJson("GET", path, query, null, headers), JsonResponse::body);
     }
 
-    /** Blocking form of {@link #getJsonAsync}. */
+    /**
+     * Blocking form of {@link #getJsonAsync}.
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param query query parameters, encoded here; may be empty
+     * @param headers extra request headers; may be empty
+     * @return the parsed JSON answer
+     */
     public JsonNode getJson(String path, Map<String, String> query, Map<String, String> headers) {
         return Futures.await(getJsonAsync(path, query, headers));
     }
 
-    /** {@code DELETE {baseUrl}{path}}; completes with the JSON answer (a missing node when empty). */
+    /**
+     * {@code DELETE {baseUrl}{path}}; completes with the JSON answer (a missing node when empty).
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param headers extra request headers; may be empty
+     * @return the parsed JSON answer
+     */
     public CompletableFuture<JsonNode> deleteAsync(String path, Map<String, String> headers) {
         return Futures.map(sendJson("DELETE", path, Map.of(), null, headers), JsonResponse::body);
     }
 
-    /** Blocking form of {@link #deleteAsync}. */
+    /**
+     * Blocking form of {@link #deleteAsync}.
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param headers extra request headers; may be empty
+     * @return the parsed JSON answer
+     */
     public JsonNode delete(String path, Map<String, String> headers) {
         return Futures.await(deleteAsync(path, headers));
     }
@@ -160,6 +226,12 @@ public final class OpenAiHttp implements AutoCloseable {
      * The per-attempt timeout covers the wait for the response headers, not the stream's length; a stream that
      * sends nothing (not even a keep-alive comment) for {@link OpenAiConfig#streamIdleTimeout()} fails with
      * {@link OpenAiTimeoutException}, retried only if no byte of the body had arrived.
+     *
+     * @param path below the base URL, starting with {@code /}, e.g. {@code /responses}
+     * @param body a value Jackson writes as JSON, a JSON {@code String}, or {@code null} for no body
+     * @param headers extra request headers; may be empty
+     * @param listener called on the HTTP client's thread for each event, in order; not {@code null}
+     * @return completes when the stream has ended
      */
     public CompletableFuture<Void> postStreamAsync(String path, Object body, Map<String, String> headers,
             ServerSentEventListener listener) {
@@ -172,6 +244,13 @@ public final class OpenAiHttp implements AutoCloseable {
      * socket only once it has completed. A consumer that writes to a slow page returns an incomplete stage
      * while its buffer is full; the upstream then waits in TCP flow control, and no thread waits. {@code null}
      * reads on at once.
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param body a value Jackson writes as JSON, a JSON {@code String}, or {@code null} for no body
+     * @param headers extra request headers; may be empty
+     * @param listener called for each event, in order; not {@code null}
+     * @param ready asked after each chunk for the stage to wait for; {@code null} never waits
+     * @return completes when the stream has ended
      */
     public CompletableFuture<Void> postStreamAsync(String path, Object body, Map<String, String> headers,
             ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready) {
@@ -183,7 +262,14 @@ public final class OpenAiHttp implements AutoCloseable {
                 (attempt, left) -> streamOnce(what, uri, bytes, headers, attemptTimeout(left), listener, ready));
     }
 
-    /** Blocking form of {@link #postStreamAsync}; returns when the stream has ended. */
+    /**
+     * Blocking form of {@link #postStreamAsync}; returns when the stream has ended.
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param body a value Jackson writes as JSON, a JSON {@code String}, or {@code null} for no body
+     * @param headers extra request headers; may be empty
+     * @param listener called for each event, in order; not {@code null}
+     */
     public void postStream(String path, Object body, Map<String, String> headers, ServerSentEventListener listener) {
         Futures.await(postStreamAsync(path, body, headers, listener));
     }
@@ -345,7 +431,12 @@ public final class OpenAiHttp implements AutoCloseable {
         return URI.create(sb.toString());
     }
 
-    /** Percent-encodes one path segment or query component (spaces as {@code %20}). */
+    /**
+     * Percent-encodes one path segment or query component (spaces as {@code %20}).
+     *
+     * @param value the raw text; not {@code null}
+     * @return the encoded text, safe inside a URL path segment or query value
+     */
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -5,10 +5,17 @@ public class OpenAiTimeoutException extends OpenAiException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message which limit was hit
+     */
     public OpenAiTimeoutException(String message) {
         super(message);
     }
 
+    /**
+     * @param message which limit was hit
+     * @param cause the underlying exception
+     */
     public OpenAiTimeoutException(String message, Throwable cause) {
         super(message, cause);
     }

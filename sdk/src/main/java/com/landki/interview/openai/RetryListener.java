@@ -17,7 +17,11 @@ public interface RetryListener {
      */
     void onRetry(String call, int failedAttempt, Throwable failure, Duration wait);
 
-    /** A listener that does nothing. */
+    /**
+     * A listener that does nothing.
+     *
+     * @return the listener
+     */
     static RetryListener none() {
         return (call, failedAttempt, failure, wait) -> { };
     }

@@ -10,5 +10,10 @@ package com.landki.interview.openai;
 @FunctionalInterface
 public interface ServerSentEventListener {
 
+    /**
+     * Handles one event.
+     *
+     * @param event the event
+     */
     void onEvent(ServerSentEvent event);
 }

@@ -15,10 +15,19 @@ import java.util.concurrent.TimeUnit;
 @FunctionalInterface
 public interface Sleeper {
 
-    /** A stage that completes after {@code duration}. */
+    /**
+     * A stage that completes after {@code duration}.
+     *
+     * @param duration how long to wait
+     * @return the stage
+     */
     CompletionStage<Void> sleep(Duration duration);
 
-    /** The real sleeper: completes on a JDK timer thread after the duration, holding no thread meanwhile. */
+    /**
+     * The real sleeper: completes on a JDK timer thread after the duration, holding no thread meanwhile.
+     *
+     * @return the sleeper
+     */
     static Sleeper system() {
         return duration -> CompletableFuture.runAsync(() -> { },
                 CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS));

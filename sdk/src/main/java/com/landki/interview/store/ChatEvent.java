@@ -57,12 +57,23 @@ public record ChatEvent(
     /** Longest {@code question}, {@code answer}, {@code marker} and {@code error}, in chars. */
     public static final int MAX_TEXT_CHARS = 64 * 1024;
 
-    /** A builder for an event of the given type, for example {@link #SESSION_CREATED}. */
+    /**
+     * A builder for an event of the given type, for example {@link #SESSION_CREATED}.
+     *
+     * @param type the event type, e.g. {@link #SESSION_CREATED}; not blank
+     * @return a new builder
+     */
     public static Builder builder(String type) {
         return new Builder(type);
     }
 
-    /** This event with the given id and time, as a store records it. */
+    /**
+     * This event with the given id and time, as a store records it.
+     *
+     * @param newId the id the store gives it ({@code ev_…})
+     * @param newTs the time the store records
+     * @return a copy; this event is unchanged
+     */
     public ChatEvent withIdAndTs(String newId, Instant newTs) {
         return new ChatEvent(newId, newTs, type, sessionId, threadId, userHash, ip, latencyMs, upstreamStatus,
                 requestId, question, answer, outOfScope, source, marker, error);
@@ -91,22 +102,116 @@ public record ChatEvent(
             this.type = type;
         }
 
+        /**
+         * The event id; normally left to the store.
+         *
+         * @param value {@code ev_…}, or {@code null} to let the store choose
+         * @return this builder
+         */
         public Builder id(String value) { this.id = value; return this; }
+        /**
+         * The event time; normally left to the store.
+         *
+         * @param value the instant, or {@code null} to let the store choose
+         * @return this builder
+         */
         public Builder ts(Instant value) { this.ts = value; return this; }
+        /**
+         * The ChatKit session the event belongs to ({@code session_id}).
+         *
+         * @param value the id, or {@code null}
+         * @return this builder
+         */
         public Builder sessionId(String value) { this.sessionId = value; return this; }
+        /**
+         * The thread the event belongs to ({@code thread_id}).
+         *
+         * @param value the id, or {@code null}
+         * @return this builder
+         */
         public Builder threadId(String value) { this.threadId = value; return this; }
+        /**
+         * The hashed user id ({@code user_hash}); never the raw id.
+         *
+         * @param value the hash, or {@code null}
+         * @return this builder
+         */
         public Builder userHash(String value) { this.userHash = value; return this; }
+        /**
+         * The client IP ({@code ip}), already anonymized by the caller.
+         *
+         * @param value the address, or {@code null}
+         * @return this builder
+         */
         public Builder ip(String value) { this.ip = value; return this; }
+        /**
+         * How long the upstream call took ({@code latency_ms}).
+         *
+         * @param value milliseconds
+         * @return this builder
+         */
         public Builder latencyMs(long value) { this.latencyMs = value; return this; }
+        /**
+         * The upstream HTTP status ({@code upstream_status}).
+         *
+         * @param value the status
+         * @return this builder
+         */
         public Builder upstreamStatus(int value) { this.upstreamStatus = value; return this; }
+        /**
+         * OpenAI's {@code x-request-id} ({@code request_id}).
+         *
+         * @param value the id, or {@code null}
+         * @return this builder
+         */
         public Builder requestId(String value) { this.requestId = value; return this; }
+        /**
+         * The user's question ({@code question}), at most {@value #MAX_TEXT_CHARS} chars.
+         *
+         * @param value the text, or {@code null}
+         * @return this builder
+         */
         public Builder question(String value) { this.question = value; return this; }
+        /**
+         * The answer ({@code answer}), at most {@value #MAX_TEXT_CHARS} chars.
+         *
+         * @param value the text, or {@code null}
+         * @return this builder
+         */
         public Builder answer(String value) { this.answer = value; return this; }
+        /**
+         * Whether the answer was out of scope ({@code out_of_scope}).
+         *
+         * @param value the verdict
+         * @return this builder
+         */
         public Builder outOfScope(boolean value) { this.outOfScope = value; return this; }
+        /**
+         * How the verdict was reached ({@code source}: {@code structured}, {@code marker} or {@code none}).
+         *
+         * @param value the source, or {@code null}
+         * @return this builder
+         */
         public Builder source(String value) { this.source = value; return this; }
+        /**
+         * The marker phrase that matched ({@code marker}).
+         *
+         * @param value the phrase, or {@code null}
+         * @return this builder
+         */
         public Builder marker(String value) { this.marker = value; return this; }
+        /**
+         * Why a session failed ({@code error}); free of secrets.
+         *
+         * @param value the text, or {@code null}
+         * @return this builder
+         */
         public Builder error(String value) { this.error = value; return this; }
 
+        /**
+         * @return the event
+         * @throws IllegalArgumentException when a field is longer than allowed or the type is blank
+         */
         public ChatEvent build() {
             return new ChatEvent(id, ts, type, sessionId, threadId, userHash, ip, latencyMs, upstreamStatus,
                     requestId, question, answer, outOfScope, source, marker, error);

@@ -11,7 +11,13 @@ public enum ExportFormat {
     /** One JSON object per line, the same shape as the JSONL store's files. */
     JSONL;
 
-    /** Parses {@code csv} or {@code jsonl} (case-insensitive), as the export endpoint's {@code format} takes it. */
+    /**
+     * Parses {@code csv} or {@code jsonl} (case-insensitive), as the export endpoint's {@code format} takes it.
+     *
+     * @param value {@code csv} or {@code jsonl}
+     * @return the format
+     * @throws IllegalArgumentException for any other value
+     */
     public static ExportFormat parse(String value) {
         if (value != null) {
             for (ExportFormat f : values()) {
@@ -23,12 +29,20 @@ public enum ExportFormat {
         throw new IllegalArgumentException("format must be csv or jsonl, was: " + value);
     }
 
-    /** The media type of a download in this format. */
+    /**
+     * The media type of a download in this format.
+     *
+     * @return e.g. {@code text/csv; charset=utf-8}
+     */
     public String contentType() {
         return this == CSV ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
     }
 
-    /** The file name extension without the dot. */
+    /**
+     * The file name extension without the dot.
+     *
+     * @return {@code csv} or {@code jsonl}
+     */
     public String extension() {
         return this == CSV ? "csv" : "jsonl";
     }

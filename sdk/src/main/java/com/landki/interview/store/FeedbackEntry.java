@@ -53,6 +53,14 @@ public record FeedbackEntry(
     /**
      * A visitor's feedback. A null {@code category} becomes {@link #DEFAULT_CATEGORY}; the other texts may be
      * null.
+     *
+     * @param sessionId the ChatKit session or thread the feedback is about, or {@code null}
+     * @param userQuestion the question the visitor asked, or {@code null}
+     * @param assistantReply the answer they rate, or {@code null}
+     * @param category one of the configured categories, or {@code null} for {@link #DEFAULT_CATEGORY}
+     * @param comment free text, or {@code null}
+     * @param ip the client IP, already anonymized, or {@code null}
+     * @return the entry, without id and time
      */
     public static FeedbackEntry publicFeedback(String sessionId, String userQuestion, String assistantReply,
             String category, String comment, String ip) {
@@ -60,12 +68,27 @@ public record FeedbackEntry(
                 category == null ? DEFAULT_CATEGORY : category, comment, null, null, ip);
     }
 
-    /** An admin's structured rating of a session: {@code rating} 1..5, optional reason and comment. */
+    /**
+     * An admin's structured rating of a session: {@code rating} 1..5, optional reason and comment.
+     *
+     * @param sessionId the rated session; not blank
+     * @param rating 1 to 5
+     * @param reason a short reason, or {@code null}
+     * @param comment free text, or {@code null}
+     * @param ip the admin's IP, already anonymized, or {@code null}
+     * @return the entry, without id and time
+     */
     public static FeedbackEntry adminRating(String sessionId, int rating, String reason, String comment, String ip) {
         return new FeedbackEntry(null, null, KIND_ADMIN, sessionId, null, null, null, comment, rating, reason, ip);
     }
 
-    /** This entry with the given id and time, as a store records it. */
+    /**
+     * This entry with the given id and time, as a store records it.
+     *
+     * @param newId the id the store gives it
+     * @param newTs the time the store records
+     * @return a copy; this entry is unchanged
+     */
     public FeedbackEntry withIdAndTs(String newId, Instant newTs) {
         return new FeedbackEntry(newId, newTs, kind, sessionId, userQuestion, assistantReply, category, comment,
                 rating, reason, ip);

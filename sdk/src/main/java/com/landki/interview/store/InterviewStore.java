@@ -28,6 +28,8 @@ public interface InterviewStore extends AutoCloseable {
      * Opens the store the configuration names: creates the log directory and takes its lock, or connects to
      * PostgreSQL and creates or migrates the schema.
      *
+     * @param config what to open
+     * @return the open store; close it on shutdown
      * @throws StoreLockedException another process uses the same JSONL files
      * @throws StoreException       the directory or database cannot be used; the message says why
      */
@@ -42,36 +44,70 @@ public interface InterviewStore extends AutoCloseable {
         }
     }
 
-    /** Opens the store that system properties and the environment describe; see {@link StoreConfig#from}. */
+    /**
+     * Opens the store that system properties and the environment describe; see {@link StoreConfig#from}.
+     *
+     * @return the open store; close it on shutdown
+     */
     static InterviewStore fromEnv() {
         return open(StoreConfig.fromEnv());
     }
 
-    /** A new, empty store in memory. */
+    /**
+     * A new, empty store in memory.
+     *
+     * @return the store
+     */
     static InterviewStore inMemory() {
         return new MemoryInterviewStore(Clock.systemUTC());
     }
 
     /**
      * A PostgreSQL store on a data source the caller owns (and closes): the schema is created or migrated now.
+     *
+     * @param dataSource a PostgreSQL data source; the caller closes it after the store
+     * @return the open store
      */
     static InterviewStore postgres(DataSource dataSource) {
         return PostgresInterviewStore.open(dataSource, Clock.systemUTC());
     }
 
+    /**
+     * The feedback entries.
+     *
+     * @return the feedback store, the same object on every call
+     */
     FeedbackStore feedback();
 
+    /**
+     * The chat events.
+     *
+     * @return the chat log, the same object on every call
+     */
     ChatEventLog chatLog();
 
-    /** Current counters; see {@link StoreStats}. */
+    /**
+     * Current counters; see {@link StoreStats}.
+     *
+     * @return the counters
+     */
     StoreStats stats();
 
-    /** Removes every feedback entry and chat event of this session id; returns how many were removed. */
+    /**
+     * Removes every feedback entry and chat event of this session id; returns how many were removed.
+     *
+     * @param sessionId the ChatKit session (or thread) id
+     * @return the number of removed entries and events
+     */
     default long eraseSession(String sessionId) {
         return feedback().eraseSession(sessionId) + chatLog().eraseSession(sessionId);
     }
 
-    /** {@code jsonl}, {@code postgres} or {@code memory}, as {@code /health} reports it. */
+    /**
+     * {@code jsonl}, {@code postgres} or {@code memory}, as {@code /health} reports it.
+     *
+     * @return the type
+     */
     String type();
 
     /** Releases files, locks and connections. Appends after close fail with {@link StoreException}. */

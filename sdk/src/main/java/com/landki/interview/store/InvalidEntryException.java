@@ -9,14 +9,23 @@ public final class InvalidEntryException extends StoreException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The wire name of the offending field. */
     private final String field;
 
+    /**
+     * @param field the wire name of the offending field
+     * @param message what is wrong, safe to show to the client
+     */
     public InvalidEntryException(String field, String message) {
         super(field + ": " + message);
         this.field = field;
     }
 
-    /** The wire name of the offending field, for example {@code rating}. */
+    /**
+     * The wire name of the offending field, for example {@code rating}.
+     *
+     * @return the field name
+     */
     public String field() {
         return field;
     }

@@ -16,8 +16,11 @@ import java.util.Objects;
  */
 public final class StoreConfig {
 
+    /** {@link #type()} of the JSONL file store (the default). */
     public static final String TYPE_JSONL = "jsonl";
+    /** {@link #type()} of the PostgreSQL store. */
     public static final String TYPE_POSTGRES = "postgres";
+    /** {@link #type()} of the in-memory store, lost on restart. */
     public static final String TYPE_MEMORY = "memory";
 
     /** {@code ./_logs}, as in the original FastAPI server. */
@@ -51,11 +54,20 @@ public final class StoreConfig {
         this.clock = b.clock;
     }
 
+    /**
+     * A builder with the defaults: JSONL in {@link #DEFAULT_LOG_DIR}, {@link Durability#FLUSH}, 100 MiB rotation.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Reads system properties and the process environment; see {@link #from(ConfigSource)}. */
+    /**
+     * Reads system properties and the process environment; see {@link #from(ConfigSource)}.
+     *
+     * @return the configuration
+     */
     public static StoreConfig fromEnv() {
         return from(ConfigSource.standard());
     }
@@ -69,6 +81,8 @@ public final class StoreConfig {
      * {@code INTERVIEW_JDBC_URL}, {@code INTERVIEW_JDBC_USER}, {@code INTERVIEW_JDBC_PASSWORD}; see
      * {@link Settings}.
      *
+     * @param source where the settings are read
+     * @return the configuration
      * @throws IllegalStateException a value is malformed; the message names the variable
      */
     public static StoreConfig from(ConfigSource source) {
@@ -89,51 +103,101 @@ public final class StoreConfig {
         }
     }
 
-    /** {@code jsonl}, {@code postgres} or {@code memory}. */
+    /**
+     * {@code jsonl}, {@code postgres} or {@code memory}.
+     *
+     * @return the store kind, lower case
+     */
     public String type() {
         return type;
     }
 
+    /**
+     * The directory of the JSONL files (JSONL store only).
+     *
+     * @return the directory; default {@link #DEFAULT_LOG_DIR}
+     */
     public Path logDir() {
         return logDir;
     }
 
+    /**
+     * How durable a JSONL append is when it returns.
+     *
+     * @return the durability; default {@link Durability#FLUSH}
+     */
     public Durability durability() {
         return durability;
     }
 
-    /** Size at which the active JSONL file rotates; 0 = never by size. */
+    /**
+     * Size at which the active JSONL file rotates; 0 = never by size.
+     *
+     * @return bytes; default {@link #DEFAULT_ROTATE_MAX_BYTES}
+     */
     public long rotateMaxBytes() {
         return rotateMaxBytes;
     }
 
-    /** Whether the active JSONL file also rotates when the day changes (in the clock's zone). */
+    /**
+     * Whether the active JSONL file also rotates when the day changes (in the clock's zone).
+     *
+     * @return {@code true} for daily rotation; default {@code false}
+     */
     public boolean rotateDaily() {
         return rotateDaily;
     }
 
-    /** Rotated files kept per log; older ones are deleted at rotation. 0 = keep all. */
+    /**
+     * Rotated files kept per log; older ones are deleted at rotation. 0 = keep all.
+     *
+     * @return the number of files; default {@link #DEFAULT_RETENTION_FILES}
+     */
     public int retentionFiles() {
         return retentionFiles;
     }
 
+    /**
+     * The JDBC URL of the PostgreSQL store.
+     *
+     * @return the URL, or {@code null} when not set
+     */
     public String jdbcUrl() {
         return jdbcUrl;
     }
 
+    /**
+     * The PostgreSQL user.
+     *
+     * @return the user, or {@code null} for the driver's default
+     */
     public String jdbcUser() {
         return jdbcUser;
     }
 
+    /**
+     * The PostgreSQL password; {@link #toString()} hides it.
+     *
+     * @return the password, or {@code null}
+     */
     public String jdbcPassword() {
         return jdbcPassword;
     }
 
-    /** Source of {@code ts} and of the day for daily rotation. */
+    /**
+     * Source of {@code ts} and of the day for daily rotation.
+     *
+     * @return the clock; default the system clock in the default zone
+     */
     public Clock clock() {
         return clock;
     }
 
+    /**
+     * A builder preset with this configuration.
+     *
+     * @return a new builder; changing it leaves this configuration as it is
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.type = type;
@@ -173,7 +237,13 @@ public final class StoreConfig {
         private Builder() {
         }
 
-        /** {@code jsonl}, {@code postgres} or {@code memory}. */
+        /**
+         * {@code jsonl}, {@code postgres} or {@code memory}.
+         *
+         * @param value {@value #TYPE_JSONL}, {@value #TYPE_POSTGRES} or {@value #TYPE_MEMORY}, any case
+         * @return this builder
+         * @throws IllegalArgumentException for any other value
+         */
         public Builder type(String value) {
             String t = Objects.requireNonNull(value, "type").trim().toLowerCase(Locale.ROOT);
             if (!t.equals(TYPE_JSONL) && !t.equals(TYPE_POSTGRES) && !t.equals(TYPE_MEMORY)) {
@@ -184,17 +254,36 @@ public final class StoreConfig {
             return this;
         }
 
+        /**
+         * The directory of the JSONL files; created when the store opens.
+         *
+         * @param value not {@code null}; default {@link #DEFAULT_LOG_DIR}
+         * @return this builder
+         */
         public Builder logDir(Path value) {
             this.logDir = Objects.requireNonNull(value, "logDir");
             return this;
         }
 
+        /**
+         * How durable a JSONL append is when it returns: {@link Durability#FLUSH} survives a killed process,
+         * {@link Durability#FSYNC} a power cut.
+         *
+         * @param value not {@code null}; default {@link Durability#FLUSH}
+         * @return this builder
+         */
         public Builder durability(Durability value) {
             this.durability = Objects.requireNonNull(value, "durability");
             return this;
         }
 
-        /** Rotate the active file before it would grow past this many bytes; 0 turns size rotation off. */
+        /**
+         * Rotate the active file before it would grow past this many bytes; 0 turns size rotation off.
+         *
+         * @param value bytes, at least 0; default {@link #DEFAULT_ROTATE_MAX_BYTES}
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder rotateMaxBytes(long value) {
             if (value < 0) {
                 throw new IllegalArgumentException("rotateMaxBytes must be >= 0 (0 = off), was: " + value);
@@ -203,12 +292,24 @@ public final class StoreConfig {
             return this;
         }
 
+        /**
+         * Whether the active JSONL file also rotates when the day changes.
+         *
+         * @param value default {@code false}
+         * @return this builder
+         */
         public Builder rotateDaily(boolean value) {
             this.rotateDaily = value;
             return this;
         }
 
-        /** Rotated files kept per log; 0 keeps all. */
+        /**
+         * Rotated files kept per log; 0 keeps all.
+         *
+         * @param value at least 0; default {@link #DEFAULT_RETENTION_FILES}
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder retentionFiles(int value) {
             if (value < 0) {
                 throw new IllegalArgumentException("retentionFiles must be >= 0 (0 = keep all), was: " + value);
@@ -217,27 +318,55 @@ public final class StoreConfig {
             return this;
         }
 
+        /**
+         * The JDBC URL of the PostgreSQL store, e.g. {@code jdbc:postgresql://db:5432/interview}; required for
+         * {@value #TYPE_POSTGRES}.
+         *
+         * @param value the URL, or {@code null}
+         * @return this builder
+         */
         public Builder jdbcUrl(String value) {
             this.jdbcUrl = value;
             return this;
         }
 
+        /**
+         * The PostgreSQL user.
+         *
+         * @param value the user, or {@code null}
+         * @return this builder
+         */
         public Builder jdbcUser(String value) {
             this.jdbcUser = value;
             return this;
         }
 
+        /**
+         * The PostgreSQL password.
+         *
+         * @param value the password, or {@code null}
+         * @return this builder
+         */
         public Builder jdbcPassword(String value) {
             this.jdbcPassword = value;
             return this;
         }
 
+        /**
+         * Source of the records' {@code ts} and of the day for daily rotation; tests pass a fixed clock.
+         *
+         * @param value not {@code null}; default the system clock in the default zone
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** @throws IllegalArgumentException {@code postgres} without a JDBC URL */
+        /**
+         * @return the immutable configuration
+         * @throws IllegalArgumentException {@code postgres} without a JDBC URL
+         */
         public StoreConfig build() {
             if (type.equals(TYPE_POSTGRES) && jdbcUrl == null) {
                 throw new IllegalArgumentException(

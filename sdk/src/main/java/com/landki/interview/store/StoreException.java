@@ -8,10 +8,17 @@ public class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what failed
+     */
     public StoreException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what failed
+     * @param cause the I/O or SQL exception
+     */
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,6 +8,9 @@ public final class StoreLockedException extends StoreException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message names the locked directory
+     */
     public StoreLockedException(String message) {
         super(message);
     }

@@ -29,13 +29,37 @@ public record StoreStats(long sessionsCreated, long sessionsFailed, long feedbac
     /** Hours in {@link #hourly()}: two days, enough for the dashboard's 24-hour charts with a day to compare. */
     public static final int HOURS = 48;
 
+    /**
+     * Copies the maps and the list, so the value stays immutable.
+     *
+     * @param sessionsCreated {@code session.created} events
+     * @param sessionsFailed {@code session.failed} events
+     * @param feedbackTotal feedback entries of both kinds
+     * @param feedbackByCategory public feedback per {@code category}; not {@code null}
+     * @param feedbackByKind feedback per {@code kind}; not {@code null}
+     * @param classified {@code response.classified} events
+     * @param outOfScope classified answers that were out of scope
+     * @param conversations {@code thread.created} events
+     * @param hourly the last {@link #HOURS} hours, oldest first; not {@code null}
+     */
     public StoreStats {
         feedbackByCategory = Map.copyOf(feedbackByCategory);
         feedbackByKind = Map.copyOf(feedbackByKind);
         hourly = List.copyOf(hourly);
     }
 
-    /** Counters without conversations (as before they were counted). */
+    /**
+     * Counters without conversations (as before they were counted).
+     *
+     * @param sessionsCreated {@code session.created} events
+     * @param sessionsFailed {@code session.failed} events
+     * @param feedbackTotal feedback entries of both kinds
+     * @param feedbackByCategory public feedback per {@code category}; not {@code null}
+     * @param feedbackByKind feedback per {@code kind}; not {@code null}
+     * @param classified {@code response.classified} events
+     * @param outOfScope classified answers that were out of scope
+     * @param hourly the last {@link #HOURS} hours, oldest first; not {@code null}
+     */
     public StoreStats(long sessionsCreated, long sessionsFailed, long feedbackTotal,
             Map<String, Long> feedbackByCategory, Map<String, Long> feedbackByKind, long classified,
             long outOfScope, List<Hour> hourly) {
@@ -43,7 +67,17 @@ public record StoreStats(long sessionsCreated, long sessionsFailed, long feedbac
                 outOfScope, 0, hourly);
     }
 
-    /** Counters without an hourly series (as before the series existed). */
+    /**
+     * Counters without an hourly series (as before the series existed).
+     *
+     * @param sessionsCreated {@code session.created} events
+     * @param sessionsFailed {@code session.failed} events
+     * @param feedbackTotal feedback entries of both kinds
+     * @param feedbackByCategory public feedback per {@code category}; not {@code null}
+     * @param feedbackByKind feedback per {@code kind}; not {@code null}
+     * @param classified {@code response.classified} events
+     * @param outOfScope classified answers that were out of scope
+     */
     public StoreStats(long sessionsCreated, long sessionsFailed, long feedbackTotal,
             Map<String, Long> feedbackByCategory, Map<String, Long> feedbackByKind, long classified,
             long outOfScope) {
@@ -60,23 +94,47 @@ public record StoreStats(long sessionsCreated, long sessionsFailed, long feedbac
     public record Hour(Instant start, long sessionsCreated, long sessionsFailed, long classified,
             long outOfScope, long conversations) {
 
+        /**
+         * @param start the hour's first instant; not {@code null}
+         * @param sessionsCreated {@code session.created} events
+         * @param sessionsFailed {@code session.failed} events
+         * @param classified {@code response.classified} events
+         * @param outOfScope classified answers that were out of scope
+         * @param conversations {@code thread.created} events
+         */
         public Hour {
             Objects.requireNonNull(start, "start");
         }
 
-        /** An hour without conversations (as before they were counted). */
+        /**
+         * An hour without conversations (as before they were counted).
+         *
+         * @param start the hour's first instant; not {@code null}
+         * @param sessionsCreated {@code session.created} events
+         * @param sessionsFailed {@code session.failed} events
+         * @param classified {@code response.classified} events
+         * @param outOfScope classified answers that were out of scope
+         */
         public Hour(Instant start, long sessionsCreated, long sessionsFailed, long classified, long outOfScope) {
             this(start, sessionsCreated, sessionsFailed, classified, outOfScope, 0);
         }
     }
 
-    /** Failed session requests among all session requests, 0 when there were none. */
+    /**
+     * Failed session requests among all session requests, 0 when there were none.
+     *
+     * @return 0.0 to 1.0
+     */
     public double errorRate() {
         long all = sessionsCreated + sessionsFailed;
         return all == 0 ? 0.0 : (double) sessionsFailed / all;
     }
 
-    /** Out-of-scope answers among classified answers, 0 when none was classified. */
+    /**
+     * Out-of-scope answers among classified answers, 0 when none was classified.
+     *
+     * @return 0.0 to 1.0
+     */
     public double outOfScopeRate() {
         return classified == 0 ? 0.0 : (double) outOfScope / classified;
     }

@@ -15,7 +15,11 @@ import com.landki.interview.config.ChatBackend;
 public record ApiStatus(String mountPath, String store, ChatBackend backend, boolean chatConfigured,
         boolean adminToken) {
 
-    /** One log line's worth: store, backend, chat and admin mode. */
+    /**
+     * One log line's worth: store, backend, chat and admin mode.
+     *
+     * @return e.g. {@code store=jsonl backend=server chat=configured admin=token}
+     */
     public String describe() {
         return "store=" + store + ", backend=" + backend.id() + ", chat=" + (chatConfigured ? "configured"
                 : "not configured") + ", admin=" + (adminToken ? "bearer token" : "loopback only (ADMIN_TOKEN unset)");

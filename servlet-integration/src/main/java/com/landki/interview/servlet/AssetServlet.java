@@ -30,10 +30,12 @@ import java.util.regex.Pattern;
 public final class AssetServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** The classpath folder of the chat page and the dashboard in {@code interview-frontend-assets}. */
     public static final String DEFAULT_PREFIX = "META-INF/resources/interview";
     /** Vite's output names, {@code assets/name-HASH.ext}: the hash is 8 or more base64url characters. */
     private static final Pattern HASHED = Pattern.compile("(.+/)?assets/[^/]+-[A-Za-z0-9_-]{8,}\\.[a-z0-9]+");
 
+    /** The classpath folder served, without leading or trailing slash. */
     private final String prefix;
     private final transient ClassLoader loader;
 
@@ -42,11 +44,23 @@ public final class AssetServlet extends HttpServlet {
         this(DEFAULT_PREFIX);
     }
 
-    /** Serves the classpath folder {@code prefix} (no leading or trailing slash needed). */
+    /**
+     * Serves the classpath folder {@code prefix} (no leading or trailing slash needed).
+     *
+     * @param prefix the classpath folder
+     * @throws IllegalArgumentException when it is empty or contains {@code ..}
+     */
     public AssetServlet(String prefix) {
         this(prefix, AssetServlet.class.getClassLoader());
     }
 
+    /**
+     * Serves the classpath folder {@code prefix} of {@code loader}.
+     *
+     * @param prefix the classpath folder (no leading or trailing slash needed)
+     * @param loader where the files are looked up
+     * @throws IllegalArgumentException when the prefix is empty or contains {@code ..}
+     */
     public AssetServlet(String prefix, ClassLoader loader) {
         String clean = prefix.replaceAll("^/+|/+$", "");
         if (clean.isEmpty() || clean.contains("..")) {

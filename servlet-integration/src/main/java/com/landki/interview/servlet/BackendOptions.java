@@ -48,15 +48,29 @@ public final class BackendOptions {
         maxStreamsPerUser = b.maxStreamsPerUser;
     }
 
-    /** {@code auto}, nothing given. */
+    /**
+     * {@code auto}, nothing given.
+     *
+     * @return the shared default options
+     */
     public static BackendOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder with the {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder preset with these options.
+     *
+     * @return a new builder; changing it leaves these options as they are
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -65,6 +79,9 @@ public final class BackendOptions {
      * Reads {@code CHATKIT_BACKEND}, {@code SESSION_DEADLINE_SECONDS}, {@code CHATKIT_MAX_STREAMS} and
      * {@code CHATKIT_MAX_STREAMS_PER_USER}; the parts themselves are read from the same source when the API is
      * mounted.
+     *
+     * @param source where the settings are read
+     * @return the options
      */
     public static BackendOptions from(ConfigSource source) {
         return builder().chatKitBackend(Settings.CHATKIT_BACKEND.read(source))
@@ -73,12 +90,20 @@ public final class BackendOptions {
                 .maxStreamsPerUser(Settings.CHATKIT_MAX_STREAMS_PER_USER.read(source)).build();
     }
 
-    /** Streamed answers of the own server open at once at most (0: no limit); more are answered 503. */
+    /**
+     * Streamed answers of the own server open at once at most (0: no limit); more are answered 503.
+     *
+     * @return 0 or more
+     */
     public int maxStreams() {
         return maxStreams;
     }
 
-    /** Streamed answers of one user open at once at most (0: no limit); more are answered 429. */
+    /**
+     * Streamed answers of one user open at once at most (0: no limit); more are answered 429.
+     *
+     * @return 0 or more
+     */
     public int maxStreamsPerUser() {
         return maxStreamsPerUser;
     }
@@ -86,41 +111,72 @@ public final class BackendOptions {
     /**
      * How long {@code POST /chatkit/session} may take in all, retries included, before it answers 504
      * {@code upstream_timeout}; {@link Duration#ZERO} leaves the ChatKit client's own retry deadline.
+     *
+     * @return the deadline, zero or positive
      */
     public Duration sessionDeadline() {
         return sessionDeadline;
     }
 
-    /** {@code hosted}, {@code server} or {@code auto} as configured; the mounted API resolves {@code auto} once. */
+    /**
+     * {@code hosted}, {@code server} or {@code auto} as configured; the mounted API resolves {@code auto} once.
+     *
+     * @return the backend as configured
+     */
     public ChatBackend chatKitBackend() {
         return chatKitBackend;
     }
 
-    /** The ChatKit client given in code, or {@code null}. */
+    /**
+     * The ChatKit client given in code, or {@code null}.
+     *
+     * @return the client, or {@code null}
+     */
     public ChatKitClient chatKitClient() {
         return chatKitClient;
     }
 
+    /**
+     * The host's additions to every session request.
+     *
+     * @return the customizer, or {@code null}
+     */
     public Consumer<CreateSessionRequest.Builder> sessionCustomizer() {
         return sessionCustomizer;
     }
 
-    /** The own ChatKit server given in code, or {@code null}. */
+    /**
+     * The own ChatKit server given in code, or {@code null}.
+     *
+     * @return the server, or {@code null}
+     */
     public ChatKitServer chatKitServer() {
         return chatKitServer;
     }
 
-    /** The responder of the {@code server} backend given in code, or {@code null}. */
+    /**
+     * The responder of the {@code server} backend given in code, or {@code null}.
+     *
+     * @return the responder, or {@code null}
+     */
     public ChatKitResponder responder() {
         return responder;
     }
 
-    /** The answer classifier given in code, or {@code null}. */
+    /**
+     * The answer classifier given in code, or {@code null}.
+     *
+     * @return the classifier, or {@code null}
+     */
     public ScopeClassifier classifier() {
         return classifier;
     }
 
-    /** The thread classifier given in code, or {@code null}. */
+    /**
+     * The thread classifier given in code, or {@code null}.
+     *
+     * @return the classifier, or {@code null}
+     */
     public ThreadClassifier threadClassifier() {
         return threadClassifier;
     }
@@ -161,7 +217,12 @@ public final class BackendOptions {
             maxStreamsPerUser = o.maxStreamsPerUser;
         }
 
-        /** {@code hosted}, {@code server} or {@code auto} (default: {@code hosted} when a workflow id is configured). */
+        /**
+         * {@code hosted}, {@code server} or {@code auto} (default: {@code hosted} when a workflow id is configured).
+         *
+         * @param backend not {@code null}
+         * @return this builder
+         */
         public Builder chatKitBackend(ChatBackend backend) {
             this.chatKitBackend = Objects.requireNonNull(backend, "chatKitBackend");
             return this;
@@ -171,6 +232,9 @@ public final class BackendOptions {
          * The SDK's ChatKit client: mints sessions for {@code /chatkit/session} (needs its default workflow id,
          * {@code OPENAI_WORKFLOW_ID}) and reads threads for {@code /classify} with a {@code thread_id}. Its
          * retries are counted in {@code interview_upstream_retries_total} (through a copy on the same pool).
+         *
+         * @param client the client, closed by the host; or {@code null} to read it from {@code OPENAI_*} at mount
+         * @return this builder
          */
         public Builder chatKitClient(ChatKitClient client) {
             this.chatKitClient = client;
@@ -180,6 +244,9 @@ public final class BackendOptions {
         /**
          * Adds the host's ChatKit session options (expiry, per-session rate limit, history, state variables)
          * to every session request; file upload is off unless this turns it on.
+         *
+         * @param customizer called for every session request; {@code null} for none
+         * @return this builder
          */
         public Builder sessionCustomizer(Consumer<CreateSessionRequest.Builder> customizer) {
             this.sessionCustomizer = Objects.requireNonNull(customizer, "sessionCustomizer");
@@ -189,6 +256,9 @@ public final class BackendOptions {
         /**
          * An own ChatKit server ({@code server} backend), mounted at {@code <mount>/chatkit} behind the API's
          * filter; erasure reaches its thread store.
+         *
+         * @param server the server, or {@code null}
+         * @return this builder
          */
         public Builder chatKitServer(ChatKitServer server) {
             this.chatKitServer = server;
@@ -200,19 +270,32 @@ public final class BackendOptions {
          * own {@code ResponsesAgent} or another model): the API builds the own server around it, with threads
          * where the store configuration says ({@code INTERVIEW_STORE}; in memory without one). Ignored when a
          * {@link #chatKitServer} is given.
+         *
+         * @param responder the responder, or {@code null}
+         * @return this builder
          */
         public Builder responder(ChatKitResponder responder) {
             this.responder = responder;
             return this;
         }
 
-        /** The answer classifier of {@code /classify}; default structured flag, then the marker phrases. */
+        /**
+         * The answer classifier of {@code /classify}; default structured flag, then the marker phrases.
+         *
+         * @param classifier the classifier, or {@code null} for the default
+         * @return this builder
+         */
         public Builder classifier(ScopeClassifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
             return this;
         }
 
-        /** Classifies threads for {@code /classify} with a {@code thread_id}; default: through the ChatKit client. */
+        /**
+         * Classifies threads for {@code /classify} with a {@code thread_id}; default: through the ChatKit client.
+         *
+         * @param threadClassifier the classifier, or {@code null} for the default
+         * @return this builder
+         */
         public Builder threadClassifier(ThreadClassifier threadClassifier) {
             this.threadClassifier = threadClassifier;
             return this;
@@ -222,6 +305,10 @@ public final class BackendOptions {
          * The overall deadline of {@code POST /chatkit/session} (default 15 s, {@code SESSION_DEADLINE_SECONDS}):
          * a browser waiting for its chat gives up long before the client's two-minute retry deadline. Each attempt's
          * timeout is cut to what is left of it. {@link Duration#ZERO} turns it off.
+         *
+         * @param deadline zero or positive, whole seconds or less are fine
+         * @return this builder
+         * @throws IllegalArgumentException when negative
          */
         public Builder sessionDeadline(Duration deadline) {
             Objects.requireNonNull(deadline, "sessionDeadline");
@@ -236,6 +323,10 @@ public final class BackendOptions {
          * Most streamed answers of the own server open at once (default 4000, {@code CHATKIT_MAX_STREAMS}; 0: no
          * limit); one more is answered 503 {@code too_many_streams} with {@code Retry-After}. Each open stream
          * holds two connections (page and model) and up to 64 KiB of buffer, no thread.
+         *
+         * @param max 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException when negative
          */
         public Builder maxStreams(int max) {
             if (max < 0) {
@@ -248,6 +339,10 @@ public final class BackendOptions {
         /**
          * Most streamed answers one user may have open at once (default 3, {@code CHATKIT_MAX_STREAMS_PER_USER};
          * 0: no limit); one more is answered 429 {@code too_many_streams} with {@code Retry-After}.
+         *
+         * @param max 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException when negative
          */
         public Builder maxStreamsPerUser(int max) {
             if (max < 0) {
@@ -257,6 +352,9 @@ public final class BackendOptions {
             return this;
         }
 
+        /**
+         * @return the immutable options
+         */
         public BackendOptions build() {
             return new BackendOptions(this);
         }

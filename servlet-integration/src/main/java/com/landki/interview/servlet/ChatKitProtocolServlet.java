@@ -59,6 +59,7 @@ public class ChatKitProtocolServlet extends HttpServlet {
      * A servlet with the default heartbeat, stream timeout and stream limits ({@code CHATKIT_MAX_STREAMS},
      * {@code CHATKIT_MAX_STREAMS_PER_USER}).
      *
+     * @param server the protocol server; the caller closes it
      * @param userIdResolver the caller's user id (e.g. from the signed cookie); null or blank answers 401
      */
     public ChatKitProtocolServlet(ChatKitServer server, Function<HttpServletRequest, String> userIdResolver) {
@@ -74,6 +75,14 @@ public class ChatKitProtocolServlet extends HttpServlet {
      * cancels streams after {@code streamTimeout}, and keeps at most {@code maxStreams} streams open in all and
      * {@code maxStreamsPerUser} per user (0: no limit; more are answered 503 / 429 {@code too_many_streams}).
      * Streams hold no thread: they are written with non-blocking I/O as the answer arrives.
+     *
+     * @param server the protocol server; the caller closes it
+     * @param userIdResolver the caller's user id; null or blank answers 401
+     * @param attributes request attributes for the context, or {@code null}
+     * @param heartbeat interval of SSE comments while a stream runs; zero for none
+     * @param streamTimeout longest time a stream may run
+     * @param maxStreams streams open at once in all; 0 for no limit
+     * @param maxStreamsPerUser streams one user may have open at once; 0 for no limit
      */
     public ChatKitProtocolServlet(ChatKitServer server, Function<HttpServletRequest, String> userIdResolver,
                                   Function<HttpServletRequest, Map<String, Object>> attributes,
@@ -84,7 +93,11 @@ public class ChatKitProtocolServlet extends HttpServlet {
         this.streams = new SseStreams(heartbeat, streamTimeout, maxStreams, maxStreamsPerUser);
     }
 
-    /** The protocol server this servlet answers with (its thread store serves operator erasure). */
+    /**
+     * The protocol server this servlet answers with (its thread store serves operator erasure).
+     *
+     * @return the server
+     */
     public ChatKitServer server() {
         return server;
     }
@@ -93,6 +106,11 @@ public class ChatKitProtocolServlet extends HttpServlet {
      * Registers {@code servlet} in {@code context} at {@code mapping} (e.g. {@code /interview/api/chatkit}) with
      * async support, which streaming needs — as must every filter in front of it. Call it while the context
      * initializes (a {@code ServletContainerInitializer} or {@code ServletContextListener}).
+     *
+     * @param context the web application, while it initializes
+     * @param mapping the URL pattern
+     * @param servlet the servlet
+     * @return the registration, for further settings
      */
     public static ServletRegistration.Dynamic register(ServletContext context, String mapping,
                                                        ChatKitProtocolServlet servlet) {

@@ -50,6 +50,8 @@ public final class InterviewApi {
      * Registers the API at {@code options.mountPath()}, opening what the options describe but do not give
      * (store, ChatKit client, own server); those are closed when the web application stops.
      *
+     * @param context the web application, while it initializes
+     * @param options what to mount; see {@link InterviewApiOptions}
      * @return what the API runs with: store, backend ({@code auto} resolved), whether chat is configured
      * @throws IllegalStateException when an API is already mounted at that path in this context
      */
@@ -108,12 +110,24 @@ public final class InterviewApi {
         }
     }
 
-    /** Whether an API is already mounted at {@code mountPath} in this context. */
+    /**
+     * Whether an API is already mounted at {@code mountPath} in this context.
+     *
+     * @param context the web application
+     * @param mountPath e.g. {@code /interview/api}
+     * @return {@code true} when one is mounted there
+     */
     public static boolean isMounted(ServletContext context, String mountPath) {
         return status(context, mountPath) != null;
     }
 
-    /** What the API mounted at {@code mountPath} in this context runs with, or {@code null} when none is. */
+    /**
+     * What the API mounted at {@code mountPath} in this context runs with, or {@code null} when none is.
+     *
+     * @param context the web application
+     * @param mountPath e.g. {@code /interview/api}
+     * @return the status, or {@code null}
+     */
     public static ApiStatus status(ServletContext context, String mountPath) {
         return context.getAttribute(MOUNTED_PREFIX + mountPath) instanceof ApiStatus status ? status : null;
     }

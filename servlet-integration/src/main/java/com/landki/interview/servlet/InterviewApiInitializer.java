@@ -39,7 +39,11 @@ public final class InterviewApiInitializer implements ServletContainerInitialize
         this.options = null;
     }
 
-    /** The explicit form for embedded containers. */
+    /**
+     * The explicit form for embedded containers.
+     *
+     * @param options what to mount
+     */
     public InterviewApiInitializer(InterviewApiOptions options) {
         this.options = java.util.Objects.requireNonNull(options, "options");
     }

@@ -17,12 +17,21 @@ public final class PageOptions {
     /** A start-screen prompt button: what it shows and what it sends. */
     public record Prompt(String label, String prompt) {
 
+        /**
+         * @param label the button's text; not {@code null}
+         * @param prompt the message it sends; not {@code null}
+         */
         public Prompt {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(prompt, "prompt");
         }
 
-        /** {@code Label|Prompt text}; without {@code |} the text is also the label. */
+        /**
+         * {@code Label|Prompt text}; without {@code |} the text is also the label.
+         *
+         * @param text the entry
+         * @return the prompt
+         */
         public static Prompt parse(String text) {
             int bar = text.indexOf('|');
             String label = (bar < 0 ? text : text.substring(0, bar)).trim();
@@ -47,15 +56,29 @@ public final class PageOptions {
         domainPublicKey = b.domainPublicKey;
     }
 
-    /** The German greeting, prompts and placeholder of the configuration table, all feedback categories. */
+    /**
+     * The German greeting, prompts and placeholder of the configuration table, all feedback categories.
+     *
+     * @return the shared default options
+     */
     public static PageOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder with the {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder preset with these options.
+     *
+     * @return a new builder; changing it leaves these options as they are
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -63,6 +86,9 @@ public final class PageOptions {
     /**
      * Reads {@code INTERVIEW_GREETING}, {@code INTERVIEW_PROMPTS}, {@code INTERVIEW_COMPOSER_PLACEHOLDER},
      * {@code CHATKIT_UI}, {@code FEEDBACK_CATEGORIES} and {@code OPENAI_DOMAIN_PUBLIC_KEY}; an invalid value fails naming the setting.
+     *
+     * @param source where the settings are read
+     * @return the options
      */
     public static PageOptions from(ConfigSource source) {
         Builder b = builder();
@@ -75,29 +101,56 @@ public final class PageOptions {
         return b.build();
     }
 
+    /**
+     * The start-screen greeting ({@code INTERVIEW_GREETING}).
+     *
+     * @return the text
+     */
     public String greeting() {
         return greeting;
     }
 
+    /**
+     * The start-screen prompt buttons ({@code INTERVIEW_PROMPTS}).
+     *
+     * @return an immutable list
+     */
     public List<Prompt> prompts() {
         return prompts;
     }
 
+    /**
+     * The placeholder of the input field ({@code INTERVIEW_COMPOSER_PLACEHOLDER}).
+     *
+     * @return the text
+     */
     public String composerPlaceholder() {
         return composerPlaceholder;
     }
 
-    /** Which chat UI the page shows ({@code CHATKIT_UI}, {@code /config} {@code ui}). */
+    /**
+     * Which chat UI the page shows ({@code CHATKIT_UI}, {@code /config} {@code ui}).
+     *
+     * @return the UI
+     */
     public ChatUi chatUi() {
         return chatUi;
     }
 
-    /** Accepted {@code category} values of {@code POST /feedback}. */
+    /**
+     * Accepted {@code category} values of {@code POST /feedback}.
+     *
+     * @return an immutable list
+     */
     public List<String> feedbackCategories() {
         return feedbackCategories;
     }
 
-    /** The ChatKit domain allowlist key handed to the page, or {@code null}. */
+    /**
+     * The ChatKit domain allowlist key handed to the page, or {@code null}.
+     *
+     * @return the key, or {@code null}
+     */
     public String domainPublicKey() {
         return domainPublicKey;
     }
@@ -130,28 +183,57 @@ public final class PageOptions {
             domainPublicKey = o.domainPublicKey;
         }
 
+        /**
+         * The start-screen greeting.
+         *
+         * @param greeting not {@code null}
+         * @return this builder
+         */
         public Builder greeting(String greeting) {
             this.greeting = Objects.requireNonNull(greeting, "greeting");
             return this;
         }
 
+        /**
+         * The start-screen prompt buttons, in order.
+         *
+         * @param prompts the prompts; copied
+         * @return this builder
+         */
         public Builder prompts(List<Prompt> prompts) {
             this.prompts = List.copyOf(prompts);
             return this;
         }
 
+        /**
+         * The placeholder of the input field.
+         *
+         * @param placeholder not {@code null}
+         * @return this builder
+         */
         public Builder composerPlaceholder(String placeholder) {
             this.composerPlaceholder = Objects.requireNonNull(placeholder, "composerPlaceholder");
             return this;
         }
 
-        /** Which chat UI the page shows; default {@link ChatUi#AUTO}. */
+        /**
+         * Which chat UI the page shows; default {@link ChatUi#AUTO}.
+         *
+         * @param ui not {@code null}
+         * @return this builder
+         */
         public Builder chatUi(ChatUi ui) {
             this.chatUi = Objects.requireNonNull(ui, "chatUi");
             return this;
         }
 
-        /** Accepted {@code category} values of {@code POST /feedback}: 1..40 of {@code [a-z0-9_]}, at least one. */
+        /**
+         * Accepted {@code category} values of {@code POST /feedback}: 1..40 of {@code [a-z0-9_]}, at least one.
+         *
+         * @param categories the categories; copied
+         * @return this builder
+         * @throws IllegalArgumentException when empty or a category does not match
+         */
         public Builder feedbackCategories(List<String> categories) {
             if (categories.isEmpty()) {
                 throw new IllegalArgumentException("feedbackCategories must not be empty");
@@ -166,12 +248,20 @@ public final class PageOptions {
             return this;
         }
 
-        /** The domain allowlist key handed to the page by {@code /config}; blank: none. */
+        /**
+         * The domain allowlist key handed to the page by {@code /config}; blank: none.
+         *
+         * @param key the key, or {@code null}
+         * @return this builder
+         */
         public Builder domainPublicKey(String key) {
             this.domainPublicKey = key == null || key.isBlank() ? null : key.trim();
             return this;
         }
 
+        /**
+         * @return the immutable options
+         */
         public PageOptions build() {
             return new PageOptions(this);
         }

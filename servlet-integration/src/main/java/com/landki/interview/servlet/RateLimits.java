@@ -25,25 +25,48 @@ public final class RateLimits {
         chatKitPerMin = b.chatKitPerMin;
     }
 
-    /** The defaults of the configuration table: 10 sessions, 30 feedbacks, 60 classifications, 120 protocol requests. */
+    /**
+     * The defaults of the configuration table: 10 sessions, 30 feedbacks, 60 classifications, 120 protocol requests.
+     *
+     * @return the shared default limits
+     */
     public static RateLimits defaults() {
         return DEFAULTS;
     }
 
-    /** Every limit off, for tests and trusted networks. */
+    /**
+     * Every limit off, for tests and trusted networks.
+     *
+     * @return limits that never refuse
+     */
     public static RateLimits none() {
         return NONE;
     }
 
+    /**
+     * A builder with the {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder preset with these limits.
+     *
+     * @return a new builder; changing it leaves these limits as they are
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** Reads the {@code RATE_LIMIT_*_PER_MIN} settings; an invalid value fails naming the setting. */
+    /**
+     * Reads the {@code RATE_LIMIT_*_PER_MIN} settings; an invalid value fails naming the setting.
+     *
+     * @param source where the settings are read
+     * @return the limits
+     */
     public static RateLimits from(ConfigSource source) {
         return new Builder()
                 .sessionPerMin(Settings.RATE_LIMIT_SESSION_PER_MIN.read(source))
@@ -53,22 +76,38 @@ public final class RateLimits {
                 .build();
     }
 
-    /** {@code POST /chatkit/session}. */
+    /**
+     * {@code POST /chatkit/session}.
+     *
+     * @return requests per client IP and minute; 0 for no limit
+     */
     public int sessionPerMin() {
         return sessionPerMin;
     }
 
-    /** {@code POST /feedback}. */
+    /**
+     * {@code POST /feedback}.
+     *
+     * @return requests per client IP and minute; 0 for no limit
+     */
     public int feedbackPerMin() {
         return feedbackPerMin;
     }
 
-    /** {@code POST /classify}. */
+    /**
+     * {@code POST /classify}.
+     *
+     * @return requests per client IP and minute; 0 for no limit
+     */
     public int classifyPerMin() {
         return classifyPerMin;
     }
 
-    /** {@code POST /chatkit}, the own server's protocol requests. */
+    /**
+     * {@code POST /chatkit}, the own server's protocol requests.
+     *
+     * @return requests per client IP and minute; 0 for no limit
+     */
     public int chatKitPerMin() {
         return chatKitPerMin;
     }
@@ -108,26 +147,57 @@ public final class RateLimits {
             chatKitPerMin = r.chatKitPerMin;
         }
 
+        /**
+         * Limit of {@code POST /chatkit/session}.
+         *
+         * @param perMinute requests per client IP and minute, 0 for no limit; default 10
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder sessionPerMin(int perMinute) {
             sessionPerMin = require("sessionPerMin", perMinute);
             return this;
         }
 
+        /**
+         * Limit of {@code POST /feedback}.
+         *
+         * @param perMinute requests per client IP and minute, 0 for no limit; default 30
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder feedbackPerMin(int perMinute) {
             feedbackPerMin = require("feedbackPerMin", perMinute);
             return this;
         }
 
+        /**
+         * Limit of {@code POST /classify}.
+         *
+         * @param perMinute requests per client IP and minute, 0 for no limit; default 60
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder classifyPerMin(int perMinute) {
             classifyPerMin = require("classifyPerMin", perMinute);
             return this;
         }
 
+        /**
+         * Limit of {@code POST /chatkit}, the own server's protocol requests.
+         *
+         * @param perMinute requests per client IP and minute, 0 for no limit; default 120
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
         public Builder chatKitPerMin(int perMinute) {
             chatKitPerMin = require("chatKitPerMin", perMinute);
             return this;
         }
 
+        /**
+         * @return the immutable limits
+         */
         public RateLimits build() {
             return new RateLimits(this);
         }

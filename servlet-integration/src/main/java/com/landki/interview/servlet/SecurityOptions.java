@@ -51,15 +51,29 @@ public final class SecurityOptions {
         maxBodyBytes = b.maxBodyBytes;
     }
 
-    /** No admin token (loopback only), same origin only, no trusted proxy, anonymized IPs, a random cookie key. */
+    /**
+     * No admin token (loopback only), same origin only, no trusted proxy, anonymized IPs, a random cookie key.
+     *
+     * @return the shared default options
+     */
     public static SecurityOptions defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * A builder with the {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * A builder preset with these options.
+     *
+     * @return a new builder; changing it leaves these options as they are
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -69,6 +83,9 @@ public final class SecurityOptions {
      * {@code FEEDBACK_LIST_PUBLIC} and {@code USER_ID_COOKIE_SECRET} (unset: the key generated once into
      * {@code INTERVIEW_LOG_DIR}). Invalid values fail with an {@link com.landki.interview.config.InvalidSettingException}
      * naming the setting.
+     *
+     * @param source where the settings are read
+     * @return the options
      */
     public static SecurityOptions from(ConfigSource source) {
         Builder b = builder();
@@ -84,30 +101,56 @@ public final class SecurityOptions {
         return b.build();
     }
 
-    /** The admin bearer token, or {@code null}: then admin endpoints answer direct loopback clients only. */
+    /**
+     * The admin bearer token, or {@code null}: then admin endpoints answer direct loopback clients only.
+     *
+     * @return the token, or {@code null}
+     */
     public String adminToken() {
         return adminToken;
     }
 
-    /** Normalized origins ({@code https://example.com}, lower case, no trailing slash); {@code *} allows any. */
+    /**
+     * Normalized origins ({@code https://example.com}, lower case, no trailing slash); {@code *} allows any.
+     *
+     * @return an immutable set; empty for same origin only
+     */
     public Set<String> allowedOrigins() {
         return allowedOrigins;
     }
 
-    /** Proxy networks as given ({@code 10.0.0.0/8}, {@code ::1}), each a valid IP address or CIDR. */
+    /**
+     * Proxy networks as given ({@code 10.0.0.0/8}, {@code ::1}), each a valid IP address or CIDR.
+     *
+     * @return an immutable list
+     */
     public List<String> trustedProxies() {
         return trustedProxies;
     }
 
+    /**
+     * Whether client IPs are stored anonymized (IPv4 as /24, IPv6 as /48).
+     *
+     * @return default {@code true}
+     */
     public boolean ipAnonymization() {
         return ipAnonymization;
     }
 
+    /**
+     * Whether anyone may read {@code /feedback/list}.
+     *
+     * @return default {@code false} (admin only)
+     */
     public boolean feedbackListPublic() {
         return feedbackListPublic;
     }
 
-    /** The cookie key given in code or by {@code USER_ID_COOKIE_SECRET} (a copy), or {@code null}. */
+    /**
+     * The cookie key given in code or by {@code USER_ID_COOKIE_SECRET} (a copy), or {@code null}.
+     *
+     * @return the key, or {@code null}
+     */
     public byte[] userIdCookieSecret() {
         return userIdCookieSecret == null ? null : userIdCookieSecret.clone();
     }
@@ -115,19 +158,36 @@ public final class SecurityOptions {
     /**
      * Where the cookie key is kept when none is given: read at mount, created with 32 random bytes (owner-only)
      * on first use; {@code null}: a random key per mounted API.
+     *
+     * @return the file, or {@code null}
      */
     public Path userIdCookieSecretFile() {
         return userIdCookieSecretFile;
     }
 
+    /**
+     * The name of the signed user-id cookie.
+     *
+     * @return default {@value #DEFAULT_USER_ID_COOKIE_NAME}
+     */
     public String userIdCookieName() {
         return userIdCookieName;
     }
 
+    /**
+     * How a request's user id is found.
+     *
+     * @return default {@link UserIdResolver#cookieOnly()}
+     */
     public UserIdResolver userIdResolver() {
         return userIdResolver;
     }
 
+    /**
+     * Largest accepted request body in bytes; larger bodies get 413.
+     *
+     * @return default {@value #DEFAULT_MAX_BODY_BYTES}
+     */
     public int maxBodyBytes() {
         return maxBodyBytes;
     }
@@ -170,13 +230,24 @@ public final class SecurityOptions {
             maxBodyBytes = o.maxBodyBytes;
         }
 
-        /** The bearer token for admin endpoints; {@code null} or blank restricts them to loopback clients. */
+        /**
+         * The bearer token for admin endpoints; {@code null} or blank restricts them to loopback clients.
+         *
+         * @param adminToken the token, or {@code null}
+         * @return this builder
+         */
         public Builder adminToken(String adminToken) {
             this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.trim();
             return this;
         }
 
-        /** Origins ({@code https://example.com}) allowed for CORS and the Origin check; {@code *} allows any. */
+        /**
+         * Origins ({@code https://example.com}) allowed for CORS and the Origin check; {@code *} allows any.
+         *
+         * @param origins origins; replaces those set before
+         * @return this builder
+         * @throws IllegalArgumentException for an origin that is no scheme, host and optional port
+         */
         public Builder allowedOrigins(Iterable<String> origins) {
             Set<String> set = new LinkedHashSet<>();
             for (String origin : origins) {
@@ -189,11 +260,23 @@ public final class SecurityOptions {
             return this;
         }
 
+        /**
+         * Like {@link #allowedOrigins(Iterable)}.
+         *
+         * @param origins origins; replaces those set before
+         * @return this builder
+         */
         public Builder allowedOrigins(String... origins) {
             return allowedOrigins(Arrays.asList(origins));
         }
 
-        /** Proxy networks ({@code 10.0.0.0/8}, {@code ::1}) whose forwarding headers are believed. */
+        /**
+         * Proxy networks ({@code 10.0.0.0/8}, {@code ::1}) whose forwarding headers are believed.
+         *
+         * @param cidrs IP addresses or CIDRs; replaces those set before
+         * @return this builder
+         * @throws IllegalArgumentException for an entry that is no IP address or CIDR
+         */
         public Builder trustedProxies(Iterable<String> cidrs) {
             List<String> list = new ArrayList<>();
             for (String cidr : cidrs) {
@@ -205,17 +288,33 @@ public final class SecurityOptions {
             return this;
         }
 
+        /**
+         * Like {@link #trustedProxies(Iterable)}.
+         *
+         * @param cidrs IP addresses or CIDRs; replaces those set before
+         * @return this builder
+         */
         public Builder trustedProxies(String... cidrs) {
             return trustedProxies(Arrays.asList(cidrs));
         }
 
-        /** {@code true} (default) stores IPv4 addresses as /24 and IPv6 as /48. */
+        /**
+         * {@code true} (default) stores IPv4 addresses as /24 and IPv6 as /48.
+         *
+         * @param ipAnonymization {@code false} stores full addresses
+         * @return this builder
+         */
         public Builder ipAnonymization(boolean ipAnonymization) {
             this.ipAnonymization = ipAnonymization;
             return this;
         }
 
-        /** {@code true} lets anyone read {@code /feedback/list} (as the original FastAPI server did); default admin only. */
+        /**
+         * {@code true} lets anyone read {@code /feedback/list} (as the original FastAPI server did); default admin only.
+         *
+         * @param feedbackListPublic {@code true} for public
+         * @return this builder
+         */
         public Builder feedbackListPublic(boolean feedbackListPublic) {
             this.feedbackListPublic = feedbackListPublic;
             return this;
@@ -224,6 +323,10 @@ public final class SecurityOptions {
         /**
          * The HMAC key that signs the user-id cookie, at least {@value Settings#MIN_COOKIE_SECRET_BYTES} bytes;
          * wins over {@link #userIdCookieSecretFile}.
+         *
+         * @param secret the key; copied
+         * @return this builder
+         * @throws IllegalArgumentException when shorter than {@value Settings#MIN_COOKIE_SECRET_BYTES} bytes
          */
         public Builder userIdCookieSecret(byte[] secret) {
             if (secret.length < Settings.MIN_COOKIE_SECRET_BYTES) {
@@ -234,12 +337,24 @@ public final class SecurityOptions {
             return this;
         }
 
-        /** Keeps the cookie key in {@code file}: read at mount, created (owner-only, 32 random bytes) on first use. */
+        /**
+         * Keeps the cookie key in {@code file}: read at mount, created (owner-only, 32 random bytes) on first use.
+         *
+         * @param file the key file, or {@code null}
+         * @return this builder
+         */
         public Builder userIdCookieSecretFile(Path file) {
             this.userIdCookieSecretFile = Objects.requireNonNull(file, "file");
             return this;
         }
 
+        /**
+         * The name of the signed user-id cookie.
+         *
+         * @param name 1 to 64 of {@code [A-Za-z0-9_-]}; default {@value #DEFAULT_USER_ID_COOKIE_NAME}
+         * @return this builder
+         * @throws IllegalArgumentException for another name
+         */
         public Builder userIdCookieName(String name) {
             if (!name.matches("[A-Za-z0-9_\\-]{1,64}")) {
                 throw new IllegalArgumentException("userIdCookieName must be 1..64 of [A-Za-z0-9_-], was '" + name + "'");
@@ -248,13 +363,24 @@ public final class SecurityOptions {
             return this;
         }
 
-        /** The host application's user ids (e.g. {@link UserIdResolver#principal()}); default the cookie. */
+        /**
+         * The host application's user ids (e.g. {@link UserIdResolver#principal()}); default the cookie.
+         *
+         * @param resolver not {@code null}
+         * @return this builder
+         */
         public Builder userIdResolver(UserIdResolver resolver) {
             this.userIdResolver = Objects.requireNonNull(resolver, "userIdResolver");
             return this;
         }
 
-        /** Largest accepted request body, default 64 KiB; larger bodies get 413. */
+        /**
+         * Largest accepted request body, default 64 KiB; larger bodies get 413.
+         *
+         * @param maxBodyBytes at least 1024
+         * @return this builder
+         * @throws IllegalArgumentException when below 1024
+         */
         public Builder maxBodyBytes(int maxBodyBytes) {
             if (maxBodyBytes < 1024) {
                 throw new IllegalArgumentException("maxBodyBytes must be >= 1024, was " + maxBodyBytes);
@@ -263,6 +389,9 @@ public final class SecurityOptions {
             return this;
         }
 
+        /**
+         * @return the immutable options
+         */
         public SecurityOptions build() {
             return new SecurityOptions(this);
         }

@@ -11,14 +11,28 @@ import java.security.Principal;
 @FunctionalInterface
 public interface UserIdResolver {
 
+    /**
+     * The user id of {@code request}'s caller.
+     *
+     * @param request the request
+     * @return the id, or {@code null} to use the signed cookie
+     */
     String resolve(HttpServletRequest request);
 
-    /** Never resolves, so every visitor gets the signed, persistent user-id cookie (the default). */
+    /**
+     * Never resolves, so every visitor gets the signed, persistent user-id cookie (the default).
+     *
+     * @return the resolver
+     */
     static UserIdResolver cookieOnly() {
         return request -> null;
     }
 
-    /** The container's authenticated principal name ({@code request.getUserPrincipal()}), else the cookie. */
+    /**
+     * The container's authenticated principal name ({@code request.getUserPrincipal()}), else the cookie.
+     *
+     * @return the resolver
+     */
     static UserIdResolver principal() {
         return request -> {
             Principal principal = request.getUserPrincipal();

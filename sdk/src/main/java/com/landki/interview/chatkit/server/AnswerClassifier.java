@@ -9,6 +9,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface AnswerClassifier {
 
-    /** The reason (e.g. the matched marker) when the answer is out of scope, else empty. */
+    /**
+     * The reason (e.g. the matched marker) when the answer is out of scope, else empty.
+     *
+     * @param question the user message answered, or {@code null}
+     * @param answer the finished answer text
+     * @return the reason, or empty when in scope
+     */
     Optional<String> outOfScope(String question, String answer);
 }

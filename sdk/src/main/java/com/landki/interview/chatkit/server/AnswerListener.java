@@ -20,9 +20,20 @@ public interface AnswerListener {
     /** Nothing marked the answer out of scope. */
     String NONE = "none";
 
+    /**
+     * An answer finished (in scope or not). Called on the server's thread after the answer is stored; a
+     * failure is logged and does not affect the page.
+     *
+     * @param answer the answer and what was decided about it
+     */
     void onAnswer(Answer answer);
 
-    /** A {@code threads.create} request stored a new thread (a conversation began); does nothing by default. */
+    /**
+     * A {@code threads.create} request stored a new thread (a conversation began); does nothing by default.
+     *
+     * @param context the caller
+     * @param threadId the new thread's id
+     */
     default void onThreadCreated(RequestContext context, String threadId) {
     }
 

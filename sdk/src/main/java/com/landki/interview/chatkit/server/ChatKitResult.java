@@ -36,12 +36,21 @@ public final class ChatKitResult {
         return new ChatKitResult(null, Objects.requireNonNull(body));
     }
 
-    /** True for {@code text/event-stream} answers. */
+    /**
+     * True for {@code text/event-stream} answers.
+     *
+     * @return {@code true} for a streamed answer
+     */
     public boolean isStreaming() {
         return body != null;
     }
 
-    /** The JSON body of a non-streaming answer. */
+    /**
+     * The JSON body of a non-streaming answer.
+     *
+     * @return the UTF-8 JSON body
+     * @throws IllegalStateException for a streaming result
+     */
     public byte[] json() {
         if (json == null) {
             throw new IllegalStateException("a streaming result has no JSON body; call stream(sink)");
@@ -52,6 +61,8 @@ public final class ChatKitResult {
     /**
      * Runs the streamed answer on the calling thread, handing each event to {@code sink}, and returns when it is
      * complete, failed (after an {@code error} event) or cancelled. Never throws for upstream or sink failures.
+     *
+     * @param sink receives the events in order
      */
     public void stream(EventSink sink) {
         streamAsync(sink).join();
@@ -63,6 +74,9 @@ public final class ChatKitResult {
      * The future completes (never exceptionally for upstream or sink failures) when the answer is complete,
      * failed after an {@code error} event, or cancelled. With an asynchronous responder ({@code ResponsesAgent})
      * no thread waits meanwhile; pace a slow page with {@link EventSink#ready()}.
+     *
+     * @param sink receives the events in order
+     * @return completes when the answer has ended
      */
     public CompletableFuture<Void> streamAsync(EventSink sink) {
         if (body == null) {
@@ -71,7 +85,11 @@ public final class ChatKitResult {
         return body.start(sink);
     }
 
-    /** {@link #stream(EventSink)} into {@link EventSink#sse(OutputStream)}. */
+    /**
+     * {@link #stream(EventSink)} into {@link EventSink#sse(OutputStream)}.
+     *
+     * @param out the response body; flushed after each event, not closed
+     */
     public void writeTo(OutputStream out) {
         stream(EventSink.sse(out));
     }

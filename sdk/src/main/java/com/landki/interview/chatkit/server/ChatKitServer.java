@@ -72,6 +72,11 @@ public final class ChatKitServer {
         this.streamIdleTimeout = builder.streamIdleTimeout;
     }
 
+    /**
+     * A builder; {@link Builder#store} and {@link Builder#responder} are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,6 +86,9 @@ public final class ChatKitServer {
      * returns; a streaming request is checked (thread exists and belongs to the caller, fields are valid) and
      * its answer runs when the result is streamed.
      *
+     * @param requestJson the raw request body, UTF-8 JSON
+     * @param context the caller (user id) and request facts; not {@code null}
+     * @return a JSON body to send, or a stream to write as Server-Sent Events
      * @throws ChatKitException for malformed requests, unknown threads or items, and unsupported features
      */
     public ChatKitResult process(byte[] requestJson, RequestContext context) {
@@ -108,12 +116,20 @@ public final class ChatKitServer {
         };
     }
 
-    /** Streamed answers running right now (for metrics and tests). */
+    /**
+     * Streamed answers running right now (for metrics and tests).
+     *
+     * @return the number of open streams
+     */
     public int activeStreams() {
         return activeStreams.get();
     }
 
-    /** The store this server keeps threads in. */
+    /**
+     * The store this server keeps threads in.
+     *
+     * @return the store
+     */
     public ThreadStore store() {
         return store;
     }
@@ -136,7 +152,11 @@ public final class ChatKitServer {
         return titles;
     }
 
-    /** How long a streamed answer may send nothing before it ends with a retryable error; zero: no limit. */
+    /**
+     * How long a streamed answer may send nothing before it ends with a retryable error.
+     *
+     * @return the idle timeout; zero: no limit
+     */
     public Duration streamIdleTimeout() {
         return streamIdleTimeout;
     }
@@ -185,6 +205,9 @@ public final class ChatKitServer {
         /**
          * The server's own settings from {@code source}: {@code CHATKIT_STREAM_IDLE_TIMEOUT} and
          * {@code CHATKIT_THREAD_TITLES} (unset ones keep their defaults).
+         *
+         * @param source where the settings are read
+         * @return this builder
          */
         public Builder settings(ConfigSource source) {
             Settings.CHATKIT_STREAM_IDLE_TIMEOUT.ifSet(source, seconds -> streamIdleTimeout(Duration.ofSeconds(seconds)));
@@ -196,6 +219,9 @@ public final class ChatKitServer {
          * How long a streamed answer may send the page nothing (a hung upstream, only keep-alives) before it is
          * ended: the half answer is kept as on cancel and the page gets {@code error} with {@code allow_retry:
          * true}. {@link Duration#ZERO} turns it off. Default {@code CHATKIT_STREAM_IDLE_TIMEOUT}'s, 60 s.
+         *
+         * @param timeout zero or positive
+         * @return this builder
          */
         public Builder streamIdleTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative()) {
@@ -205,48 +231,87 @@ public final class ChatKitServer {
             return this;
         }
 
-        /** Whether a new thread is titled after its first answer (from its first question); default true. */
+        /**
+         * Whether a new thread is titled after its first answer (from its first question); default true.
+         *
+         * @param enabled false leaves threads untitled
+         * @return this builder
+         */
         public Builder threadTitles(boolean enabled) {
             this.threadTitles = enabled;
             return this;
         }
 
-        /** Where threads and items are kept. */
+        /**
+         * Where threads and items are kept.
+         *
+         * @param store not {@code null}; required
+         * @return this builder
+         */
         public Builder store(ThreadStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** Who writes the answers, e.g. {@code ResponsesAgent}. */
+        /**
+         * Who writes the answers, e.g. {@code ResponsesAgent}.
+         *
+         * @param responder not {@code null}; required
+         * @return this builder
+         */
         public Builder responder(ChatKitResponder responder) {
             this.responder = Objects.requireNonNull(responder, "responder");
             return this;
         }
 
-        /** Receives thumbs up/down ({@code items.feedback}); without one, feedback is accepted and dropped. */
+        /**
+         * Receives thumbs up/down ({@code items.feedback}); without one, feedback is accepted and dropped.
+         *
+         * @param listener the listener, or {@code null} for none
+         * @return this builder
+         */
         public Builder feedbackListener(FeedbackListener listener) {
             this.feedbackListener = listener;
             return this;
         }
 
-        /** Told about every finished answer (in scope or not) and every new thread. */
+        /**
+         * Told about every finished answer (in scope or not) and every new thread.
+         *
+         * @param listener the listener, or {@code null} for none
+         * @return this builder
+         */
         public Builder answerListener(AnswerListener listener) {
             this.answerListener = listener;
             return this;
         }
 
-        /** Checks finished answers the model did not flag, e.g. with marker phrases. Optional. */
+        /**
+         * Checks finished answers the model did not flag, e.g. with marker phrases. Optional.
+         *
+         * @param classifier the classifier, or {@code null} for none
+         * @return this builder
+         */
         public Builder answerClassifier(AnswerClassifier classifier) {
             this.classifier = classifier;
             return this;
         }
 
-        /** The clock for creation times; tests pass a fixed one. */
+        /**
+         * The clock for creation times; tests pass a fixed one.
+         *
+         * @param clock not {@code null}; default the system UTC clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * @return the server
+         * @throws NullPointerException when the store or the responder is missing
+         */
         public ChatKitServer build() {
             if (store == null) {
                 throw new IllegalStateException("store is required: use ThreadStore.inMemory() or a durable store");

@@ -17,6 +17,11 @@ public interface FeedbackListener {
     /** {@code kind} value for thumbs down. */
     String NEGATIVE = "negative";
 
+    /**
+     * A user rated answers ({@code items.feedback}). Called on the request's thread; a failure fails the request.
+     *
+     * @param feedback what was rated and how
+     */
     void onFeedback(Feedback feedback);
 
     /**
@@ -27,11 +32,24 @@ public interface FeedbackListener {
     record Feedback(RequestContext context, String threadId, List<ThreadItem> items, String kind,
                     String question) {
 
+        /**
+         * Copies the item list, so the value stays immutable.
+         *
+         * @param context the caller
+         * @param threadId the thread
+         * @param items the rated items; not {@code null}
+         * @param kind {@link #POSITIVE} or {@link #NEGATIVE}
+         * @param question the user message answered, or {@code null}
+         */
         public Feedback {
             items = List.copyOf(items);
         }
 
-        /** The rated items' assistant text, joined by blank lines. */
+        /**
+         * The rated items' assistant text, joined by blank lines.
+         *
+         * @return the text, empty when no rated item is an assistant message
+         */
         public String answer() {
             StringBuilder text = new StringBuilder();
             for (ThreadItem item : items) {

@@ -80,6 +80,12 @@ public final class ResponsesAgent implements ChatKitResponder {
         }
     }
 
+    /**
+     * A builder with the default model and instructions, no vector store and no OpenAI client (such an agent answers
+     * that it is not configured).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -90,6 +96,9 @@ public final class ResponsesAgent implements ChatKitResponder {
      * (comma list allowed) and {@code INTERVIEW_INSTRUCTIONS_FILE}. Its HTTP client runs until the JVM exits; an
      * application that can be stopped and started again (a web application) uses
      * {@link #from(ConfigSource, OpenAiHttp)} with an {@link OpenAiHttp} it closes.
+     *
+     * @param source where the settings are read
+     * @return the agent; "not configured" answers when {@code OPENAI_API_KEY} is unset
      */
     public static ResponsesAgent from(ConfigSource source) {
         return from(source, Settings.OPENAI_API_KEY.raw(source) == null ? null
@@ -99,6 +108,10 @@ public final class ResponsesAgent implements ChatKitResponder {
     /**
      * Like {@link #from(ConfigSource)}, but calling OpenAI through {@code http} (e.g. one shared with the ChatKit
      * client, with a retry listener); {@code null} gives an agent that answers "not configured".
+     *
+     * @param source where the model, vector stores and instructions file are read
+     * @param http the OpenAI client, closed by the caller; {@code null} for a "not configured" agent
+     * @return the agent
      */
     public static ResponsesAgent from(ConfigSource source, OpenAiHttp http) {
         Builder builder = builder(source);
@@ -112,6 +125,10 @@ public final class ResponsesAgent implements ChatKitResponder {
      * A builder with {@code OPENAI_MODEL}, {@code OPENAI_VECTOR_STORE_ID} and {@code INTERVIEW_INSTRUCTIONS_FILE}
      * of {@code source} already applied; the caller still gives the way to OpenAI ({@link Builder#openAi} or
      * {@link Builder#transport}, e.g. a transport that also measures each call).
+     *
+     * @param source where the model, vector stores and instructions file are read
+     * @return a new builder
+     * @throws IllegalStateException when a setting is invalid or the instructions file cannot be read
      */
     public static Builder builder(ConfigSource source) {
         Builder builder = builder();
@@ -121,12 +138,20 @@ public final class ResponsesAgent implements ChatKitResponder {
         return builder;
     }
 
-    /** The model this agent asks. */
+    /**
+     * The model this agent asks.
+     *
+     * @return the model name; default {@link #DEFAULT_MODEL}
+     */
     public String model() {
         return model;
     }
 
-    /** The instructions sent with every request. */
+    /**
+     * The instructions sent with every request.
+     *
+     * @return the instructions text, never {@code null}
+     */
     public String instructions() {
         return instructions;
     }
@@ -308,18 +333,35 @@ public final class ResponsesAgent implements ChatKitResponder {
         private Builder() {
         }
 
-        /** Calls the Responses API through the shared OpenAI client (its base URL, key, retries, errors). */
+        /**
+         * Calls the Responses API through the shared OpenAI client (its base URL, key, retries, errors).
+         *
+         * @param http the OpenAI client; the caller closes it
+         * @return this builder
+         */
         public Builder openAi(OpenAiHttp http) {
             this.transport = ResponsesTransport.of(http);
             return this;
         }
 
-        /** Replaces the HTTP transport entirely, e.g. for another HTTP stack. */
+        /**
+         * Replaces the HTTP transport entirely, e.g. for another HTTP stack.
+         *
+         * @param transport sends one streamed Responses request; {@code null} for a "not configured" agent
+         * @return this builder
+         */
         public Builder transport(ResponsesTransport transport) {
             this.transport = transport;
             return this;
         }
 
+        /**
+         * The model asked for every answer.
+         *
+         * @param model not blank; default {@link #DEFAULT_MODEL}
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
         public Builder model(String model) {
             if (model == null || model.isBlank()) {
                 throw new IllegalArgumentException("model must not be blank");
@@ -328,13 +370,24 @@ public final class ResponsesAgent implements ChatKitResponder {
             return this;
         }
 
-        /** The instructions text; default: the built-in German interview prompt. */
+        /**
+         * The instructions text; default: the built-in German interview prompt.
+         *
+         * @param instructions the text; {@code null} for the built-in prompt
+         * @return this builder
+         */
         public Builder instructions(String instructions) {
             this.instructions = instructions;
             return this;
         }
 
-        /** Reads the instructions from a UTF-8 file now ({@code INTERVIEW_INSTRUCTIONS_FILE}). */
+        /**
+         * Reads the instructions from a UTF-8 file now ({@code INTERVIEW_INSTRUCTIONS_FILE}).
+         *
+         * @param file a UTF-8 text file, not empty
+         * @return this builder
+         * @throws IllegalStateException when the file cannot be read or is empty
+         */
         public Builder instructionsFile(Path file) {
             try {
                 this.instructions = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -347,18 +400,31 @@ public final class ResponsesAgent implements ChatKitResponder {
             return this;
         }
 
-        /** The vector stores {@code file_search} searches ({@code vs_…}); none: no file_search. */
+        /**
+         * The vector stores {@code file_search} searches ({@code vs_…}); none: no file_search.
+         *
+         * @param ids vector store ids; empty for none
+         * @return this builder
+         */
         public Builder vectorStoreIds(List<String> ids) {
             this.vectorStoreIds = List.copyOf(ids);
             return this;
         }
 
-        /** The progress line shown while the documents are searched; null shows none. */
+        /**
+         * The progress line shown while the documents are searched; null shows none.
+         *
+         * @param text the line, or {@code null} for none; default "Durchsuche die Dokumente …"
+         * @return this builder
+         */
         public Builder searchingText(String text) {
             this.searchingText = text;
             return this;
         }
 
+        /**
+         * @return the immutable agent; logs a warning when it has no OpenAI client or no vector store
+         */
         public ResponsesAgent build() {
             return new ResponsesAgent(this);
         }

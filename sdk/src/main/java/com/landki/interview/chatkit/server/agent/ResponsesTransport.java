@@ -22,6 +22,9 @@ public interface ResponsesTransport {
      * event in order <em>on the calling thread</em> and returns when the stream ends. {@code onCancel} receives
      * an action that aborts the call; the server runs it when the page goes away.
      *
+     * @param body the request body
+     * @param events receives each event
+     * @param onCancel receives the abort action
      * @throws com.landki.interview.openai.OpenAiException when the call fails before or while streaming
      * @throws com.landki.interview.chatkit.server.responder.StreamCancelledException when it was cancelled
      */
@@ -33,6 +36,12 @@ public interface ResponsesTransport {
      * reads on once its stage completed (the page's back-pressure). The future completes when the stream ends and
      * fails with the exceptions {@link #stream} throws. The server runs streams through this method. The default
      * runs {@link #stream} on the calling thread (and so blocks it): override it for streams without a thread each.
+     *
+     * @param body the request body
+     * @param events receives each event
+     * @param onCancel receives the abort action
+     * @param ready asked after each chunk for the stage to wait for; {@code null} never waits
+     * @return completes when the stream ends
      */
     default CompletableFuture<Void> streamAsync(JsonNode body, Consumer<ServerSentEvent> events,
             Consumer<Runnable> onCancel, Supplier<? extends CompletionStage<?>> ready) {
@@ -44,7 +53,12 @@ public interface ResponsesTransport {
         }
     }
 
-    /** The transport over {@code http}. */
+    /**
+     * The transport over {@code http}.
+     *
+     * @param http the OpenAI client; the caller closes it
+     * @return the transport
+     */
     static ResponsesTransport of(OpenAiHttp http) {
         return new OpenAiResponsesTransport(http);
     }

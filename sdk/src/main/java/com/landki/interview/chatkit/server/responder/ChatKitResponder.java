@@ -15,6 +15,8 @@ public interface ChatKitResponder {
      * Answers {@code turn} by emitting events on it. Returns when the answer is complete. Throw
      * {@link StreamException} to end with an error the page shows; other runtime exceptions become a
      * generic retryable {@code stream.error}.
+     *
+     * @param turn the thread, its history and the way to send events
      */
     void respond(ResponseTurn turn);
 
@@ -23,6 +25,9 @@ public interface ChatKitResponder {
      * when the answer is complete and fails with what {@link #respond} would throw. The default runs
      * {@link #respond} on the calling thread, which then waits with it: a responder that calls a model should
      * override this, as {@code ResponsesAgent} does.
+     *
+     * @param turn the thread, its history and the way to send events
+     * @return completes when the answer is complete
      */
     default CompletionStage<Void> respondAsync(ResponseTurn turn) {
         try {
@@ -36,6 +41,10 @@ public interface ChatKitResponder {
     /**
      * Handles {@code threads.custom_action} (a widget action). This server shows no widgets, so the default
      * ends the turn with an error.
+     *
+     * @param turn the turn to answer
+     * @param action the action's type and payload
+     * @param itemId the widget item the action came from, or {@code null}
      */
     default void action(ResponseTurn turn, Map<String, Object> action, String itemId) {
         throw StreamException.custom("This assistant does not support actions.", false);

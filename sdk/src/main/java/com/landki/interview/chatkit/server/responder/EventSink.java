@@ -15,12 +15,20 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface EventSink {
 
+    /**
+     * Takes one event for the page.
+     *
+     * @param event the event
+     * @throws IOException when the page cannot be written to (it is gone)
+     */
     void accept(ThreadStreamEvent event) throws IOException;
 
     /**
      * Completes when the sink can take more events: a sink that buffers for a slow page returns an incomplete
      * stage while its buffer is over its limit, and the server reads no more from upstream until it completes.
      * The default is always ready (a blocking sink paces by blocking in {@link #accept}).
+     *
+     * @return a stage that completes when the sink can take more
      */
     default CompletionStage<?> ready() {
         return CompletableFuture.completedFuture(null);
@@ -29,6 +37,9 @@ public interface EventSink {
     /**
      * A sink that writes each event as one Server-Sent Events frame {@code data: {json}\n\n} to {@code out}
      * and flushes it, so the page sees every delta as it arrives.
+     *
+     * @param out the response body; flushed after each frame, not closed
+     * @return the sink
      */
     static EventSink sse(OutputStream out) {
         return event -> {
@@ -37,7 +48,12 @@ public interface EventSink {
         };
     }
 
-    /** {@code event} as one SSE frame. */
+    /**
+     * {@code event} as one SSE frame.
+     *
+     * @param event the event
+     * @return the UTF-8 bytes of the frame
+     */
     static byte[] sseFrame(ThreadStreamEvent event) {
         byte[] json = ProtocolJson.write(event);
         byte[] frame = new byte[json.length + 8];

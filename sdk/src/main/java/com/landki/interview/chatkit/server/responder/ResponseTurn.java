@@ -21,35 +21,69 @@ import java.util.concurrent.CompletionStage;
  */
 public interface ResponseTurn {
 
-    /** The caller. */
+    /**
+     * The caller.
+     *
+     * @return the request context
+     */
     RequestContext context();
 
-    /** The thread being answered. */
+    /**
+     * The thread being answered.
+     *
+     * @return the thread
+     */
     ThreadMetadata thread();
 
-    /** The user message to answer, or null when the turn continues after a client tool output. */
+    /**
+     * The user message to answer, or null when the turn continues after a client tool output.
+     *
+     * @return the message, or {@code null}
+     */
     UserMessageItem input();
 
-    /** The thread's stored items, oldest first (the newest {@value ChatKitServer#HISTORY_LIMIT} at most). */
+    /**
+     * The thread's stored items, oldest first (the newest {@value ChatKitServer#HISTORY_LIMIT} at most).
+     *
+     * @return an immutable list
+     */
     List<ThreadItem> history();
 
-    /** The request's {@code metadata} object. */
+    /**
+     * The request's {@code metadata} object.
+     *
+     * @return the metadata, empty when none
+     */
     Map<String, Object> requestMetadata();
 
-    /** A fresh id for a new item, e.g. {@code newItemId("msg")} gives {@code msg_…}. */
+    /**
+     * A fresh id for a new item, e.g. {@code newItemId("msg")} gives {@code msg_…}.
+     *
+     * @param prefix e.g. {@code msg}
+     * @return a new unique id
+     */
     String newItemId(String prefix);
 
-    /** The server's clock. */
+    /**
+     * The server's clock.
+     *
+     * @return the current instant
+     */
     Instant now();
 
     /**
      * Sends {@code event} to the page (and stores the item of a {@code thread.item.done}).
      *
+     * @param event the event to send
      * @throws StreamCancelledException when the page is gone; let it propagate
      */
     void emit(ThreadStreamEvent event);
 
-    /** Emits a {@code progress_update}. */
+    /**
+     * Emits a {@code progress_update}.
+     *
+     * @param text the progress line shown to the user
+     */
     default void progress(String text) {
         emit(new ThreadStreamEvent.ProgressUpdate(null, text));
     }
@@ -57,20 +91,32 @@ public interface ResponseTurn {
     /**
      * Marks this answer as out of scope: sends the {@code client_effect} {@code out_of_scope} with
      * {@code {reason}} now and reports the answer as out of scope to the {@link AnswerListener} when the turn has ended.
+     *
+     * @param reason a short reason, stored with the chat event
      */
     void reportOutOfScope(String reason);
 
-    /** True once the page disconnected or the answer was cancelled. */
+    /**
+     * True once the page disconnected or the answer was cancelled.
+     *
+     * @return {@code true} when the answer is no longer wanted
+     */
     boolean isCancelled();
 
     /**
      * Completes when the page can take more events; a responder that streams asynchronously reads its next
      * upstream chunk only then (back-pressure without a waiting thread). The default is always ready.
+     *
+     * @return a stage that completes when the page can take more
      */
     default CompletionStage<?> ready() {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Runs {@code action} when the turn is cancelled (at once if it already is), e.g. to abort an upstream call. */
+    /**
+     * Runs {@code action} when the turn is cancelled (at once if it already is), e.g. to abort an upstream call.
+     *
+     * @param action runs once, on the cancelling thread
+     */
     void onCancel(Runnable action);
 }

@@ -10,6 +10,10 @@ public class StreamCancelledException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message says what was cancelled
+     * @param cause what noticed the cancellation, or {@code null}
+     */
     public StreamCancelledException(String message, Throwable cause) {
         super(message, cause);
     }

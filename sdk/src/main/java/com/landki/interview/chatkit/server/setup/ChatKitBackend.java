@@ -44,6 +44,9 @@ public final class ChatKitBackend implements AutoCloseable {
      * {@code interview}. A host that already read the store settings and the markers uses
      * {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier)}.
      *
+     * @param source where the settings are read
+     * @param interview the store of feedback and chat events; not closed by the backend
+     * @return the backend; close it on shutdown
      * @throws IllegalStateException            a setting is invalid (the message names it)
      * @throws com.landki.interview.store.StoreException the thread store cannot be opened
      */
@@ -69,6 +72,12 @@ public final class ChatKitBackend implements AutoCloseable {
      * The backend with threads where {@code threads} says ({@code memory}, {@code jsonl} in its log directory,
      * {@code postgres} on the one pool of that database), answering with {@code agent} (the {@link ResponsesAgent}
      * or any other responder) and marking answers that {@code markers} finds out of scope.
+     *
+     * @param threads where the threads live
+     * @param interview the store of feedback and chat events; not closed by the backend
+     * @param agent who writes the answers
+     * @param markers checks finished answers the model did not flag
+     * @return the backend; close it on shutdown
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers) {
@@ -78,6 +87,13 @@ public final class ChatKitBackend implements AutoCloseable {
     /**
      * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier)}, also telling
      * {@code alsoTell} (e.g. metrics; may be {@code null}) about every answer and new thread, after the chat log.
+     *
+     * @param threads where the threads live
+     * @param interview the store of feedback and chat events; not closed by the backend
+     * @param agent who writes the answers
+     * @param markers checks finished answers the model did not flag
+     * @param alsoTell another listener, or {@code null}
+     * @return the backend; close it on shutdown
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers, AnswerListener alsoTell) {
@@ -123,7 +139,11 @@ public final class ChatKitBackend implements AutoCloseable {
         }
     }
 
-    /** The protocol server to mount. */
+    /**
+     * The protocol server to mount.
+     *
+     * @return the server
+     */
     public ChatKitServer server() {
         return server;
     }

@@ -46,7 +46,12 @@ public final class StoreHooks {
     private StoreHooks() {
     }
 
-    /** {@code items.feedback} → one public feedback entry per request (category {@code thumbs_up}/{@code thumbs_down}). */
+    /**
+     * {@code items.feedback} → one public feedback entry per request (category {@code thumbs_up}/{@code thumbs_down}).
+     *
+     * @param store where the entries go
+     * @return the listener
+     */
     public static FeedbackListener feedbackTo(FeedbackStore store) {
         Objects.requireNonNull(store, "store");
         return feedback -> store.append(FeedbackEntry.publicFeedback(feedback.threadId(), feedback.question(),
@@ -59,6 +64,9 @@ public final class StoreHooks {
      * true or false and its source (so the stats' out-of-scope rate is a rate), and every new thread → a
      * {@code thread.created} event (the stats' conversations); the {@code user_hash} is taken from the
      * context's {@link RequestContext#USER_HASH} only (none without it).
+     *
+     * @param log where the events go
+     * @return the listener
      */
     public static AnswerListener classifiedTo(ChatEventLog log) {
         return classifiedTo(log, userId -> null);
@@ -68,6 +76,10 @@ public final class StoreHooks {
      * Like {@link #classifiedTo(ChatEventLog)}, hashing the user id with {@code userHasher} when the context
      * carries no {@link RequestContext#USER_HASH}; pass {@link #keyedUserHash(byte[])} with a key that survives
      * restarts (e.g. the user-id cookie secret), or the same user gets a new hash after each one.
+     *
+     * @param log where the events go
+     * @param userHasher turns a user id into the logged hash
+     * @return the listener
      */
     public static AnswerListener classifiedTo(ChatEventLog log, Function<String, String> userHasher) {
         Objects.requireNonNull(log, "log");
@@ -96,6 +108,10 @@ public final class StoreHooks {
     /**
      * Both listeners, {@code first} then {@code second}; a failure of {@code first} does not keep {@code second}
      * from being told (it is rethrown afterwards, so the server logs it).
+     *
+     * @param first told first
+     * @param second told second, even when {@code first} failed
+     * @return the combined listener
      */
     public static AnswerListener both(AnswerListener first, AnswerListener second) {
         Objects.requireNonNull(first, "first");
@@ -121,7 +137,12 @@ public final class StoreHooks {
         }
     }
 
-    /** The marker-phrase classifier as the server's second opinion on answers the model did not flag. */
+    /**
+     * The marker-phrase classifier as the server's second opinion on answers the model did not flag.
+     *
+     * @param markers the phrases
+     * @return the classifier
+     */
     public static AnswerClassifier markers(MarkerClassifier markers) {
         Objects.requireNonNull(markers, "markers");
         return (question, answer) -> markers.find(answer);
@@ -132,6 +153,8 @@ public final class StoreHooks {
      * base64url HMAC-SHA256 of {@code "log:" + userId} under {@code key}. Stable as long as the key is, not
      * reversible or recomputable without it (pseudonymous in the DSGVO sense). Thread-safe.
      *
+     * @return the hash function
+     * @throws IllegalArgumentException when the key is shorter than 16 bytes
      * @param key at least 16 bytes, e.g. the user-id cookie secret ({@code USER_ID_COOKIE_SECRET})
      */
     public static Function<String, String> keyedUserHash(byte[] key) {

@@ -66,6 +66,9 @@ public final class JsonlThreadStore implements ThreadStore, AutoCloseable {
     /**
      * Opens (creating if needed) the store in {@code dir}.
      *
+     * @param dir the directory of the file, created if missing; one open store per directory
+     * @param durability whether a write is flushed to the OS or forced to disk before it returns
+     * @return the open store; close it on shutdown to release the directory lock
      * @throws com.landki.interview.store.StoreLockedException another store has the directory open
      * @throws com.landki.interview.store.StoreException       the directory is not usable
      */
@@ -183,7 +186,11 @@ public final class JsonlThreadStore implements ThreadStore, AutoCloseable {
         }
     }
 
-    /** The log file. */
+    /**
+     * The log file.
+     *
+     * @return the path of the active JSONL file
+     */
     public Path path() {
         return log.path();
     }

@@ -49,6 +49,8 @@ public final class PostgresThreadStore implements ThreadStore {
     /**
      * A store on {@code dataSource}; creates the tables now if they are missing.
      *
+     * @param dataSource a PostgreSQL data source; the caller owns it and closes it after the store
+     * @return the open store
      * @throws StoreException the database cannot be reached or the schema cannot be created
      */
     public static PostgresThreadStore open(DataSource dataSource) {

@@ -9,6 +9,14 @@ import java.util.stream.Collectors;
 public record AssistantMessageItem(String id, String threadId, Instant createdAt, List<AssistantContent> content)
         implements ThreadItem {
 
+    /**
+     * Copies the content, so the value stays immutable.
+     *
+     * @param id the item id
+     * @param threadId the thread id
+     * @param createdAt when it was created
+     * @param content the parts, or {@code null} for none
+     */
     public AssistantMessageItem {
         content = content == null ? List.of() : List.copyOf(content);
     }
@@ -18,13 +26,22 @@ public record AssistantMessageItem(String id, String threadId, Instant createdAt
         return ASSISTANT_MESSAGE;
     }
 
-    /** All parts' text joined by newlines. */
+    /**
+     * All parts' text joined by newlines.
+     *
+     * @return the text
+     */
     @JsonIgnore
     public String text() {
         return content.stream().map(AssistantContent::text).collect(Collectors.joining("\n"));
     }
 
-    /** This message with other content. */
+    /**
+     * This message with other content.
+     *
+     * @param newContent the parts
+     * @return a copy; this item is unchanged
+     */
     public AssistantMessageItem withContent(List<AssistantContent> newContent) {
         return new AssistantMessageItem(id, threadId, createdAt, newContent);
     }

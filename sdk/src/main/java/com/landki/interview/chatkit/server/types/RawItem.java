@@ -12,6 +12,11 @@ import java.time.Instant;
 public record RawItem(@JsonIgnore String id, @JsonIgnore String threadId, @JsonIgnore Instant createdAt,
                       @JsonIgnore String type, ObjectNode json) implements ThreadItem {
 
+    /**
+     * The item exactly as it came.
+     *
+     * @return the JSON object
+     */
     @JsonValue
     public ObjectNode json() {
         return json;

@@ -18,6 +18,13 @@ public record RequestContext(String userId, Map<String, Object> attributes) {
      */
     public static final String USER_HASH = "user_hash";
 
+    /**
+     * Copies the attributes, so the value stays immutable.
+     *
+     * @param userId the caller's user id; not blank
+     * @param attributes free attributes, or {@code null} for none
+     * @throws IllegalArgumentException when {@code userId} is blank
+     */
     public RequestContext {
         Objects.requireNonNull(userId, "userId");
         if (userId.isBlank()) {
@@ -26,12 +33,22 @@ public record RequestContext(String userId, Map<String, Object> attributes) {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
-    /** A context for {@code userId} without attributes. */
+    /**
+     * A context for {@code userId} without attributes.
+     *
+     * @param userId the caller's user id; not blank
+     * @return the context
+     */
     public static RequestContext of(String userId) {
         return new RequestContext(userId, Map.of());
     }
 
-    /** The attribute {@code name} as a string, or null. */
+    /**
+     * The attribute {@code name} as a string, or null.
+     *
+     * @param name e.g. {@link #IP}
+     * @return the value's text, or {@code null} when absent
+     */
     public String attribute(String name) {
         Object value = attributes.get(name);
         return value == null ? null : value.toString();

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"type"})
 public sealed interface ThreadItemUpdate {
 
+    /**
+     * The JSON discriminator.
+     *
+     * @return the update's type
+     */
     @JsonProperty("type")
     String type();
 

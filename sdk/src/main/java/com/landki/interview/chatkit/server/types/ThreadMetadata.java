@@ -11,6 +11,15 @@ import java.util.Objects;
 public record ThreadMetadata(String id, String title, Instant createdAt, ThreadStatus status,
                              Map<String, Object> metadata) {
 
+    /**
+     * Fills in defaults: an active status, no metadata.
+     *
+     * @param id the thread id; not {@code null}
+     * @param title the title, or {@code null}
+     * @param createdAt when it was created; not {@code null}
+     * @param status the status, or {@code null} for active
+     * @param metadata free metadata, or {@code null}
+     */
     public ThreadMetadata {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -18,12 +27,23 @@ public record ThreadMetadata(String id, String title, Instant createdAt, ThreadS
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
-    /** A new active thread without title or metadata. */
+    /**
+     * A new active thread without title or metadata.
+     *
+     * @param id the thread id
+     * @param createdAt when it was created
+     * @return the thread
+     */
     public static ThreadMetadata of(String id, Instant createdAt) {
         return new ThreadMetadata(id, null, createdAt, ThreadStatus.active(), Map.of());
     }
 
-    /** This thread with another title. */
+    /**
+     * This thread with another title.
+     *
+     * @param newTitle the title, or {@code null}
+     * @return a copy; this thread is unchanged
+     */
     public ThreadMetadata withTitle(String newTitle) {
         return new ThreadMetadata(id, newTitle, createdAt, status, metadata);
     }

@@ -11,6 +11,11 @@ import java.util.Map;
 @JsonPropertyOrder({"type"})
 public sealed interface ThreadStreamEvent {
 
+    /**
+     * The JSON discriminator.
+     *
+     * @return the event's type
+     */
     @JsonProperty("type")
     String type();
 
@@ -92,6 +97,12 @@ public sealed interface ThreadStreamEvent {
 
     /** Asks the page to run a client-side effect, e.g. {@code out_of_scope} to show the feedback button. */
     record ClientEffect(String name, Map<String, Object> data) implements ThreadStreamEvent {
+        /**
+         * Copies the data, so the value stays immutable.
+         *
+         * @param name the effect, e.g. {@code out_of_scope}
+         * @param data its payload, or {@code null} for none
+         */
         public ClientEffect {
             data = data == null ? Map.of() : Map.copyOf(data);
         }
@@ -107,7 +118,9 @@ public sealed interface ThreadStreamEvent {
      * {@code custom} (the page shows {@code message}); {@code allow_retry} lets the user retry.
      */
     record Error(String code, String message, boolean allowRetry) implements ThreadStreamEvent {
+        /** {@code code} of an error the page describes in its own words. */
         public static final String STREAM_ERROR = "stream.error";
+        /** {@code code} of an error whose {@code message} the page shows. */
         public static final String CUSTOM = "custom";
 
         @Override

@@ -9,7 +9,13 @@ import java.time.Instant;
  */
 public record ThreadView(String id, String title, Instant createdAt, ThreadStatus status, Page<ThreadItem> items) {
 
-    /** The page's view of {@code thread} with {@code items}. */
+    /**
+     * The page's view of {@code thread} with {@code items}.
+     *
+     * @param thread the thread
+     * @param items the first page of its items
+     * @return the view
+     */
     public static ThreadView of(ThreadMetadata thread, Page<ThreadItem> items) {
         return new ThreadView(thread.id(), thread.title(), thread.createdAt(), thread.status(), items);
     }

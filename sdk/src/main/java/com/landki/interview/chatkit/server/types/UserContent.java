@@ -9,10 +9,17 @@ import java.util.Map;
 public record UserContent(String type, String text, String id, Map<String, Object> data, String group,
                           Boolean interactive) {
 
+    /** {@code type} of a text part. */
     public static final String INPUT_TEXT = "input_text";
+    /** {@code type} of a tag part (an entity the user mentioned). */
     public static final String INPUT_TAG = "input_tag";
 
-    /** A plain text part. */
+    /**
+     * A plain text part.
+     *
+     * @param text the text
+     * @return the part
+     */
     public static UserContent text(String text) {
         return new UserContent(INPUT_TEXT, text, null, null, null, null);
     }
