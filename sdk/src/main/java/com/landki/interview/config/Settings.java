@@ -179,6 +179,15 @@ public final class Settings {
     /** {@code CHATKIT_MAX_STREAMS_PER_USER}: streamed answers one user may have open at once; {@code 0} no limit. */
     public static final Setting<Integer> CHATKIT_MAX_STREAMS_PER_USER = count("CHATKIT_MAX_STREAMS_PER_USER", 3,
             "streamed answers one user may have open at once; one more gets 429 `too_many_streams`; `0` = no limit");
+    /** {@code CHATKIT_STREAM_IDLE_TIMEOUT}: seconds a streamed answer may send nothing; {@code 0} no limit. */
+    public static final Setting<Integer> CHATKIT_STREAM_IDLE_TIMEOUT = count("CHATKIT_STREAM_IDLE_TIMEOUT", 60,
+            "seconds a streamed answer of the own server may send the page nothing (upstream silent or only"
+                    + " keep-alives); then the half answer is kept as on cancel and the page gets a retryable `error`"
+                    + " ([protocol](docs/chatkit-server.md)); `0` = no idle timeout");
+    /** {@code CHATKIT_THREAD_TITLES}: whether a new thread is titled after its first answer. */
+    public static final Setting<Boolean> CHATKIT_THREAD_TITLES = bool("CHATKIT_THREAD_TITLES", true,
+            "own server: title a new thread after its first answer from the first question (sent as"
+                    + " `thread.updated`); `false` leaves threads untitled until the user renames them");
     /**
      * {@code USER_ID_COOKIE_SECRET}: HMAC key of the user-id cookie, at least {@value #MIN_COOKIE_SECRET_BYTES} bytes.
      */
@@ -249,7 +258,7 @@ public final class Settings {
             ADMIN_TOKEN, ALLOWED_ORIGINS, ALLOWED_HOSTS, TRUSTED_PROXIES, FORWARDED_HEADER, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
             RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,
             RATE_LIMIT_CHATKIT_PER_MIN, SESSION_DEADLINE_SECONDS, CHATKIT_MAX_STREAMS, CHATKIT_MAX_STREAMS_PER_USER,
-            USER_ID_COOKIE_SECRET,
+            CHATKIT_STREAM_IDLE_TIMEOUT, CHATKIT_THREAD_TITLES, USER_ID_COOKIE_SECRET,
             INTERVIEW_API_MOUNT_PATH, INTERVIEW_GREETING, INTERVIEW_PROMPTS, INTERVIEW_COMPOSER_PLACEHOLDER, CHATKIT_UI,
             FEEDBACK_CATEGORIES, INTERVIEW_API_AUTOREGISTER,
             PORT, INTERVIEW_JVM_OPTIONS);

@@ -11,7 +11,10 @@ import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.internal.ProtocolJson;
 import java.security.SecureRandom;
+import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Settings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +63,8 @@ public final class ChatKitServer {
     private final AttachmentStore attachmentStore;
     private final AttachmentOptions attachmentOptions;
     private final AttachmentRequests attachments;
+    private final ThreadTitles titles;
+    private final Duration streamIdleTimeout;
     private final AtomicInteger activeStreams = new AtomicInteger();
 
     private ChatKitServer(Builder builder) {
@@ -73,6 +78,8 @@ public final class ChatKitServer {
                 : new AttachmentRequests(this, attachmentStore, attachmentOptions);
         this.threads = new ThreadRequests(store, builder.feedbackListener, attachments);
         this.turns = new TurnRequests(this, threads, store, builder.responder, attachments);
+        this.titles = new ThreadTitles(store, builder.threadTitles);
+        this.streamIdleTimeout = builder.streamIdleTimeout;
     }
 
     /**
@@ -207,6 +214,19 @@ public final class ChatKitServer {
         return clock;
     }
 
+    ThreadTitles titles() {
+        return titles;
+    }
+
+    /**
+     * How long a streamed answer may send nothing before it ends with a retryable error.
+     *
+     * @return the idle timeout; zero: no limit
+     */
+    public Duration streamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
     AnswerClassifier classifier() {
         return classifier;
     }
@@ -244,6 +264,8 @@ public final class ChatKitServer {
         private Clock clock = Clock.systemUTC();
         private AttachmentStore attachmentStore;
         private AttachmentOptions attachmentOptions = AttachmentOptions.defaults();
+        private Duration streamIdleTimeout = Duration.ofSeconds(Settings.CHATKIT_STREAM_IDLE_TIMEOUT.defaultValue());
+        private boolean threadTitles = Settings.CHATKIT_THREAD_TITLES.defaultValue();
 
         private Builder() {
         }
@@ -255,6 +277,46 @@ public final class ChatKitServer {
         public Builder attachments(AttachmentStore store, AttachmentOptions options) {
             this.attachmentStore = Objects.requireNonNull(store, "store");
             this.attachmentOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * The server's own settings from {@code source}: {@code CHATKIT_STREAM_IDLE_TIMEOUT} and
+         * {@code CHATKIT_THREAD_TITLES} (unset ones keep their defaults).
+         *
+         * @param source where the settings are read
+         * @return this builder
+         */
+        public Builder settings(ConfigSource source) {
+            Settings.CHATKIT_STREAM_IDLE_TIMEOUT.ifSet(source, seconds -> streamIdleTimeout(Duration.ofSeconds(seconds)));
+            Settings.CHATKIT_THREAD_TITLES.ifSet(source, this::threadTitles);
+            return this;
+        }
+
+        /**
+         * How long a streamed answer may send the page nothing (a hung upstream, only keep-alives) before it is
+         * ended: the half answer is kept as on cancel and the page gets {@code error} with {@code allow_retry:
+         * true}. {@link Duration#ZERO} turns it off. Default {@code CHATKIT_STREAM_IDLE_TIMEOUT}'s, 60 s.
+         *
+         * @param timeout zero or positive
+         * @return this builder
+         */
+        public Builder streamIdleTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative()) {
+                throw new IllegalArgumentException("streamIdleTimeout must be zero or positive, was " + timeout);
+            }
+            this.streamIdleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether a new thread is titled after its first answer (from its first question); default true.
+         *
+         * @param enabled false leaves threads untitled
+         * @return this builder
+         */
+        public Builder threadTitles(boolean enabled) {
+            this.threadTitles = enabled;
             return this;
         }
 

@@ -8,6 +8,7 @@ import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.Attachment;
 import com.landki.interview.chatkit.server.types.ChatKitException;
+import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -38,6 +40,11 @@ import org.slf4j.LoggerFactory;
 final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingTurn.class);
+    /** The hidden note for the model after a cancel, in chatkit-python's words. */
+    static final String CANCELLED_NOTE = "The user cancelled the stream. Stop responding to the prior request.";
+    /** The hidden note for the model after the idle timeout. */
+    static final String IDLE_NOTE = "The previous response stopped because the model sent nothing for too long;"
+            + " it may be incomplete. Do not continue it unless the user asks.";
 
     private final ChatKitServer server;
     private final RequestContext context;
@@ -48,8 +55,15 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     private final Function<ResponseTurn, CompletionStage<Void>> body;
     private final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
     private final List<AssistantMessageItem> answered = new ArrayList<>();
+    private final PendingItems pending = new PendingItems();
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private volatile boolean cancelled;
     private volatile boolean started;
+    /** The answer's own work is over (complete or failed); a cancel now keeps nothing. Guarded by this. */
+    private boolean answerOver;
+    /** The stream has ended for the page; guarded by this. */
+    private boolean ended;
+    private long lastEventNanos;
     private EventSink sink;
     private String outOfScopeReason;
     private List<ThreadItem> history;
@@ -68,12 +82,16 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
 
     @Override
     public CompletableFuture<Void> start(EventSink eventSink) {
-        if (started) {
-            throw new IllegalStateException("a streamed result runs once");
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("a streamed result runs once");
+            }
+            started = true;
+            this.sink = eventSink;
+            lastEventNanos = System.nanoTime();
         }
-        started = true;
-        this.sink = eventSink;
         server.streamStarted();
+        scheduleIdleCheck(server.streamIdleTimeout().toNanos());
         CompletionStage<Void> answer;
         try {
             if (prelude != null) {
@@ -85,23 +103,30 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        answer.whenComplete((ignored, failure) -> {
-            try {
-                if (failure == null) {
-                    classifyAnswer();
-                } else {
-                    fail(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
-                }
-            } catch (RuntimeException e) {
-                fail(e);
-            } finally {
-                server.streamEnded();
-                finished.complete(null);
-            }
-        });
+        answer.whenComplete((ignored, failure) -> finish(failure));
         return finished;
+    }
+
+    /** The responder is done: report the answer (or the failure as an {@code error} event), then end. */
+    private void finish(Throwable failure) {
+        synchronized (this) {
+            answerOver = true;
+        }
+        try {
+            if (cancelled) {
+                LOG.debug("stream for thread {} ended after cancel", thread.id());
+            } else if (failure == null) {
+                classifyAnswer();
+                server.titles().afterAnswer(this, answered);
+            } else {
+                fail(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+        } finally {
+            end();
+        }
     }
 
     /** A failed answer: an {@code error} event the page shows (nothing when it is gone). */
@@ -110,21 +135,99 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
             LOG.debug("stream for thread {} cancelled: {}", thread.id(), e.getMessage());
         } else if (failure instanceof StreamException e) {
             LOG.warn("answer for thread {} failed: {}", thread.id(), e.getMessage(), e.getCause());
-            sendQuietly(e.toEvent());
+            sendQuietly(e.toEvent(), false);
         } else if (failure instanceof ChatKitException e) {
-            sendQuietly(new ThreadStreamEvent.Error(ThreadStreamEvent.Error.CUSTOM, e.getMessage(), false));
+            sendQuietly(new ThreadStreamEvent.Error(ThreadStreamEvent.Error.CUSTOM, e.getMessage(), false), false);
         } else {
             LOG.error("answer for thread {} failed", thread.id(), failure);
-            sendQuietly(new ThreadStreamEvent.Error(ThreadStreamEvent.Error.STREAM_ERROR, null, true));
+            sendQuietly(new ThreadStreamEvent.Error(ThreadStreamEvent.Error.STREAM_ERROR, null, true), false);
         }
     }
 
+    /** Once: the stream is over for the page. */
+    private void end() {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+        }
+        server.streamEnded();
+        finished.complete(null);
+    }
+
+    /**
+     * The page went away (or the host cancelled): the upstream call is aborted, and what the page already saw of
+     * the answer is kept, as chatkit-python's default {@code handle_stream_cancelled} does: the pending assistant
+     * messages with text and a hidden note for the model that the user stopped the answer.
+     */
     @Override
     public void cancel() {
-        if (cancelled) {
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            if (started && !answerOver) {
+                keepPartialAnswer(CANCELLED_NOTE, false);
+            }
+        }
+        runCancelActions();
+    }
+
+    /** Checks for an idle stream {@code delayNanos} from now (nothing when the timeout is off). */
+    private void scheduleIdleCheck(long delayNanos) {
+        if (server.streamIdleTimeout().isZero()) {
             return;
         }
-        cancelled = true;
+        CompletableFuture.runAsync(this::checkIdle,
+                CompletableFuture.delayedExecutor(Math.max(delayNanos, 1), TimeUnit.NANOSECONDS));
+    }
+
+    /**
+     * No event for the idle timeout: the upstream call is aborted, the half answer is kept as on cancel and also
+     * finished for the page ({@code thread.item.done}), and the page gets a retryable {@code stream.error}.
+     */
+    private void checkIdle() {
+        long timeout = server.streamIdleTimeout().toNanos();
+        synchronized (this) {
+            if (cancelled || answerOver) {
+                return;
+            }
+            long idle = System.nanoTime() - lastEventNanos;
+            if (idle < timeout) {
+                scheduleIdleCheck(timeout - idle);
+                return;
+            }
+            LOG.warn("answer for thread {} sent nothing for {}; ending it with a retryable error", thread.id(),
+                    server.streamIdleTimeout());
+            cancelled = true;
+            keepPartialAnswer(IDLE_NOTE, true);
+            sendQuietly(new ThreadStreamEvent.Error(ThreadStreamEvent.Error.STREAM_ERROR, null, true), true);
+        }
+        runCancelActions();
+        end();
+    }
+
+    /** Stores the pending assistant messages with text (and shows them done if asked) and a hidden note. */
+    private void keepPartialAnswer(String note, boolean showDone) {
+        ThreadStore store = server.store();
+        try {
+            for (AssistantMessageItem message : pending.messagesWithText()) {
+                store.saveItem(context.userId(), thread.id(), message);
+                if (showDone) {
+                    sendQuietly(new ThreadStreamEvent.ThreadItemDone(message), true);
+                }
+            }
+            store.saveItem(context.userId(), thread.id(),
+                    new HiddenContextItem(server.newId("shcx"), thread.id(), server.clock().instant(), note));
+            history = null;
+        } catch (RuntimeException e) {
+            LOG.warn("could not keep the partial answer of thread {}", thread.id(), e);
+        }
+    }
+
+    private void runCancelActions() {
         for (Runnable action : cancelActions) {
             runQuietly(action);
         }
@@ -178,7 +281,7 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     }
 
     @Override
-    public void emit(ThreadStreamEvent event) {
+    public synchronized void emit(ThreadStreamEvent event) {
         if (cancelled) {
             throw new StreamCancelledException("the answer was cancelled", null);
         }
@@ -191,15 +294,17 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
             if (done.item() instanceof AssistantMessageItem message) {
                 answered.add(message);
             }
-            if (done.item().hidden()) {
-                return;
-            }
         } else if (event instanceof ThreadStreamEvent.ThreadItemReplaced replaced) {
             store.saveItem(user, thread.id(), replaced.item());
             history = null;
         } else if (event instanceof ThreadStreamEvent.ThreadItemRemoved removed) {
             store.deleteItem(user, thread.id(), removed.itemId());
             history = null;
+        }
+        pending.track(event);
+        lastEventNanos = System.nanoTime();
+        if (event instanceof ThreadStreamEvent.ThreadItemDone done && done.item().hidden()) {
+            return;
         }
         try {
             sink.accept(event);
@@ -275,8 +380,9 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
         return "";
     }
 
-    private void sendQuietly(ThreadStreamEvent event) {
-        if (cancelled) {
+    /** Sends {@code event} unless the answer was cancelled ({@code evenIfCancelled} for the idle timeout's own events). */
+    private synchronized void sendQuietly(ThreadStreamEvent event, boolean evenIfCancelled) {
+        if (cancelled && !evenIfCancelled) {
             return;
         }
         try {

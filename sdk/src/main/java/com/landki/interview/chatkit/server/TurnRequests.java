@@ -54,16 +54,16 @@ final class TurnRequests {
     ChatKitResult createThread(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = ThreadMetadata.of(server.newId("thr"), server.clock().instant());
         UserMessageItem message = userMessage(context, params.path("input"), thread.id());
-        ThreadMetadata titled = thread.withTitle(title(message.text()));
-        // saved when the stream runs, as in the reference: a request that never streams leaves no empty thread
+        // untitled, as in the reference (ThreadTitles names it after the first answer); saved when the stream
+        // runs: a request that never streams leaves no empty thread
         Consumer<ResponseTurn> prelude = turn -> {
-            store.saveThread(context.userId(), titled);
-            server.threadCreated(context, titled.id());
-            turn.emit(new ThreadStreamEvent.ThreadCreated(ThreadView.of(titled, Page.empty())));
+            store.saveThread(context.userId(), thread);
+            server.threadCreated(context, thread.id());
+            turn.emit(new ThreadStreamEvent.ThreadCreated(ThreadView.of(thread, Page.empty())));
             assignAttachments(context, message);
             turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
         };
-        return stream(context, titled, message, metadata, prelude, responder::respondAsync);
+        return stream(context, thread, message, metadata, prelude, responder::respondAsync);
     }
 
     ChatKitResult addUserMessage(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -174,14 +174,5 @@ final class TurnRequests {
         String quoted = input.path("quoted_text").isTextual() ? input.get("quoted_text").asText() : null;
         return new UserMessageItem(server.newId("msg"), threadId, server.clock().instant(), parts, attached, quoted,
                 options);
-    }
-
-    private static String title(String text) {
-        String line = text.strip().lines().findFirst().orElse("").strip();
-        if (line.isEmpty()) {
-            return null;
-        }
-        int max = ChatKitServer.TITLE_LENGTH;
-        return line.length() <= max ? line : line.substring(0, max - 1).stripTrailing() + "…";
     }
 }

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.responder.StreamCancelledException;
 import com.landki.interview.chatkit.server.responder.StreamException;
+import com.landki.interview.chatkit.server.types.AssistantContent;
+import com.landki.interview.chatkit.server.types.HiddenContextItem;
+import com.landki.interview.chatkit.server.types.ThreadItemUpdate;
+import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ChatKitException;
@@ -17,11 +24,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -46,10 +56,14 @@ public class ChatKitServerProtocolTest {
 
         assertThat(Sse.types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
                 "thread.item.added", "thread.item.updated", "thread.item.updated", "thread.item.updated",
-                "thread.item.updated", "thread.item.updated", "thread.item.done");
+                "thread.item.updated", "thread.item.updated", "thread.item.done", "thread.updated");
         JsonNode thread = events.get(0).get("thread");
         assertThat(thread.get("id").asText()).startsWith("thr_");
-        assertThat(thread.get("title").asText()).isEqualTo("Was steht im Leitfaden?");
+        assertThat(thread.has("title")).as("untitled until the first answer, as in chatkit-python").isFalse();
+        JsonNode titled = events.get(10).get("thread");
+        assertThat(titled.get("id").asText()).isEqualTo(thread.get("id").asText());
+        assertThat(titled.get("title").asText()).isEqualTo("Was steht im Leitfaden?");
+        assertThat(titled.get("items").get("data")).isEmpty();
         assertThat(thread.get("created_at").asText()).isEqualTo("2026-11-26T03:00:00Z");
         assertThat(thread.get("status").get("type").asText()).isEqualTo("active");
         assertThat(thread.get("items").get("data")).isEmpty();
@@ -425,8 +439,95 @@ public class ChatKitServerProtocolTest {
         assertThat(cancelled).containsExactly("upstream aborted");
         assertThat(cancelling.activeStreams()).isZero();
         String threadId = store.listThreads(ALICE.userId(), 1, null, ThreadStore.DESC).data().get(0).id();
-        assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data())
-                .singleElement().isInstanceOf(UserMessageItem.class);
+        List<ThreadItem> items = store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data();
+        assertThat(items).extracting(ThreadItem::type).as("an empty half answer is not kept, the note is")
+                .containsExactly("user_message", "sdk_hidden_context");
+    }
+
+    @Test
+    void aCancelKeepsTheHalfAnswerAndTellsTheModelTheUserStoppedIt() {
+        ChatKitResult result = server.process(bytes(create("eins")), ALICE);
+        List<String> sent = new CopyOnWriteArrayList<>();
+
+        result.stream(event -> {
+            sent.add(event.type());
+            if (event instanceof ThreadStreamEvent.ThreadItemUpdated updated
+                    && updated.update() instanceof ThreadItemUpdate.TextDelta) {
+                result.cancel(); // the page's stop button: the connection goes away after the first delta
+            }
+        });
+
+        String threadId = store.listThreads(ALICE.userId(), 1, null, ThreadStore.DESC).data().get(0).id();
+        List<ThreadItem> items = store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data();
+        assertThat(items).extracting(ThreadItem::type)
+                .containsExactly("user_message", "assistant_message", "sdk_hidden_context");
+        assertThat(((AssistantMessageItem) items.get(1)).text()).isEqualTo("Hallo ");
+        assertThat(((HiddenContextItem) items.get(2)).content())
+                .isEqualTo("The user cancelled the stream. Stop responding to the prior request.");
+        assertThat(items.get(2).id()).startsWith("shcx_");
+        JsonNode listed = json(ALICE, "{\"type\":\"items.list\",\"params\":{\"thread_id\":\"" + threadId + "\"}}");
+        assertThat(listed.get("data")).extracting(n -> n.get("type").asText()).as("hidden items stay hidden")
+                .containsExactly("assistant_message", "user_message");
+        assertThat(answers).as("a cancelled answer is not reported as an answer").isEmpty();
+
+        stream(ALICE, addMessage(threadId, "zwei"));
+        assertThat(responder.turns.get(1).history()).extracting(ThreadItem::type)
+                .startsWith("user_message", "assistant_message", "sdk_hidden_context", "user_message");
+    }
+
+    @Test
+    void aStalledUpstreamEndsWithARetryableErrorAndKeepsTheHalfAnswer() {
+        List<String> aborted = new CopyOnWriteArrayList<>();
+        ChatKitResponder stalling = new ChatKitResponder() {
+            @Override
+            public void respond(ResponseTurn turn) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CompletionStage<Void> respondAsync(ResponseTurn turn) {
+                CompletableFuture<Void> upstream = new CompletableFuture<>();
+                turn.onCancel(() -> {
+                    aborted.add("aborted");
+                    upstream.completeExceptionally(new StreamCancelledException("aborted", null));
+                });
+                String id = turn.newItemId("msg");
+                turn.emit(new ThreadStreamEvent.ThreadItemAdded(new AssistantMessageItem(id, turn.thread().id(), turn.now(), List.of())));
+                turn.emit(new ThreadStreamEvent.ThreadItemUpdated(id, new ThreadItemUpdate.ContentPartAdded(0, AssistantContent.of("", List.of()))));
+                turn.emit(new ThreadStreamEvent.ThreadItemUpdated(id, new ThreadItemUpdate.TextDelta(0, "Die halbe")));
+                return upstream; // then only keep-alives: nothing more reaches the turn
+            }
+        };
+        ChatKitServer idle = ChatKitServer.builder().store(store).responder(stalling)
+                .streamIdleTimeout(Duration.ofMillis(300)).build();
+
+        List<JsonNode> events = streamWith(idle, ALICE, create("eins"));
+
+        assertThat(Sse.types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
+                "thread.item.added", "thread.item.updated", "thread.item.updated", "thread.item.done", "error");
+        assertThat(events.get(6).get("item").get("content").get(0).get("text").asText()).isEqualTo("Die halbe");
+        JsonNode error = events.get(7);
+        assertThat(error.get("code").asText()).isEqualTo("stream.error");
+        assertThat(error.get("allow_retry").asBoolean()).isTrue();
+        assertThat(aborted).containsExactly("aborted");
+        assertThat(idle.activeStreams()).isZero();
+        List<ThreadItem> items = store.listItems(ALICE.userId(), idOf(events), 10, null, ThreadStore.ASC).data();
+        assertThat(items).extracting(ThreadItem::type)
+                .containsExactly("user_message", "assistant_message", "sdk_hidden_context");
+        assertThat(((AssistantMessageItem) items.get(1)).text()).isEqualTo("Die halbe");
+    }
+
+    @Test
+    void theIdleTimeoutComesFromTheSettings() {
+        ChatKitServer configured = ChatKitServer.builder().store(store).responder(responder)
+                .settings(com.landki.interview.config.ConfigSource.of(Map.of("CHATKIT_STREAM_IDLE_TIMEOUT", "0",
+                        "CHATKIT_THREAD_TITLES", "false"))).build();
+
+        assertThat(configured.streamIdleTimeout()).isZero();
+        assertThat(server.streamIdleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        List<JsonNode> events = streamWith(configured, ALICE, create("eins"));
+        assertThat(Sse.types(events)).doesNotContain("thread.updated");
+        assertThat(store.loadThread(ALICE.userId(), idOf(events)).orElseThrow().title()).isNull();
     }
 
     @Test
@@ -458,7 +559,7 @@ public class ChatKitServerProtocolTest {
 
         List<JsonNode> events = streamWith(classified, ALICE, create("eins"));
 
-        assertThat(Sse.types(events)).endsWith("thread.item.done", "client_effect");
+        assertThat(Sse.types(events)).endsWith("thread.item.done", "client_effect", "thread.updated");
         assertThat(answers).singleElement().satisfies(event -> {
             assertThat(event.outOfScope()).isTrue();
             assertThat(event.source()).isEqualTo("marker");

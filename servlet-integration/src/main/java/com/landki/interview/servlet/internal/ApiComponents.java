@@ -141,7 +141,7 @@ public final class ApiComponents implements AutoCloseable {
         ChatKitBackend server = own(given != null
                 ? ChatKitBackend.open(given, store, responder, phrases, counted)
                 : ChatKitBackend.open(threads, store, responder, phrases, counted,
-                        config != null ? ChatKitBackend.attachmentOptions(config) : AttachmentOptions.defaults()));
+                        config != null ? ChatKitBackend.attachmentOptions(config) : AttachmentOptions.defaults(), config));
         return server.server();
     }
 

@@ -60,7 +60,7 @@ public final class ChatKitBackend implements AutoCloseable {
                 : OpenAiHttp.create(OpenAiConfig.from(source));
         try {
             ChatKitBackend backend = open(StoreConfig.from(source), interview, ResponsesAgent.from(source, http),
-                    MarkerClassifier.from(source), null, attachmentOptions(source));
+                    MarkerClassifier.from(source), null, attachmentOptions(source), source);
             if (http != null) {
                 backend.resources.add(http); // the backend made it, so the backend closes it
             }
@@ -102,16 +102,19 @@ public final class ChatKitBackend implements AutoCloseable {
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers, AnswerListener alsoTell) {
-        return open(threads, interview, agent, markers, alsoTell, AttachmentOptions.defaults());
+        return open(threads, interview, agent, markers, alsoTell, AttachmentOptions.defaults(), null);
     }
 
     /**
      * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier, AnswerListener)},
      * accepting attachments by {@code attachments} ({@code null}: none), kept beside the threads: in memory, in
-     * {@code chatkit-attachments/} of the JSONL log directory, or in the table {@code chatkit_attachments}.
+     * {@code chatkit-attachments/} of the JSONL log directory, or in the table {@code chatkit_attachments};
+     * the server's own settings ({@code CHATKIT_STREAM_IDLE_TIMEOUT}, {@code CHATKIT_THREAD_TITLES}) read from
+     * {@code settings} (null: the defaults).
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
-            MarkerClassifier markers, AnswerListener alsoTell, AttachmentOptions attachments) {
+            MarkerClassifier markers, AnswerListener alsoTell, AttachmentOptions attachments,
+            ConfigSource settings) {
         Objects.requireNonNull(interview, "interview");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(markers, "markers");
@@ -137,7 +140,11 @@ public final class ChatKitBackend implements AutoCloseable {
                             : AttachmentStore.directory(threads.logDir().resolve(ATTACHMENT_DIR));
                 }
             }
-            ChatKitServer.Builder builder = ChatKitServer.builder().store(store).responder(agent)
+            ChatKitServer.Builder builder = ChatKitServer.builder();
+            if (settings != null) {
+                builder.settings(settings);
+            }
+            builder.store(store).responder(agent)
                     .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
                     .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
                             : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))

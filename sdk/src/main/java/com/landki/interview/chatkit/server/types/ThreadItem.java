@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 @JsonPropertyOrder({"type"})
 public sealed interface ThreadItem
-        permits UserMessageItem, AssistantMessageItem, ClientToolCallItem, HiddenContextItem, RawItem {
+        permits UserMessageItem, AssistantMessageItem, ClientToolCallItem, HiddenContextItem, WorkflowItem, RawItem {
 
     /** {@link #type()} of a {@link UserMessageItem}. */
     String USER_MESSAGE = "user_message";

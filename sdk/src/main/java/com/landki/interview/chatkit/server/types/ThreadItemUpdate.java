@@ -46,4 +46,20 @@ public sealed interface ThreadItemUpdate {
             return "assistant_message.content_part.done";
         }
     }
+
+    /** A task appended to a workflow at {@code task_index}. */
+    record WorkflowTaskAdded(int taskIndex, WorkflowItem.Task task) implements ThreadItemUpdate {
+        @Override
+        public String type() {
+            return "workflow.task.added";
+        }
+    }
+
+    /** The task at {@code task_index} of a workflow, as it is now. */
+    record WorkflowTaskUpdated(int taskIndex, WorkflowItem.Task task) implements ThreadItemUpdate {
+        @Override
+        public String type() {
+            return "workflow.task.updated";
+        }
+    }
 }

@@ -63,6 +63,84 @@ class ResponsesAgentTest {
     }
 
     @Test
+    void aRefusalBecomesAnAssistantMessageWithTheRefusalText() throws Exception {
+        upstream.enqueue(ResponsesStream.create("resp_1").start("msg_up")
+                .event("response.content_part.added", "{\"item_id\":\"msg_up\",\"output_index\":0,\"content_index\":0,"
+                        + "\"part\":{\"type\":\"refusal\",\"refusal\":\"\"}}")
+                .event("response.refusal.delta", "{\"item_id\":\"msg_up\",\"output_index\":0,\"content_index\":0,"
+                        + "\"delta\":\"Dabei kann ich \"}")
+                .event("response.refusal.done", "{\"item_id\":\"msg_up\",\"output_index\":0,\"content_index\":0,"
+                        + "\"refusal\":\"Dabei kann ich nicht helfen.\"}")
+                .event("response.output_item.done", "{\"output_index\":0,\"item\":{\"id\":\"msg_up\",\"type\":\"message\","
+                        + "\"role\":\"assistant\",\"status\":\"completed\",\"content\":[{\"type\":\"refusal\","
+                        + "\"refusal\":\"Dabei kann ich nicht helfen.\"}]}}")
+                .completed("resp_1").response());
+
+        List<JsonNode> events = run(server(), create("Hilf mir bei etwas Verbotenem"));
+
+        assertThat(Sse.types(events)).containsSubsequence("stream_options", "thread.item.added", "thread.item.updated",
+                "thread.item.done");
+        JsonNode done = events.stream().filter(e -> e.get("type").asText().equals("thread.item.done")
+                && e.get("item").get("type").asText().equals("assistant_message")).findFirst().orElseThrow();
+        assertThat(done.get("item").get("content").get(0).get("text").asText()).isEqualTo("Dabei kann ich nicht helfen.");
+        String threadId = events.get(0).get("thread").get("id").asText();
+        assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data()).last()
+                .satisfies(item -> assertThat(((AssistantMessageItem) item).text()).isEqualTo("Dabei kann ich nicht helfen."));
+    }
+
+    @Test
+    void aRefusalWithoutDeltasStillShowsItsText() throws Exception {
+        upstream.enqueue(ResponsesStream.create("resp_1")
+                .event("response.output_item.done", "{\"output_index\":0,\"item\":{\"id\":\"msg_up\",\"type\":\"message\","
+                        + "\"role\":\"assistant\",\"status\":\"completed\",\"content\":[{\"type\":\"refusal\","
+                        + "\"refusal\":\"Nein.\"}]}}")
+                .completed("resp_1").response());
+
+        List<JsonNode> events = run(server(), create("x"));
+
+        assertThat(Sse.types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
+                "thread.item.added", "thread.item.updated", "thread.item.updated", "thread.item.done", "thread.updated");
+        assertThat(events.get(6).get("item").get("content").get(0).get("text").asText()).isEqualTo("Nein.");
+    }
+
+    @Test
+    void reasoningBecomesAWorkflowClosedWhenTheMessageStarts() throws Exception {
+        upstream.enqueue(ResponsesStream.create("resp_1")
+                .event("response.output_item.added", "{\"output_index\":0,\"item\":{\"id\":\"rs_1\",\"type\":\"reasoning\",\"summary\":[]}}")
+                .event("response.reasoning_summary_text.delta", "{\"item_id\":\"rs_1\",\"output_index\":0,\"summary_index\":0,\"delta\":\"Ich suche \"}")
+                .event("response.reasoning_summary_text.delta", "{\"item_id\":\"rs_1\",\"output_index\":0,\"summary_index\":0,\"delta\":\"im Leitfaden\"}")
+                .event("response.reasoning_summary_text.done", "{\"item_id\":\"rs_1\",\"output_index\":0,\"summary_index\":0,\"text\":\"Ich suche im Leitfaden.\"}")
+                .event("response.output_item.done", "{\"output_index\":0,\"item\":{\"id\":\"rs_1\",\"type\":\"reasoning\",\"summary\":[]}}")
+                .message("msg_up", "Antwort").messageDone("msg_up", "Antwort").completed("resp_1").response());
+
+        List<JsonNode> events = run(server(), create("Was steht drin?"));
+
+        assertThat(Sse.types(events)).startsWith("thread.created", "thread.item.done", "stream_options",
+                "thread.item.added", "thread.item.updated", "thread.item.updated", "thread.item.updated",
+                "thread.item.done", "thread.item.added");
+        JsonNode workflow = events.get(3).get("item");
+        assertThat(workflow.get("type").asText()).isEqualTo("workflow");
+        assertThat(workflow.get("id").asText()).startsWith("wf_");
+        assertThat(workflow.get("workflow").get("type").asText()).isEqualTo("reasoning");
+        assertThat(workflow.get("workflow").get("tasks")).isEmpty();
+        JsonNode added = events.get(4).get("update");
+        assertThat(added.get("type").asText()).isEqualTo("workflow.task.added");
+        assertThat(added.get("task_index").asInt()).isZero();
+        assertThat(added.get("task").get("type").asText()).isEqualTo("thought");
+        assertThat(added.get("task").get("content").asText()).isEqualTo("Ich suche ");
+        assertThat(events.get(5).get("update").get("type").asText()).isEqualTo("workflow.task.updated");
+        assertThat(events.get(5).get("update").get("task").get("content").asText()).isEqualTo("Ich suche im Leitfaden");
+        JsonNode closed = events.get(7).get("item");
+        assertThat(closed.get("workflow").get("tasks").get(0).get("content").asText()).isEqualTo("Ich suche im Leitfaden.");
+        assertThat(closed.get("workflow").get("summary").get("duration").isInt()).isTrue();
+        assertThat(closed.get("workflow").get("expanded").asBoolean()).isFalse();
+        assertThat(events.get(8).get("item").get("type").asText()).isEqualTo("assistant_message");
+        String threadId = events.get(0).get("thread").get("id").asText();
+        assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data())
+                .extracting(ThreadItem::type).containsExactly("user_message", "workflow", "assistant_message");
+    }
+
+    @Test
     void streamsAnAnswerWithFileCitations() throws Exception {
         upstream.enqueue(ResponsesStream.create("resp_1").fileSearch().message("msg_up", "Laut ", "Leitfaden")
                 .citation("msg_up", 0, "leitfaden.pdf", 14).messageDone("msg_up", "Laut Leitfaden").completed("resp_1").response());
@@ -71,7 +149,7 @@ class ResponsesAgentTest {
 
         assertThat(Sse.types(events)).containsExactly("thread.created", "thread.item.done", "stream_options",
                 "progress_update", "thread.item.added", "thread.item.updated", "thread.item.updated",
-                "thread.item.updated", "thread.item.updated", "thread.item.updated", "thread.item.done");
+                "thread.item.updated", "thread.item.updated", "thread.item.updated", "thread.item.done", "thread.updated");
         assertThat(events.get(3).get("text").asText()).isEqualTo("Durchsuche die Dokumente …");
         assertThat(events.get(5).get("update").get("type").asText()).isEqualTo("assistant_message.content_part.added");
         assertThat(events.get(6).get("update").get("delta").asText()).isEqualTo("Laut ");
@@ -147,7 +225,7 @@ class ResponsesAgentTest {
         assertThat(effect.get("name").asText()).isEqualTo("out_of_scope");
         assertThat(effect.get("data").get("reason").asText()).isEqualTo("Wetter");
         assertThat(Sse.types(events).indexOf("client_effect")).isLessThan(Sse.types(events).indexOf("thread.item.added"));
-        assertThat(events.get(events.size() - 1).get("item").get("content").get(0).get("text").asText())
+        assertThat(events.get(events.size() - 2).get("item").get("content").get(0).get("text").asText())
                 .isEqualTo("Dazu habe ich keine Dokumente.");
 
         upstream.takeRequest();
@@ -189,7 +267,8 @@ class ResponsesAgentTest {
 
         List<JsonNode> retried = run(server, "{\"type\":\"threads.retry_after_item\",\"params\":{\"thread_id\":\""
                 + threadId + "\",\"item_id\":\"" + stored.get(0).id() + "\"}}");
-        assertThat(Sse.types(retried)).endsWith("thread.item.done");
+        assertThat(Sse.types(retried)).as("the first answer failed, so the retry titles the thread")
+                .endsWith("thread.item.done", "thread.updated");
         List<ThreadItem> after = store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data();
         assertThat(after).hasSize(2);
         assertThat(((AssistantMessageItem) after.get(1)).text()).isEqualTo("Ganz");
@@ -231,7 +310,7 @@ class ResponsesAgentTest {
 
         List<JsonNode> events = run(server(), create("Frage"));
 
-        assertThat(Sse.types(events)).last().isEqualTo("thread.item.done");
+        assertThat(Sse.types(events)).endsWith("thread.item.done", "thread.updated");
         assertThat(upstream.getRequestCount()).isEqualTo(2);
     }
 
@@ -278,7 +357,8 @@ class ResponsesAgentTest {
         assertThat(server.activeStreams()).isZero();
         String threadId = store.listThreads(ALICE.userId(), 1, null, ThreadStore.DESC).data().get(0).id();
         assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data())
-                .singleElement().isInstanceOf(UserMessageItem.class);
+                .extracting(ThreadItem::type).as("the empty half answer is dropped, the cancel note kept")
+                .containsExactly("user_message", "sdk_hidden_context");
     }
 
     @Test

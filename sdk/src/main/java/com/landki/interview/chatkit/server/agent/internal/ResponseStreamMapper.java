@@ -9,6 +9,7 @@ import com.landki.interview.chatkit.server.types.AssistantContent;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ThreadItemUpdate;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import com.landki.interview.chatkit.server.types.WorkflowItem;
 import com.landki.interview.internal.JsonMappers;
 import com.landki.interview.openai.ServerSentEvent;
 import java.io.IOException;
@@ -35,6 +36,9 @@ public final class ResponseStreamMapper {
     private final String searchingText;
     private final Map<String, Message> messages = new LinkedHashMap<>();
     private final Map<String, FunctionCall> calls = new LinkedHashMap<>();
+    private final List<WorkflowItem.Task> thoughts = new ArrayList<>();
+    private final Map<String, Integer> thoughtIndex = new LinkedHashMap<>();
+    private WorkflowItem workflow;
     private String responseId;
     private boolean completed;
     private boolean searchAnnounced;
@@ -80,7 +84,11 @@ public final class ResponseStreamMapper {
         String type = event.path("type").asText(raw.event() == null ? "" : raw.event());
         switch (type) {
             case "response.created", "response.in_progress" -> captureId(event.path("response"));
-            case "response.output_text.delta" -> delta(event);
+            case "response.output_text.delta", "response.refusal.delta" -> delta(event);
+            case "response.refusal.done" -> partDone(event.path("item_id").asText(), event.path("content_index").asInt(),
+                    event.path("refusal").isTextual() ? event.get("refusal").asText() : null);
+            case "response.reasoning_summary_text.delta" -> thought(event, event.path("delta").asText(""), false);
+            case "response.reasoning_summary_text.done" -> thought(event, event.path("text").asText(""), true);
             case "response.output_text.annotation.added" -> annotation(event);
             case "response.output_text.done" -> partDone(event.path("item_id").asText(), event.path("content_index").asInt(),
                     event.path("text").isTextual() ? event.get("text").asText() : null);
@@ -95,13 +103,14 @@ public final class ResponseStreamMapper {
             case "response.failed" -> throw failure(event.path("response").path("error"), "the response failed");
             case "error" -> throw failure(event.has("error") ? event.get("error") : event, "the Responses stream reported an error");
             default -> {
-                // other events (reasoning, content_part.added, …) carry nothing the page shows
+                // other events (content_part.added, reasoning text without summary, …) carry nothing the page shows
             }
         }
     }
 
     /** Completes messages the stream left open (e.g. after {@code response.incomplete}). */
     public void finish() {
+        endWorkflow();
         for (Message message : messages.values()) {
             if (!message.done) {
                 for (int i = 0; i < message.texts.size(); i++) {
@@ -150,7 +159,48 @@ public final class ResponseStreamMapper {
                     item.path("arguments").asText("")));
         } else if ("file_search_call".equals(type)) {
             announceSearch();
+        } else if ("reasoning".equals(type) && workflow == null) {
+            // as chatkit-python: the reasoning is a workflow above the answer, closed when the message starts
+            workflow = new WorkflowItem(turn.newItemId("wf"), turn.thread().id(), turn.now(),
+                    new WorkflowItem.Workflow(WorkflowItem.REASONING, List.of(), null, false));
+            thoughts.clear();
+            thoughtIndex.clear();
+            turn.emit(new ThreadStreamEvent.ThreadItemAdded(workflow));
+        } else if ("message".equals(type) && item.path("id").isTextual()) {
+            message(item.get("id").asText());
         }
+    }
+
+    /** A reasoning summary's text: a new thought task, or the same one grown ({@code done}: its final text). */
+    private void thought(JsonNode event, String text, boolean done) {
+        if (workflow == null) {
+            return;
+        }
+        String key = event.path("item_id").asText() + "#" + event.path("summary_index").asInt();
+        Integer index = thoughtIndex.get(key);
+        if (index == null) {
+            thoughtIndex.put(key, thoughts.size());
+            thoughts.add(WorkflowItem.Task.thought(text));
+            turn.emit(new ThreadStreamEvent.ThreadItemUpdated(workflow.id(),
+                    new ThreadItemUpdate.WorkflowTaskAdded(thoughts.size() - 1, thoughts.get(thoughts.size() - 1))));
+            return;
+        }
+        String content = done ? text : thoughts.get(index).content() + text;
+        thoughts.set(index, WorkflowItem.Task.thought(content));
+        turn.emit(new ThreadStreamEvent.ThreadItemUpdated(workflow.id(),
+                new ThreadItemUpdate.WorkflowTaskUpdated(index, thoughts.get(index))));
+    }
+
+    /** Closes the open reasoning workflow with its duration (collapsed), as chatkit-python does. */
+    private void endWorkflow() {
+        if (workflow == null) {
+            return;
+        }
+        long seconds = Math.max(0, turn.now().getEpochSecond() - workflow.createdAt().getEpochSecond());
+        WorkflowItem done = workflow.withWorkflow(new WorkflowItem.Workflow(WorkflowItem.REASONING, thoughts,
+                WorkflowItem.Summary.duration(seconds), false));
+        workflow = null;
+        turn.emit(new ThreadStreamEvent.ThreadItemDone(done));
     }
 
     private void argumentsDone(JsonNode event) {
@@ -167,13 +217,16 @@ public final class ResponseStreamMapper {
         if ("function_call".equals(type)) {
             calls.put(id, new FunctionCall(item.path("call_id").asText(), item.path("name").asText(),
                     item.path("arguments").asText("")));
-        } else if ("message".equals(type) && messages.containsKey(id)) {
-            Message message = messages.get(id);
+        } else if ("message".equals(type) && !id.isEmpty()) {
+            Message message = message(id);
             JsonNode content = item.path("content");
             for (int upstream = 0; upstream < content.size(); upstream++) {
-                Integer ours = message.partIndex.get(upstream);
-                if (ours != null && content.get(upstream).path("text").isTextual()) {
-                    finishPart(message, ours, content.get(upstream).get("text").asText());
+                // output_text has its text, a refusal its refusal: either is the part's text
+                String text = content.get(upstream).path("text").isTextual() ? content.get(upstream).get("text").asText()
+                        : content.get(upstream).path("refusal").isTextual()
+                        ? content.get(upstream).get("refusal").asText() : null;
+                if (text != null) {
+                    finishPart(message, part(message, upstream), text);
                 }
             }
             for (int i = 0; i < message.texts.size(); i++) {
@@ -235,6 +288,7 @@ public final class ResponseStreamMapper {
     private Message message(String upstreamItemId) {
         Message message = messages.get(upstreamItemId);
         if (message == null) {
+            endWorkflow();
             message = new Message(new AssistantMessageItem(turn.newItemId("msg"), turn.thread().id(), turn.now(), List.of()));
             messages.put(upstreamItemId, message);
             turn.emit(new ThreadStreamEvent.ThreadItemAdded(message.item));
@@ -269,6 +323,9 @@ public final class ResponseStreamMapper {
     }
 
     private void finishMessage(Message message) {
+        if (message.done) {
+            return;
+        }
         message.done = true;
         turn.emit(new ThreadStreamEvent.ThreadItemDone(message.item.withContent(message.contents())));
     }
