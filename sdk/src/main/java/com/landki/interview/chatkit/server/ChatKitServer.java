@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +69,7 @@ public final class ChatKitServer {
     private final AttachmentRequests attachments;
     private final ThreadTitles titles;
     private final Duration streamIdleTimeout;
+    private final ScheduledExecutorService idleScheduler;
     private final AtomicInteger activeStreams = new AtomicInteger();
 
     private ChatKitServer(Builder builder) {
@@ -80,6 +85,7 @@ public final class ChatKitServer {
         this.turns = new TurnRequests(this, threads, store, builder.responder, attachments);
         this.titles = new ThreadTitles(store, builder.threadTitles);
         this.streamIdleTimeout = builder.streamIdleTimeout;
+        this.idleScheduler = builder.idleScheduler;
     }
 
     /**
@@ -227,6 +233,20 @@ public final class ChatKitServer {
         return streamIdleTimeout;
     }
 
+    /** Runs {@code check} after {@code delayNanos}, on the idle scheduler the builder was given. */
+    void scheduleIdleCheck(Runnable check, long delayNanos) {
+        if (idleScheduler == null) {
+            CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS).execute(check);
+            return;
+        }
+        try {
+            idleScheduler.schedule(check, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // the owner shut the scheduler down: the server is closing, and its streams end with it
+            LOG.debug("idle check not scheduled: the scheduler is shut down");
+        }
+    }
+
     AnswerClassifier classifier() {
         return classifier;
     }
@@ -265,6 +285,7 @@ public final class ChatKitServer {
         private AttachmentStore attachmentStore;
         private AttachmentOptions attachmentOptions = AttachmentOptions.defaults();
         private Duration streamIdleTimeout = Duration.ofSeconds(Settings.CHATKIT_STREAM_IDLE_TIMEOUT.defaultValue());
+        private ScheduledExecutorService idleScheduler;
         private boolean threadTitles = Settings.CHATKIT_THREAD_TITLES.defaultValue();
 
         private Builder() {
@@ -306,6 +327,19 @@ public final class ChatKitServer {
                 throw new IllegalArgumentException("streamIdleTimeout must be zero or positive, was " + timeout);
             }
             this.streamIdleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Where the stream idle checks run. The caller owns it and shuts it down when the server is no longer used
+         * (ChatKitBackend does). Without one the JDK's shared delay thread is used, which outlives a web
+         * application and is reported as a leak by Tomcat on undeploy.
+         *
+         * @param scheduler a scheduler the caller closes
+         * @return this builder
+         */
+        public Builder idleScheduler(ScheduledExecutorService scheduler) {
+            this.idleScheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 

@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -180,8 +179,7 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
         if (server.streamIdleTimeout().isZero()) {
             return;
         }
-        CompletableFuture.runAsync(this::checkIdle,
-                CompletableFuture.delayedExecutor(Math.max(delayNanos, 1), TimeUnit.NANOSECONDS));
+        server.scheduleIdleCheck(this::checkIdle, Math.max(delayNanos, 1));
     }
 
     /**

@@ -18,6 +18,8 @@ import com.landki.interview.store.internal.HikariPools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +142,7 @@ public final class ChatKitBackend implements AutoCloseable {
                             : AttachmentStore.directory(threads.logDir().resolve(ATTACHMENT_DIR));
                 }
             }
-            ChatKitServer.Builder builder = ChatKitServer.builder();
+            ChatKitServer.Builder builder = ChatKitServer.builder().idleScheduler(idleScheduler(resources));
             if (settings != null) {
                 builder.settings(settings);
             }
@@ -182,17 +184,29 @@ public final class ChatKitBackend implements AutoCloseable {
     public static ChatKitBackend open(ThreadStore threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers, AnswerListener alsoTell) {
         Objects.requireNonNull(threads, "threads");
-        ChatKitServer server = server(threads, interview, agent, markers, alsoTell);
+        List<AutoCloseable> resources = new ArrayList<>();
+        ChatKitServer server = server(threads, interview, agent, markers, alsoTell, idleScheduler(resources));
         LOG.info("ChatKit server backend ready: threads in the store given");
-        return new ChatKitBackend(server, new ArrayList<>());
+        return new ChatKitBackend(server, resources);
+    }
+
+    /** The stream idle checks' thread, stopped when the backend closes (no thread outlives a web application). */
+    private static ScheduledExecutorService idleScheduler(List<AutoCloseable> resources) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "chatkit-stream-idle");
+            thread.setDaemon(true);
+            return thread;
+        });
+        resources.add(scheduler::shutdownNow);
+        return scheduler;
     }
 
     private static ChatKitServer server(ThreadStore store, InterviewStore interview, ChatKitResponder agent,
-            MarkerClassifier markers, AnswerListener alsoTell) {
+            MarkerClassifier markers, AnswerListener alsoTell, ScheduledExecutorService idle) {
         Objects.requireNonNull(interview, "interview");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(markers, "markers");
-        return ChatKitServer.builder().store(store).responder(agent)
+        return ChatKitServer.builder().idleScheduler(idle).store(store).responder(agent)
                 .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
                 .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
                         : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
