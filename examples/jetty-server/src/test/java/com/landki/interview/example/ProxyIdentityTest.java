@@ -1,6 +1,7 @@
 package com.landki.interview.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -184,17 +186,15 @@ class ProxyIdentityTest {
         Files.writeString(file, conf);
         nginx = new ProcessBuilder(NGINX.toString(), "-p", prefix.toString(), "-c", file.toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/out.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
+        Path out = prefix.resolve("logs/out.log");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            assertThat(nginx.isAlive()).as("nginx exited: %s", Files.readString(out)).isTrue();
             try (Socket probe = new Socket("127.0.0.1", nginxPort)) {
-                return;
+                return true;
             } catch (IOException notYet) {
-                assertThat(nginx.isAlive()).as("nginx exited: %s", Files.readString(prefix.resolve("logs/out.log")))
-                        .isTrue();
-                assertThat(System.nanoTime()).as("nginx listens within 20 s").isLessThan(deadline);
-                Thread.sleep(20);
+                return false;
             }
-        }
+        });
     }
 
     /** One request to nginx from the client address {@code 127.0.0.2}. */
