@@ -98,18 +98,22 @@ public final class Settings {
     public static final Setting<Path> INTERVIEW_INSTRUCTIONS_FILE = Setting.of("INTERVIEW_INSTRUCTIONS_FILE",
             Path.class, null, "the `server` backend's instructions (UTF-8 file)", Parsers::path)
             .defaultText("built-in German prompt");
+    /** {@code CHATKIT_ATTACHMENTS}: whether the {@code server} backend accepts files and images; default true. */
     public static final Setting<Boolean> CHATKIT_ATTACHMENTS = bool("CHATKIT_ATTACHMENTS", true,
             "the `server` backend accepts files and images (`attachments.create`, two-phase upload; see"
                     + " `docs/chatkit-server.md`); `false` refuses them as `not_supported`");
+    /** {@code CHATKIT_ATTACHMENT_MAX_BYTES}: the largest attachment in bytes; default 10 MiB. */
     public static final Setting<Long> CHATKIT_ATTACHMENT_MAX_BYTES = Setting.of("CHATKIT_ATTACHMENT_MAX_BYTES",
             Long.class, 10L * 1024 * 1024, "largest attachment (`k`/`m`); larger ones get 413 `payload_too_large`",
             Parsers::bytes).defaultText("`10m`");
+    /** {@code CHATKIT_ATTACHMENT_TYPES}: the accepted attachment MIME types; default PDF, text, Markdown, PNG, JPEG, WebP. */
     public static final Setting<List<String>> CHATKIT_ATTACHMENT_TYPES = Setting.of("CHATKIT_ATTACHMENT_TYPES",
             List.class, List.of("application/pdf", "text/plain", "text/markdown", "image/png", "image/jpeg",
                     "image/webp"), "accepted attachment MIME types (comma list; the bytes must match the type);"
                     + " others get 415 `unsupported_media_type`",
             value -> Parsers.list(value, ",")).defaultText("`application/pdf,text/plain,text/markdown,image/png,"
                     + "image/jpeg,image/webp`");
+    /** {@code CHATKIT_ATTACHMENT_UNUSED_HOURS}: hours an attachment no message carries is kept; default 24. */
     public static final Setting<Integer> CHATKIT_ATTACHMENT_UNUSED_HOURS = Setting.of(
             "CHATKIT_ATTACHMENT_UNUSED_HOURS", Integer.class, 24, "attachments no message carries are erased after"
                     + " this many hours (at least 1)", value -> {

@@ -33,7 +33,11 @@ public final class AttachmentOptions {
         this.unusedAfter = b.unusedAfter;
     }
 
-    /** The defaults: 10 MiB, {@link #DEFAULT_TYPES}, unused ones kept 24 hours. */
+    /**
+     * The defaults: 10 MiB, {@link #DEFAULT_TYPES}, unused ones kept 24 hours.
+     *
+     * @return the default rules
+     */
     public static AttachmentOptions defaults() {
         return builder().build();
     }
@@ -42,6 +46,8 @@ public final class AttachmentOptions {
      * The rules of {@code CHATKIT_ATTACHMENT_MAX_BYTES}, {@code CHATKIT_ATTACHMENT_TYPES} and
      * {@code CHATKIT_ATTACHMENT_UNUSED_HOURS}.
      *
+     * @param source where the settings are read
+     * @return the rules the settings describe
      * @throws IllegalStateException a setting is invalid (the message names it)
      */
     public static AttachmentOptions from(ConfigSource source) {
@@ -59,19 +65,38 @@ public final class AttachmentOptions {
                 .unusedAfter(Duration.ofHours(Settings.CHATKIT_ATTACHMENT_UNUSED_HOURS.read(source))).build();
     }
 
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The largest file accepted.
+     *
+     * @return the limit in bytes, at least 1
+     */
     public long maxBytes() {
         return maxBytes;
     }
 
-    /** Lower-case media types without parameters, e.g. {@code application/pdf}. */
+    /**
+     * The accepted MIME types.
+     *
+     * @return lower-case media types without parameters, e.g. {@code application/pdf}; never empty
+     */
     public List<String> allowedTypes() {
         return allowedTypes;
     }
 
+    /**
+     * How long an attachment that no message carries is kept before a sweep erases it.
+     *
+     * @return a positive duration
+     */
     public Duration unusedAfter() {
         return unusedAfter;
     }
@@ -90,7 +115,13 @@ public final class AttachmentOptions {
         private Builder() {
         }
 
-        /** The largest file in bytes ({@code CHATKIT_ATTACHMENT_MAX_BYTES}). */
+        /**
+         * The largest file ({@code CHATKIT_ATTACHMENT_MAX_BYTES}).
+         *
+         * @param maxBytes the limit in bytes
+         * @return this builder
+         * @throws IllegalArgumentException {@code maxBytes} is less than 1
+         */
         public Builder maxBytes(long maxBytes) {
             if (maxBytes < 1) {
                 throw new IllegalArgumentException("maxBytes must be positive");
@@ -99,7 +130,13 @@ public final class AttachmentOptions {
             return this;
         }
 
-        /** The accepted MIME types ({@code CHATKIT_ATTACHMENT_TYPES}); parameters are dropped. */
+        /**
+         * The accepted MIME types ({@code CHATKIT_ATTACHMENT_TYPES}); parameters are dropped.
+         *
+         * @param types media types such as {@code image/png}
+         * @return this builder
+         * @throws IllegalArgumentException {@code types} is empty
+         */
         public Builder allowedTypes(List<String> types) {
             if (types.isEmpty()) {
                 throw new IllegalArgumentException("allowedTypes must name at least one type");
@@ -108,7 +145,13 @@ public final class AttachmentOptions {
             return this;
         }
 
-        /** How long an attachment no message carries is kept ({@code CHATKIT_ATTACHMENT_UNUSED_HOURS}). */
+        /**
+         * How long an attachment no message carries is kept ({@code CHATKIT_ATTACHMENT_UNUSED_HOURS}).
+         *
+         * @param unusedAfter a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException {@code unusedAfter} is zero or negative
+         */
         public Builder unusedAfter(Duration unusedAfter) {
             if (unusedAfter.isNegative() || unusedAfter.isZero()) {
                 throw new IllegalArgumentException("unusedAfter must be positive");
@@ -117,6 +160,11 @@ public final class AttachmentOptions {
             return this;
         }
 
+        /**
+         * The rules set so far.
+         *
+         * @return an immutable {@link AttachmentOptions}
+         */
         public AttachmentOptions build() {
             return new AttachmentOptions(this);
         }

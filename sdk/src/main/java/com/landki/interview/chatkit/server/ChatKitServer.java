@@ -138,6 +138,10 @@ public final class ChatKitServer {
      * {@code attachmentId} (the servlet's upload endpoint calls it) and returns the attachment as JSON, without
      * its upload descriptor.
      *
+     * @param context      the caller
+     * @param attachmentId the id {@code attachments.create} returned
+     * @param content      the file's bytes
+     * @return the attachment as ChatKit JSON (UTF-8)
      * @throws ChatKitException 404 {@code not_found} (no such attachment of the caller: never created, deleted,
      *                          another user's), 413 {@code payload_too_large}, 415 {@code unsupported_media_type}
      *                          (the bytes are not of the declared type), 409 {@code already_uploaded}, 400
@@ -151,6 +155,9 @@ public final class ChatKitServer {
     /**
      * The bytes of the caller's uploaded image attachment, for its {@code preview_url}.
      *
+     * @param context      the caller
+     * @param attachmentId the attachment's id
+     * @return the image's bytes and MIME type
      * @throws ChatKitException 404 for anything but an uploaded image of the caller
      */
     public AttachmentContent attachmentPreview(RequestContext context, String attachmentId) {
@@ -160,18 +167,28 @@ public final class ChatKitServer {
 
     /**
      * Erases the attachments no message carries that are older than {@link AttachmentOptions#unusedAfter()};
-     * also done by {@code attachments.create} at most every ten minutes. Returns how many; 0 without a store.
+     * also done by {@code attachments.create} at most every ten minutes.
+     *
+     * @return how many were erased; 0 without a store
      */
     public int sweepAttachments() {
         return attachments == null ? 0 : attachments.sweep();
     }
 
-    /** Where attachments are kept, or null when this server accepts none. */
+    /**
+     * Where attachments are kept.
+     *
+     * @return the store, or null when this server accepts none
+     */
     public AttachmentStore attachmentStore() {
         return attachmentStore;
     }
 
-    /** The attachment rules (the defaults when this server accepts none). */
+    /**
+     * The attachment rules.
+     *
+     * @return the rules (the defaults when this server accepts none)
+     */
     public AttachmentOptions attachmentOptions() {
         return attachmentOptions;
     }
@@ -294,6 +311,10 @@ public final class ChatKitServer {
         /**
          * Accepts attachments (two-phase upload, {@code docs/chatkit-server.md}) kept in {@code store}; without
          * one, {@code attachments.create} and messages with attachments are refused as {@code not_supported}.
+         *
+         * @param store   where the bytes and records are kept
+         * @param options size, type and retention rules
+         * @return this builder
          */
         public Builder attachments(AttachmentStore store, AttachmentOptions options) {
             this.attachmentStore = Objects.requireNonNull(store, "store");

@@ -54,6 +54,9 @@ public interface ResponseTurn {
     /**
      * The stored bytes of one of the caller's attachments (as carried by a user message of {@link #history()}),
      * or empty when it was deleted or the server keeps none.
+     *
+     * @param attachment an attachment of a user message in {@link #history()}
+     * @return the bytes, or empty
      */
     default Optional<byte[]> attachmentContent(Attachment attachment) {
         return Optional.empty();

@@ -113,6 +113,15 @@ public final class ChatKitBackend implements AutoCloseable {
      * {@code chatkit-attachments/} of the JSONL log directory, or in the table {@code chatkit_attachments};
      * the server's own settings ({@code CHATKIT_STREAM_IDLE_TIMEOUT}, {@code CHATKIT_THREAD_TITLES}) read from
      * {@code settings} (null: the defaults).
+     *
+     * @param threads     where threads are kept
+     * @param interview   where answers and feedback are logged
+     * @param agent       who writes the answers
+     * @param markers     checks finished answers the model did not flag
+     * @param alsoTell    another listener, or {@code null}
+     * @param attachments the attachment rules, or {@code null} to accept none
+     * @param settings    the server's own settings, or {@code null} for the defaults
+     * @return the backend; close it on shutdown
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers, AnswerListener alsoTell, AttachmentOptions attachments,
@@ -164,7 +173,12 @@ public final class ChatKitBackend implements AutoCloseable {
         }
     }
 
-    /** The attachment rules of {@code CHATKIT_ATTACHMENT_*}, or {@code null} when {@code CHATKIT_ATTACHMENTS=false}. */
+    /**
+     * The attachment rules of {@code CHATKIT_ATTACHMENT_*}.
+     *
+     * @param source where the settings are read
+     * @return the rules, or {@code null} when {@code CHATKIT_ATTACHMENTS=false}
+     */
     public static AttachmentOptions attachmentOptions(ConfigSource source) {
         return Settings.CHATKIT_ATTACHMENTS.read(source) ? AttachmentOptions.from(source) : null;
     }

@@ -19,6 +19,19 @@ public record Attachment(String type, String id, String name, String mimeType, U
     /** {@code ImageAttachment}. */
     public static final String IMAGE = "image";
 
+    /**
+     * Checks the required fields.
+     *
+     * @param type             {@link #FILE} or {@link #IMAGE}
+     * @param id               the attachment's id
+     * @param name             the file name, or null
+     * @param mimeType         the declared MIME type
+     * @param uploadDescriptor where the bytes go, or null once they are uploaded
+     * @param threadId         the thread of the message that carries it, or null
+     * @param previewUrl       the owner's preview URL of an image, or null
+     * @throws NullPointerException     {@code type}, {@code id} or {@code mimeType} is null
+     * @throws IllegalArgumentException {@code type} is neither {@link #FILE} nor {@link #IMAGE}
+     */
     public Attachment {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(id, "id");
@@ -28,18 +41,31 @@ public record Attachment(String type, String id, String name, String mimeType, U
         }
     }
 
-    /** Whether this is an {@code ImageAttachment} (sent to the model as an image). */
+    /**
+     * Whether this is an {@code ImageAttachment} (sent to the model as an image).
+     *
+     * @return true for {@link #IMAGE}
+     */
     @JsonIgnore
     public boolean isImage() {
         return IMAGE.equals(type);
     }
 
-    /** This attachment once its bytes are stored: without the upload descriptor. */
+    /**
+     * This attachment once its bytes are stored.
+     *
+     * @return a copy without the upload descriptor
+     */
     public Attachment uploaded() {
         return new Attachment(type, id, name, mimeType, null, threadId, previewUrl);
     }
 
-    /** This attachment as part of a message of {@code thread}. */
+    /**
+     * This attachment as part of a message of {@code thread}.
+     *
+     * @param thread the thread id
+     * @return a copy with {@code thread_id} set
+     */
     public Attachment inThread(String thread) {
         return new Attachment(type, id, name, mimeType, uploadDescriptor, thread, previewUrl);
     }

@@ -10,13 +10,26 @@ import java.util.Objects;
  */
 public record UploadDescriptor(String url, String method, Map<String, String> headers) {
 
+    /**
+     * Copies {@code headers} (null: none).
+     *
+     * @param url     where the bytes go
+     * @param method  the HTTP method
+     * @param headers extra request headers, or null
+     * @throws NullPointerException {@code url} or {@code method} is null
+     */
     public UploadDescriptor {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(method, "method");
         headers = headers == null ? Map.of() : Map.copyOf(headers);
     }
 
-    /** A {@code POST} to {@code url} without extra headers. */
+    /**
+     * A {@code POST} to {@code url} without extra headers.
+     *
+     * @param url where the bytes go
+     * @return the descriptor
+     */
     public static UploadDescriptor post(String url) {
         return new UploadDescriptor(url, "POST", Map.of());
     }

@@ -18,13 +18,26 @@ public record WorkflowItem(String id, String threadId, Instant createdAt, Workfl
         return WORKFLOW;
     }
 
-    /** This item with another workflow. */
+    /**
+     * This item with another workflow.
+     *
+     * @param newWorkflow the workflow to show
+     * @return a copy with {@code newWorkflow}
+     */
     public WorkflowItem withWorkflow(Workflow newWorkflow) {
         return new WorkflowItem(id, threadId, createdAt, newWorkflow);
     }
 
     /** {@code type} is {@code reasoning} or {@code custom}; {@code summary} is set when the workflow ends. */
     public record Workflow(String type, List<Task> tasks, Summary summary, boolean expanded) {
+        /**
+         * Copies {@code tasks} (null: none).
+         *
+         * @param type     {@code reasoning} or {@code custom}
+         * @param tasks    the tasks, or null
+         * @param summary  set when the workflow ends, else null
+         * @param expanded whether the client shows it open
+         */
         public Workflow {
             tasks = tasks == null ? List.of() : List.copyOf(tasks);
         }
@@ -33,7 +46,12 @@ public record WorkflowItem(String id, String threadId, Instant createdAt, Workfl
     /** A task: {@code thought} (with {@code content}) or {@code custom} (with {@code title}, {@code content}). */
     public record Task(String type, String title, String content, String statusIndicator) {
 
-        /** A thought of the model's reasoning. */
+        /**
+         * A thought of the model's reasoning.
+         *
+         * @param content the thought's text
+         * @return the task
+         */
         public static Task thought(String content) {
             return new Task("thought", null, content, null);
         }
@@ -42,7 +60,12 @@ public record WorkflowItem(String id, String threadId, Instant createdAt, Workfl
     /** How a finished workflow is summed up: its {@code duration} in seconds, or a custom {@code title}. */
     public record Summary(String title, Integer duration) {
 
-        /** The duration summary. */
+        /**
+         * The duration summary.
+         *
+         * @param seconds how long the workflow took
+         * @return the summary, capped at {@link Integer#MAX_VALUE} seconds
+         */
         public static Summary duration(long seconds) {
             return new Summary(null, (int) Math.min(seconds, Integer.MAX_VALUE));
         }
