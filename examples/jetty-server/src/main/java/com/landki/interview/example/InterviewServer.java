@@ -25,6 +25,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +102,21 @@ public final class InterviewServer {
         ApiStatus status = status(server, options);
         // when chat is not configured, the API has warned what to set as it was mounted
         LOG.info(startupLine(port(server), options, status));
+        logStop(server);
         server.join();
+    }
+
+    /** One line when the server has stopped (graceful stop on SIGTERM/Ctrl-C done, stores closed). */
+    private static void logStop(Server server) {
+        int port = port(server);
+        long started = System.nanoTime();
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(LifeCycle event) {
+                LOG.info("Interview server on port {} stopped after {} s", port,
+                        (System.nanoTime() - started) / 1_000_000_000L);
+            }
+        });
     }
 
     /** What the API of a started server runs with (store, backend, chat), as decided when it was mounted. */

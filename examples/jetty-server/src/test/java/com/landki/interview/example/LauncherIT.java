@@ -45,7 +45,8 @@ class LauncherIT {
 
             assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
-            assertThat(Files.readString(dir.resolve("server.log"))).contains("Stopped oejs.Server");
+            assertThat(Files.readString(dir.resolve("server.log"))).contains("Stopped oejs.Server")
+                    .containsPattern("Interview server on port \\d+ stopped after \\d+ s");
         } finally {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
