@@ -53,6 +53,12 @@ public final class ChatKitServer {
     public static final int TITLE_LENGTH = 60;
     /** The {@code client_effect} name sent for an out-of-scope answer. */
     public static final String OUT_OF_SCOPE_EFFECT = "out_of_scope";
+    /**
+     * The action type of the out-of-scope card's button ({@code threads.custom_action} with the card's
+     * {@code item_id}): stores one feedback entry (kind {@link FeedbackListener#OUT_OF_SCOPE}) and turns the card
+     * into its thank-you state. The card follows every out-of-scope answer when a {@link FeedbackListener} is set.
+     */
+    public static final String OUT_OF_SCOPE_ACTION = "out_of_scope.report";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatKitServer.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -68,6 +74,7 @@ public final class ChatKitServer {
     private final AttachmentOptions attachmentOptions;
     private final AttachmentRequests attachments;
     private final ThreadTitles titles;
+    private final OutOfScopeReports outOfScope;
     private final Duration streamIdleTimeout;
     private final ScheduledExecutorService idleScheduler;
     private final AtomicInteger activeStreams = new AtomicInteger();
@@ -82,7 +89,8 @@ public final class ChatKitServer {
         this.attachments = attachmentStore == null ? null
                 : new AttachmentRequests(this, attachmentStore, attachmentOptions);
         this.threads = new ThreadRequests(store, builder.feedbackListener, attachments);
-        this.turns = new TurnRequests(this, threads, store, builder.responder, attachments);
+        this.outOfScope = new OutOfScopeReports(this, store, builder.feedbackListener);
+        this.turns = new TurnRequests(this, threads, store, builder.responder, attachments, outOfScope);
         this.titles = new ThreadTitles(store, builder.threadTitles);
         this.streamIdleTimeout = builder.streamIdleTimeout;
         this.idleScheduler = builder.idleScheduler;
@@ -239,6 +247,10 @@ public final class ChatKitServer {
 
     ThreadTitles titles() {
         return titles;
+    }
+
+    OutOfScopeReports outOfScope() {
+        return outOfScope;
     }
 
     /**
@@ -398,7 +410,8 @@ public final class ChatKitServer {
         }
 
         /**
-         * Receives thumbs up/down ({@code items.feedback}); without one, feedback is accepted and dropped.
+         * Receives thumbs up/down ({@code items.feedback}) and the out-of-scope card's reports
+         * ({@link #OUT_OF_SCOPE_ACTION}); without one, thumbs are accepted and dropped and no card is offered.
          *
          * @param listener the listener, or {@code null} for none
          * @return this builder
