@@ -86,6 +86,10 @@ public final class InterviewApi {
         if (chatMissing != null) {
             LOG.warn(chatMissing);
         }
+        String hostedRetired = parts.setup().hostedRetired();
+        if (hostedRetired != null) {
+            LOG.warn(hostedRetired);
+        }
         return parts;
     }
 

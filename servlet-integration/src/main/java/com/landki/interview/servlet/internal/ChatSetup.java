@@ -16,6 +16,9 @@ public final class ChatSetup {
     static final String KEY = "OPENAI_API_KEY";
     static final String WORKFLOW = "OPENAI_WORKFLOW_ID";
     private static final String WORKS_WITHOUT = "; health, feedback and the dashboard work without it";
+    /** Hosted workflows ran on Agent Builder; since its shutdown the own server is the only path we advise. */
+    static final String RETIRED = "Agent Builder, which ran hosted workflows, shut down on 2026-11-30";
+    private static final String USE_SERVER = "; " + RETIRED + ": use the own ChatKit server with CHATKIT_BACKEND=server";
 
     private final ChatBackend requested;
     private final ChatBackend backend;
@@ -57,13 +60,10 @@ public final class ChatSetup {
             return null;
         }
         if (backend == ChatBackend.HOSTED) {
-            return "chat sessions need " + and(hostedMissing()) + " (" + why() + ")"
-                    + (requested == ChatBackend.HOSTED ? "; or use the own ChatKit server with CHATKIT_BACKEND=server"
-                            : "");
+            return "chat sessions need " + and(hostedMissing()) + " (" + why() + ")" + USE_SERVER;
         }
         return "this API runs the own ChatKit server (" + why() + "): the page chats through " + mountPath
-                + ApiRoutes.CHATKIT + " and needs no session; sessions of a hosted workflow need "
-                + and(hostedMissing());
+                + ApiRoutes.CHATKIT + " and needs no session";
     }
 
     /** Why {@code POST /chatkit} is not answered by the own server, or {@code null} when it is. */
@@ -76,8 +76,7 @@ public final class ChatSetup {
                     + ApiRoutes.SESSION + " and chats with OpenAI; the own ChatKit server answers here with"
                     + " CHATKIT_BACKEND=server";
         }
-        return "the own ChatKit server (" + why() + ") is not running: it needs " + serverMissing()
-                + (requested == ChatBackend.AUTO ? "; or set " + and(hostedMissing()) + " for a hosted workflow" : "");
+        return "the own ChatKit server (" + why() + ") is not running: it needs " + serverMissing();
     }
 
     /** The start-up warning when the page cannot chat, or {@code null} when it can. */
@@ -87,18 +86,20 @@ public final class ChatSetup {
         }
         if (backend == ChatBackend.HOSTED) {
             return "chat is NOT configured: the hosted backend (" + why() + ") needs " + and(hostedMissing())
-                    + (requested == ChatBackend.HOSTED
-                            ? "; or use the own ChatKit server: CHATKIT_BACKEND=server with " + serverNeeds() : "")
-                    + WORKS_WITHOUT;
+                    + USE_SERVER + (apiKey ? "" : " and " + serverNeeds()) + WORKS_WITHOUT;
         }
-        String alternative = switch (requested) {
-            case AUTO -> "; or set " + and(hostedMissing()) + " for a hosted Agent Builder workflow";
-            case SERVER -> "; or use a hosted Agent Builder workflow: CHATKIT_BACKEND=hosted with "
-                    + and(hostedMissing());
-            default -> "";
-        };
         return "chat is NOT configured: the own ChatKit server (" + why() + ") needs " + serverMissing()
-                + alternative + WORKS_WITHOUT;
+                + WORKS_WITHOUT;
+    }
+
+    /** The start-up warning when the hosted backend runs although it is configured, or {@code null}. */
+    public String hostedRetired() {
+        if (backend != ChatBackend.HOSTED || !chatConfigured()) {
+            return null;
+        }
+        return "the hosted backend (" + why() + ") mints sessions for an Agent Builder workflow; " + RETIRED
+                + ", so its chats may fail: use the own ChatKit server with CHATKIT_BACKEND=server"
+                + (requested == ChatBackend.AUTO ? " (or unset " + WORKFLOW + ")" : "");
     }
 
     /** Why {@code POST /classify} with a {@code thread_id} cannot read the thread, or {@code null} when it can. */

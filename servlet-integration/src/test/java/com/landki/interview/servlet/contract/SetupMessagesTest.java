@@ -34,6 +34,8 @@ class SetupMessagesTest {
         Mode mode = new Mode("hosted", KEY, WORKFLOW);
         try (ServletContainer api = mode.start()) {
             assertThat(mode.chatMissing()).isNull();
+            assertThat(mode.hostedRetired()).contains("Agent Builder, which ran hosted workflows, shut down on"
+                    + " 2026-11-30").endsWith("use the own ChatKit server with CHATKIT_BACKEND=server");
             String chatkit = refusal(api, "/chatkit", "{}");
             assertThat(chatkit).contains("runs the hosted backend (CHATKIT_BACKEND=hosted)")
                     .contains("/interview/api/chatkit/session").contains("with CHATKIT_BACKEND=server");
@@ -46,6 +48,8 @@ class SetupMessagesTest {
         Mode mode = new Mode("auto", KEY, WORKFLOW);
         try (ServletContainer api = mode.start()) {
             assertThat(mode.chatMissing()).isNull();
+            assertThat(mode.hostedRetired()).contains("shut down on 2026-11-30")
+                    .endsWith("CHATKIT_BACKEND=server (or unset OPENAI_WORKFLOW_ID)");
             String chatkit = refusal(api, "/chatkit", "{}");
             assertThat(chatkit).contains("runs the hosted backend (CHATKIT_BACKEND=auto with OPENAI_WORKFLOW_ID)");
             mode.advisesOnlyWhatIsUnset(chatkit);
@@ -58,13 +62,16 @@ class SetupMessagesTest {
         try (ServletContainer api = mode.start()) {
             String session = refusal(api, "/chatkit/session", "{}");
             assertThat(session).startsWith("chat sessions need OPENAI_API_KEY and OPENAI_WORKFLOW_ID"
-                    + " (CHATKIT_BACKEND=hosted)").contains("CHATKIT_BACKEND=server");
+                    + " (CHATKIT_BACKEND=hosted)").contains("shut down on 2026-11-30")
+                    .endsWith("use the own ChatKit server with CHATKIT_BACKEND=server");
             String chatkit = refusal(api, "/chatkit", "{}");
             assertThat(chatkit).contains("runs the hosted backend (CHATKIT_BACKEND=hosted)");
             String classify = refusal(api, "/classify", "{\"thread_id\":\"cthr_1\"}");
             assertThat(classify).contains("needs OPENAI_API_KEY").contains("user_question and assistant_reply");
             assertThat(mode.chatMissing()).startsWith("chat is NOT configured: the hosted backend"
-                    + " (CHATKIT_BACKEND=hosted) needs OPENAI_API_KEY and OPENAI_WORKFLOW_ID");
+                    + " (CHATKIT_BACKEND=hosted) needs OPENAI_API_KEY and OPENAI_WORKFLOW_ID")
+                    .contains("use the own ChatKit server with CHATKIT_BACKEND=server and OPENAI_API_KEY");
+            assertThat(mode.hostedRetired()).as("unconfigured: chatMissing says it").isNull();
             mode.advisesOnlyWhatIsUnset(session, chatkit, classify, mode.chatMissing());
         }
     }
@@ -107,8 +114,9 @@ class SetupMessagesTest {
             String classify = refusal(api, "/classify", "{\"thread_id\":\"thr_1\"}");
             assertThat(classify).contains("the own ChatKit server (CHATKIT_BACKEND=server) classifies every answer");
             assertThat(mode.chatMissing()).startsWith("chat is NOT configured: the own ChatKit server"
-                    + " (CHATKIT_BACKEND=server) needs OPENAI_API_KEY")
-                    .contains("CHATKIT_BACKEND=hosted with OPENAI_API_KEY and OPENAI_WORKFLOW_ID");
+                    + " (CHATKIT_BACKEND=server) needs OPENAI_API_KEY");
+            mode.advisesNoHostedWorkflow(session, chatkit, mode.chatMissing());
+            assertThat(mode.hostedRetired()).isNull();
             mode.advisesOnlyWhatIsUnset(session, chatkit, classify, mode.chatMissing());
         }
     }
@@ -119,10 +127,10 @@ class SetupMessagesTest {
         try (ServletContainer api = mode.start()) {
             String session = refusal(api, "/chatkit/session", "{}");
             assertThat(session).contains("(CHATKIT_BACKEND=auto without OPENAI_WORKFLOW_ID)")
-                    .endsWith("sessions of a hosted workflow need OPENAI_API_KEY and OPENAI_WORKFLOW_ID");
+                    .endsWith("needs no session");
             String chatkit = refusal(api, "/chatkit", "{}");
-            assertThat(chatkit).contains("is not running: it needs OPENAI_API_KEY")
-                    .contains("or set OPENAI_API_KEY and OPENAI_WORKFLOW_ID for a hosted workflow");
+            assertThat(chatkit).contains("is not running: it needs OPENAI_API_KEY");
+            mode.advisesNoHostedWorkflow(session, chatkit, mode.chatMissing());
             assertThat(mode.chatMissing()).contains("the own ChatKit server (CHATKIT_BACKEND=auto without"
                     + " OPENAI_WORKFLOW_ID) needs OPENAI_API_KEY");
             mode.advisesOnlyWhatIsUnset(session, chatkit, mode.chatMissing());
@@ -171,6 +179,22 @@ class SetupMessagesTest {
         String chatMissing() {
             try (ApiComponents parts = ApiComponents.open(options())) {
                 return parts.setup().chatMissing();
+            }
+        }
+
+        /** The warning about the retired hosted backend, logged when the API is mounted. */
+        String hostedRetired() {
+            try (ApiComponents parts = ApiComponents.open(options())) {
+                return parts.setup().hostedRetired();
+            }
+        }
+
+        /** Agent Builder shut down: no message sends the operator to a hosted workflow. */
+        void advisesNoHostedWorkflow(String... messages) {
+            for (String message : messages) {
+                assertThat(message).doesNotContain("CHATKIT_BACKEND=hosted").doesNotContain("need " + WORKFLOW)
+                        .doesNotContain("set " + WORKFLOW).doesNotContain("and " + WORKFLOW)
+                        .doesNotContain("hosted workflow");
             }
         }
 
