@@ -121,7 +121,8 @@ test('builtin: an out-of-scope answer (marker) is followed by the card, whose bu
   try {
     await ask(page, 'Worum geht es in den Interviews?');
     await ask(page, 'Wie wird das Wetter morgen?', OUT_OF_SCOPE_ANSWER);
-    const card = page.getByTestId('widget').filter({ hasText: CARD_TITLE });
+    const card = page.getByTestId('widget').last();
+    await card.getByText(CARD_TITLE).waitFor();
     await button(card, 'Als Feedback melden').waitFor();
     if (SHOT_DIR) await page.screenshot({ path: join(SHOT_DIR, 'chat-builtin.png') });
     const sent = await report(page, card);
@@ -139,7 +140,8 @@ test('builtin: the model\'s report_out_of_scope brings the card; the report is s
   const { context, page, protocol } = await open(browser, BUILTIN_URL);
   try {
     await ask(page, 'Wie hoch ist die Zugspitze?', TOOL_OUT_OF_SCOPE_ANSWER);
-    const card = page.getByTestId('widget').filter({ hasText: CARD_TITLE });
+    const card = page.getByTestId('widget').last();
+    await card.getByText(CARD_TITLE).waitFor();
     await card.getByText('Melden Sie sie als Feedback').waitFor();
     assert((await page.getByTestId('answer').count()) === 1, 'the card is not its own entry after the answer');
     const sent = await report(page, card);

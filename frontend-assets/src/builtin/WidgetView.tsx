@@ -4,6 +4,7 @@
 // `12px`-like values) reach inline style, so a widget cannot load anything from elsewhere.
 import type { CSSProperties, ReactNode } from 'react';
 import type { ActionConfig, WidgetNode } from './protocol';
+import { CheckIcon, InfoIcon } from './Icons';
 import { Markdown } from './Markdown';
 import type { WidgetEntry } from './transcript';
 import { actionOf, widgetText } from './widget';
@@ -122,7 +123,7 @@ function Node({ node, busy, onAction }: NodeProps): ReactNode {
     case 'Badge':
       return <span className={classes('w-badge', token('badge', node.color), node.pill === true && 'w-pill')}>{text(node.label)}</span>;
     case 'Icon':
-      return <span className={classes('w-icon', token('color', node.color))} aria-hidden="true">{iconGlyph(text(node.name))}</span>;
+      return <span className={classes('w-icon', token('color', node.color))} aria-hidden="true">{icon(text(node.name))}</span>;
     case 'Divider':
       return <hr className="w-divider" />;
     case 'Spacer':
@@ -139,7 +140,7 @@ function Node({ node, busy, onAction }: NodeProps): ReactNode {
           disabled={busy || node.disabled === true || !usable}
           onClick={() => usable && onAction(action)}
         >
-          {typeof node.iconStart === 'string' && <span aria-hidden="true">{iconGlyph(node.iconStart)} </span>}
+          {typeof node.iconStart === 'string' && <span className="w-button-icon">{icon(node.iconStart)}</span>}
           {text(node.label)}
         </button>
       );
@@ -149,16 +150,16 @@ function Node({ node, busy, onAction }: NodeProps): ReactNode {
   }
 }
 
-/** A glyph for the few icon names our server uses; other names show a dot. */
-function iconGlyph(name: string): string {
+/** An inline SVG for the few icon names our server uses; other names show a dot. Decorative (aria-hidden). */
+function icon(name: string): ReactNode {
   switch (name) {
     case 'info':
-      return 'ⓘ';
+      return <InfoIcon />;
     case 'check':
     case 'check-circle':
     case 'check-circle-filled':
-      return '✓';
+      return <CheckIcon />;
     default:
-      return '•';
+      return <span aria-hidden="true">•</span>;
   }
 }
