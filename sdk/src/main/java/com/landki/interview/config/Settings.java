@@ -123,6 +123,24 @@ public final class Settings {
                 }
                 return hours;
             });
+    /** {@code CHATKIT_DICTATION}: whether the {@code server} backend transcribes dictated audio; default true. */
+    public static final Setting<Boolean> CHATKIT_DICTATION = bool("CHATKIT_DICTATION", true,
+            "the `server` backend answers `input.transcribe` (dictation) through `{OPENAI_BASE_URL}/audio/transcriptions`;"
+                    + " `false` refuses it as `not_supported`");
+    /** {@code OPENAI_TRANSCRIBE_MODEL}: the model that transcribes dictation. */
+    public static final Setting<String> OPENAI_TRANSCRIBE_MODEL = Setting.of("OPENAI_TRANSCRIBE_MODEL", String.class,
+            "gpt-4o-mini-transcribe", "model of `/audio/transcriptions` for dictation (`server` backend)",
+            Parsers::text);
+    /** {@code CHATKIT_DICTATION_MAX_BYTES}: the largest dictated recording in bytes; default 5 MiB. */
+    public static final Setting<Long> CHATKIT_DICTATION_MAX_BYTES = Setting.of("CHATKIT_DICTATION_MAX_BYTES",
+            Long.class, 5L * 1024 * 1024, "largest dictated recording (decoded, `k`/`m`); larger ones get 413"
+                    + " `payload_too_large`", Parsers::bytes).defaultText("`5m`");
+    /** {@code CHATKIT_DICTATION_TYPES}: the accepted audio types of dictation. */
+    public static final Setting<List<String>> CHATKIT_DICTATION_TYPES = Setting.of("CHATKIT_DICTATION_TYPES",
+            List.class, List.of("audio/webm", "audio/ogg", "audio/mp4", "audio/mpeg", "audio/wav"),
+            "accepted dictation audio types (comma list; the bytes must match the type); others get 415"
+                    + " `unsupported_media_type`", value -> Parsers.list(value, ","))
+            .defaultText("`audio/webm,audio/ogg,audio/mp4,audio/mpeg,audio/wav`");
     /**
      * {@code OPENAI_DOMAIN_PUBLIC_KEY} (alias {@code DOMAIN_PUBLIC_KEY}): the ChatKit domain key handed to the page.
      */
@@ -258,7 +276,8 @@ public final class Settings {
             INTERVIEW_JDBC_PASSWORD,
             OUT_OF_SCOPE_MARKERS_FILE, CHATKIT_BACKEND, OPENAI_VECTOR_STORE_ID, OPENAI_MODEL,
             INTERVIEW_INSTRUCTIONS_FILE, CHATKIT_ATTACHMENTS, CHATKIT_ATTACHMENT_MAX_BYTES, CHATKIT_ATTACHMENT_TYPES,
-            CHATKIT_ATTACHMENT_UNUSED_HOURS, OPENAI_DOMAIN_PUBLIC_KEY,
+            CHATKIT_ATTACHMENT_UNUSED_HOURS, CHATKIT_DICTATION, OPENAI_TRANSCRIBE_MODEL, CHATKIT_DICTATION_MAX_BYTES,
+            CHATKIT_DICTATION_TYPES, OPENAI_DOMAIN_PUBLIC_KEY,
             ADMIN_TOKEN, ALLOWED_ORIGINS, ALLOWED_HOSTS, TRUSTED_PROXIES, FORWARDED_HEADER, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
             RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,
             RATE_LIMIT_CHATKIT_PER_MIN, SESSION_DEADLINE_SECONDS, CHATKIT_MAX_STREAMS, CHATKIT_MAX_STREAMS_PER_USER,

@@ -160,6 +160,24 @@ public final class OpenAiHttp implements AutoCloseable {
     }
 
     /**
+     * {@code POST {baseUrl}{path}} with a body that is not JSON, e.g. {@code multipart/form-data} for
+     * {@code /audio/transcriptions}; completes with the JSON answer. Retried and mapped to typed errors like the
+     * JSON calls (the same bytes are sent again).
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param body the encoded body; not {@code null}
+     * @param contentType the body's {@code Content-Type}, with its parameters (e.g. the multipart boundary)
+     * @param headers extra request headers; may be empty
+     * @return the parsed JSON answer
+     */
+    public CompletableFuture<JsonNode> postBodyAsync(String path, byte[] body, String contentType,
+            Map<String, String> headers) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(contentType, "contentType");
+        return Futures.map(send("POST", uri(path, Map.of()), body.clone(), contentType, headers), JsonResponse::body);
+    }
+
+    /**
      * Blocking form of {@link #postJsonAsync}.
      *
      * @param path below the base URL, starting with {@code /}
@@ -276,12 +294,15 @@ public final class OpenAiHttp implements AutoCloseable {
 
     private CompletableFuture<JsonResponse> sendJson(String method, String path, Map<String, String> query, Object body,
             Map<String, String> headers) {
-        byte[] bytes = toJson(body);
-        URI uri = uri(path, query);
+        return send(method, uri(path, query), toJson(body), "application/json", headers);
+    }
+
+    private CompletableFuture<JsonResponse> send(String method, URI uri, byte[] bytes, String contentType,
+            Map<String, String> headers) {
         String what = method + " " + uri.getRawPath();
         return retrier.run(what, (attempt, left) -> {
             Duration timeout = attemptTimeout(left);
-            HttpRequest request = request(method, uri, bytes, headers, timeout, "application/json");
+            HttpRequest request = request(method, uri, bytes, contentType, headers, timeout, "application/json");
             CompletableFuture<HttpResponse<String>> send =
                     connection.client().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             CompletableFuture<JsonResponse> out = new CompletableFuture<>();
@@ -352,7 +373,7 @@ public final class OpenAiHttp implements AutoCloseable {
 
     private CompletableFuture<Void> streamOnce(String what, URI uri, byte[] bytes, Map<String, String> headers,
             Duration timeout, ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready) {
-        HttpRequest request = request("POST", uri, bytes, headers, timeout, "text/event-stream");
+        HttpRequest request = request("POST", uri, bytes, "application/json", headers, timeout, "text/event-stream");
         CompletableFuture<Void> done = new CompletableFuture<>();
         SseSubscriber subscriber = new SseSubscriber(listener, ready, done, what, config.streamIdleTimeout(),
                 connection.timer());
@@ -388,7 +409,7 @@ public final class OpenAiHttp implements AutoCloseable {
         return done;
     }
 
-    private HttpRequest request(String method, URI uri, byte[] body, Map<String, String> headers,
+    private HttpRequest request(String method, URI uri, byte[] body, String contentType, Map<String, String> headers,
             Duration timeout, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
@@ -402,7 +423,7 @@ public final class OpenAiHttp implements AutoCloseable {
             b.header("OpenAI-Organization", config.organizationId());
         }
         if (body != null) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", contentType);
         }
         if (headers != null) {
             headers.forEach(b::setHeader);

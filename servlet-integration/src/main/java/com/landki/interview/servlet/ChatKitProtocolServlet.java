@@ -9,6 +9,8 @@ import com.landki.interview.servlet.internal.ApiException;
 import com.landki.interview.servlet.internal.ApiResponse;
 import com.landki.interview.servlet.internal.ApiRoutes;
 import com.landki.interview.servlet.internal.AttachmentEndpoints;
+import com.landki.interview.servlet.internal.ChatKitBodies;
+import com.landki.interview.servlet.internal.PayloadTooLargeException;
 import com.landki.interview.servlet.internal.RequestBodies;
 import com.landki.interview.servlet.internal.Responses;
 import jakarta.servlet.ServletContext;
@@ -42,7 +44,7 @@ public class ChatKitProtocolServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final List<String> METHODS = List.of("POST");
 
-    /** Largest request body accepted. */
+    /** Largest request body accepted, except for {@code input.transcribe} (see {@code CHATKIT_DICTATION_MAX_BYTES}). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     /** How often an idle stream sends an SSE comment. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
@@ -156,9 +158,13 @@ public class ChatKitProtocolServlet extends HttpServlet {
     }
 
     private void post(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        RequestBodies.check(req, MAX_BODY_BYTES);
+        int limit = bodyLimit(server);
+        RequestBodies.check(req, limit);
         // read to its end before any answer: an unread body would spoil the connection's next request
-        byte[] body = RequestBodies.read(req, MAX_BODY_BYTES);
+        byte[] body = RequestBodies.read(req, limit);
+        if (body.length > MAX_BODY_BYTES && !ChatKitBodies.isTranscribe(body)) {
+            throw new PayloadTooLargeException(MAX_BODY_BYTES);
+        }
         RequestContext context = context(req);
         ChatKitResult result = server.process(body, context);
         if (result.isStreaming()) {
@@ -166,6 +172,16 @@ public class ChatKitProtocolServlet extends HttpServlet {
         } else {
             Responses.write(resp, ApiResponse.json(result.json()));
         }
+    }
+
+    /**
+     * The largest body the endpoint reads: {@link #MAX_BODY_BYTES}, or for {@code input.transcribe} the base64
+     * of the largest recording the server's dictation rules accept.
+     */
+    static int bodyLimit(ChatKitServer server) {
+        return server.dictationOptions() == null ? MAX_BODY_BYTES
+                : (int) Math.min(Integer.MAX_VALUE - 8, Math.max(MAX_BODY_BYTES,
+                        server.dictationOptions().maxRequestBytes()));
     }
 
     /** The caller: user id (401 without one), the integration's attributes, the endpoint URL. */

@@ -176,7 +176,14 @@ class OriginalQuickTestsTest {
             assertThat(res.statusCode()).isEqualTo(503);
             JsonNode error = JSON.readTree(res.body()).path("error");
             assertThat(error.path("code").asText()).isEqualTo("not_configured");
-            assertThat(error.path("message").asText()).contains("OPENAI_API_KEY").contains("OPENAI_WORKFLOW_ID");
+            // auto without a workflow is the own server: the probe points there, and the chat endpoint names the key
+            assertThat(error.path("message").asText()).contains("/interview/api/chatkit").contains("needs no session");
+            HttpResponse<String> chat = http.send(HttpRequest.newBuilder(URI.create(plainBase
+                    + "/interview/api/chatkit")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"threads.list\",\"params\":{}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(chat.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(chat.body()).path("error").path("message").asText()).contains("OPENAI_API_KEY");
         } finally {
             plain.stop();
         }

@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.eclipse.jetty.server.Server;
@@ -78,6 +80,31 @@ class ServerBackendTest {
         JsonNode stranger = JSON.readTree(post("{\"type\":\"threads.list\",\"params\":{}}", null).body());
         assertThat(stranger.path("data")).isEmpty();
         assertThat(Files.list(logDir).map(p -> p.getFileName().toString())).anyMatch(n -> n.contains("thread"));
+    }
+
+    @Test
+    void dictationLargerThanTheApiBodyLimitIsTranscribedByTheStandIn() throws Exception {
+        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"text\":\"Wer wurde interviewt?\"}").build());
+        byte[] webm = new byte[120_000]; // about 30 s of Opus speech: above the API's 64 KiB JSON limit as base64
+        System.arraycopy(new byte[] {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3}, 0, webm, 0, 4);
+
+        HttpResponse<String> answer = post("{\"type\":\"input.transcribe\",\"params\":{\"audio_base64\":\""
+                + Base64.getEncoder().encodeToString(webm) + "\",\"mime_type\":\"audio/webm;codecs=opus\"}}", null);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).get("text").asText()).isEqualTo("Wer wurde interviewt?");
+        RecordedRequest sent = upstream.takeRequest();
+        assertThat(sent.getUrl().encodedPath()).isEqualTo("/v1/audio/transcriptions");
+        assertThat(sent.getHeaders().get("Content-Type")).startsWith("multipart/form-data; boundary=");
+        String body = sent.getBody().string(StandardCharsets.ISO_8859_1);
+        assertThat(body).contains("name=\"model\"\r\n\r\ngpt-4o-mini-transcribe\r\n")
+                .contains("name=\"file\"; filename=\"audio.webm\"\r\nContent-Type: audio/webm\r\n\r\n");
+        assertThat(sent.getBody().size()).isGreaterThan(webm.length);
+
+        HttpResponse<String> large = post("{\"type\":\"threads.list\",\"params\":{},\"metadata\":{\"x\":\""
+                + "a".repeat(100_000) + "\"}}", null);
+        assertThat(large.statusCode()).as("other requests keep the 64 KiB limit").isEqualTo(413);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.landki.interview.chatkit.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.responder.Transcriber;
 import com.landki.interview.chatkit.server.store.AttachmentStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.Attachment;
@@ -63,6 +64,7 @@ public final class ChatKitServer {
     private static final Logger LOG = LoggerFactory.getLogger(ChatKitServer.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String NO_ATTACHMENTS = "Attachments are not supported by this assistant.";
+    static final String NO_DICTATION = "Dictation is not supported by this assistant.";
 
     private final ThreadStore store;
     private final AnswerListener answerListener;
@@ -73,6 +75,8 @@ public final class ChatKitServer {
     private final AttachmentStore attachmentStore;
     private final AttachmentOptions attachmentOptions;
     private final AttachmentRequests attachments;
+    private final DictationOptions dictationOptions;
+    private final DictationRequests dictation;
     private final ThreadTitles titles;
     private final OutOfScopeReports outOfScope;
     private final Duration streamIdleTimeout;
@@ -88,6 +92,9 @@ public final class ChatKitServer {
         this.attachmentOptions = builder.attachmentOptions;
         this.attachments = attachmentStore == null ? null
                 : new AttachmentRequests(this, attachmentStore, attachmentOptions);
+        this.dictationOptions = builder.dictationOptions;
+        this.dictation = builder.transcriber == null ? null
+                : new DictationRequests(builder.transcriber, builder.dictationOptions);
         this.threads = new ThreadRequests(store, builder.feedbackListener, attachments);
         this.outOfScope = new OutOfScopeReports(this, store, builder.feedbackListener);
         this.turns = new TurnRequests(this, threads, store, builder.responder, attachments, outOfScope);
@@ -131,6 +138,7 @@ public final class ChatKitServer {
             case "items.feedback" -> json(threads.feedback(context, params));
             case "attachments.create" -> json(attachments().create(context, params));
             case "attachments.delete" -> json(attachments().delete(context, params));
+            case "input.transcribe" -> json(dictation().transcribe(context, params));
             case "threads.create" -> turns.createThread(context, params, metadata);
             case "threads.add_user_message" -> turns.addUserMessage(context, params, metadata);
             case "threads.add_client_tool_output" -> turns.addClientToolOutput(context, params, metadata);
@@ -204,6 +212,22 @@ public final class ChatKitServer {
     /** The stored bytes of the caller's attachment, for the responder. */
     java.util.Optional<byte[]> attachmentContent(RequestContext context, Attachment attachment) {
         return attachments == null ? java.util.Optional.empty() : attachments.content(context, attachment);
+    }
+
+    /**
+     * The rules for dictated audio.
+     *
+     * @return the rules, or {@code null} when this server does not transcribe
+     */
+    public DictationOptions dictationOptions() {
+        return dictation == null ? null : dictationOptions;
+    }
+
+    private DictationRequests dictation() {
+        if (dictation == null) {
+            throw ChatKitException.notSupported(NO_DICTATION);
+        }
+        return dictation;
     }
 
     private AttachmentRequests attachments() {
@@ -313,6 +337,8 @@ public final class ChatKitServer {
         private Clock clock = Clock.systemUTC();
         private AttachmentStore attachmentStore;
         private AttachmentOptions attachmentOptions = AttachmentOptions.defaults();
+        private Transcriber transcriber;
+        private DictationOptions dictationOptions = DictationOptions.defaults();
         private Duration streamIdleTimeout = Duration.ofSeconds(Settings.CHATKIT_STREAM_IDLE_TIMEOUT.defaultValue());
         private ScheduledExecutorService idleScheduler;
         private boolean threadTitles = Settings.CHATKIT_THREAD_TITLES.defaultValue();
@@ -331,6 +357,20 @@ public final class ChatKitServer {
         public Builder attachments(AttachmentStore store, AttachmentOptions options) {
             this.attachmentStore = Objects.requireNonNull(store, "store");
             this.attachmentOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * Answers {@code input.transcribe} (dictation) with {@code transcriber}, after checking the recording's
+         * type, size and content against {@code options}; without one it is refused as {@code not_supported}.
+         *
+         * @param transcriber turns the audio into text, e.g. {@code OpenAiTranscriber}
+         * @param options     size and type rules
+         * @return this builder
+         */
+        public Builder dictation(Transcriber transcriber, DictationOptions options) {
+            this.transcriber = Objects.requireNonNull(transcriber, "transcriber");
+            this.dictationOptions = Objects.requireNonNull(options, "options");
             return this;
         }
 

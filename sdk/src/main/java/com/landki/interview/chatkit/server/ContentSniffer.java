@@ -6,8 +6,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Whether an upload's bytes are what its declared type says: PDF, PNG, JPEG, GIF and WebP by their signatures,
- * text types as UTF-8 without NUL bytes. Types without a rule here are accepted as declared (an operator who
+ * Whether an upload's bytes are what its declared type says: PDF, PNG, JPEG, GIF and WebP images, and WebM, Ogg,
+ * MP4, MPEG and WAV audio by their signatures, text types as UTF-8 without NUL bytes. Types without a rule here are accepted as declared (an operator who
  * allows them chooses so). Stateless.
  */
 final class ContentSniffer {
@@ -25,6 +25,14 @@ final class ContentSniffer {
                     || startsWith(bytes, "GIF89a".getBytes(StandardCharsets.US_ASCII));
             case "image/webp" -> bytes.length >= 12 && startsWith(bytes, "RIFF".getBytes(StandardCharsets.US_ASCII))
                     && bytes[8] == 'W' && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P';
+            case "audio/webm" -> startsWith(bytes, new byte[] {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3}); // EBML
+            case "audio/ogg" -> startsWith(bytes, "OggS".getBytes(StandardCharsets.US_ASCII));
+            case "audio/mp4" -> bytes.length >= 8 && bytes[4] == 'f' && bytes[5] == 't' && bytes[6] == 'y'
+                    && bytes[7] == 'p';
+            case "audio/mpeg" -> startsWith(bytes, "ID3".getBytes(StandardCharsets.US_ASCII))
+                    || (bytes.length >= 2 && bytes[0] == (byte) 0xff && (bytes[1] & 0xe0) == 0xe0); // frame sync
+            case "audio/wav" -> bytes.length >= 12 && startsWith(bytes, "RIFF".getBytes(StandardCharsets.US_ASCII))
+                    && bytes[8] == 'W' && bytes[9] == 'A' && bytes[10] == 'V' && bytes[11] == 'E';
             default -> !mediaType.startsWith("text/") || isUtf8Text(bytes);
         };
     }

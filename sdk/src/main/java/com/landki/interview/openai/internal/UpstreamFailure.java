@@ -63,7 +63,8 @@ public record UpstreamFailure(Kind kind, Integer status, String requestId, Strin
     /** Which OpenAI API was called: its name in messages and what to check when it answers 404. */
     public enum Api {
         CHATKIT("ChatKit API", "OPENAI_WORKFLOW_ID"),
-        RESPONSES("Responses API", "OPENAI_MODEL and OPENAI_VECTOR_STORE_ID");
+        RESPONSES("Responses API", "OPENAI_MODEL and OPENAI_VECTOR_STORE_ID"),
+        TRANSCRIPTION("Audio transcription API", "OPENAI_TRANSCRIBE_MODEL");
 
         private final String label;
         private final String notFoundHint;
@@ -123,6 +124,15 @@ public record UpstreamFailure(Kind kind, Integer status, String requestId, Strin
         Duration retryAfter = kind == Kind.RATE_LIMITED ? api.retryAfter().orElse(DEFAULT_RETRY_AFTER) : null;
         return new UpstreamFailure(kind, status, api.requestId(), detail == null || detail.isBlank() ? null : detail,
                 retryAfter);
+    }
+
+    /** The status our API answers such a failure with: 504 for a timeout, 503 when rate limited, else 502. */
+    public int httpStatus() {
+        return switch (kind) {
+            case TIMEOUT -> 504;
+            case RATE_LIMITED -> 503;
+            default -> 502;
+        };
     }
 
     /** Whole seconds to wait before a retry of a rate-limited call (at least 1); {@code 0} for other failures. */

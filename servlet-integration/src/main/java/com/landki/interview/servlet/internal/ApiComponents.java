@@ -4,6 +4,7 @@ import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.AttachmentOptions;
 import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.agent.OpenAiTranscriber;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.agent.ResponsesTransport;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
@@ -141,7 +142,9 @@ public final class ApiComponents implements AutoCloseable {
         ChatKitBackend server = own(given != null
                 ? ChatKitBackend.open(given, store, responder, phrases, counted)
                 : ChatKitBackend.open(threads, store, responder, phrases, counted,
-                        config != null ? ChatKitBackend.attachmentOptions(config) : AttachmentOptions.defaults(), config));
+                        config != null ? ChatKitBackend.attachmentOptions(config) : AttachmentOptions.defaults(), config,
+                        config != null && chatKitClient != null
+                                ? OpenAiTranscriber.from(config, chatKitClient.http()) : null));
         return server.server();
     }
 

@@ -95,7 +95,9 @@ public final class ApiFilter extends HttpFilter {
             // an attachment upload: multipart up to the attachment cap, checked by its endpoint
             RequestBodies.checkLength(req, route.upload());
         } else if (UNSAFE.contains(method)) {
-            int max = runtime.options.security().maxBodyBytes();
+            // the protocol endpoint takes dictation bodies above the API's limit and checks the others itself
+            int max = (int) Math.max(runtime.options.security().maxBodyBytes(),
+                    route == null ? 0 : Math.min(Integer.MAX_VALUE - 8, route.json()));
             RequestBodies.check(req, max);
             forward = new LimitedRequest(req, max);
         }

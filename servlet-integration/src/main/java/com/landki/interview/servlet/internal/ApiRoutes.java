@@ -46,9 +46,11 @@ public final class ApiRoutes {
      * @param user   whether the caller's user id is resolved (and the cookie set) before the handler runs
      * @param upload the largest {@code multipart/form-data} body the route takes (an attachment upload), or 0
      *               for a JSON body within the API's body limit
+     * @param json   the largest JSON body the route takes when it is above the API's body limit (the protocol
+     *               endpoint's {@code input.transcribe}, which checks the rest itself), or 0 for the API's limit
      */
     public record Route(String method, String path, String bucket, Access access, boolean user, Handler handler,
-                        long upload) {
+                        long upload, long json) {
     }
 
     private final Map<String, Map<String, Route>> byPath = new LinkedHashMap<>();
@@ -84,17 +86,20 @@ public final class ApiRoutes {
         Handler notMounted = r -> {
             throw ApiException.notConfigured(chatKitUnavailable);
         };
-        add("POST", CHATKIT, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, notMounted);
+        long dictation = rt.parts.chatKitServer == null || rt.parts.chatKitServer.dictationOptions() == null ? 0
+                : rt.parts.chatKitServer.dictationOptions().maxRequestBytes();
+        byPath.computeIfAbsent(CHATKIT, p -> new LinkedHashMap<>()).put("POST", new Route("POST", CHATKIT,
+                ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, notMounted, 0, dictation));
         long upload = rt.parts.chatKitServer == null ? 0
                 : rt.parts.chatKitServer.attachmentOptions().maxBytes() + AttachmentEndpoints.MULTIPART_OVERHEAD;
         byPath.computeIfAbsent(CHATKIT_ATTACHMENTS, p -> new LinkedHashMap<>()).put("POST", new Route("POST",
-                CHATKIT_ATTACHMENTS, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, notMounted, upload));
+                CHATKIT_ATTACHMENTS, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, notMounted, upload, 0));
         add("GET", CHATKIT_ATTACHMENTS, ApiRuntime.BUCKET_CHATKIT, Access.PUBLIC, true, notMounted);
     }
 
     private void add(String method, String path, String bucket, Access access, boolean user, Handler handler) {
         byPath.computeIfAbsent(path, p -> new LinkedHashMap<>())
-                .put(method, new Route(method, path, bucket, access, user, handler, 0));
+                .put(method, new Route(method, path, bucket, access, user, handler, 0, 0));
     }
 
     /** The table's key for {@code path}: itself, or the {@code /*} pattern it lies below. */

@@ -69,6 +69,24 @@ public final class AttachmentEndpoints {
         }
     }
 
+    /**
+     * 413 for a multipart body over the container's limits. The container stopped reading it part way, so the
+     * rest cannot be drained: the connection is closed (the client sends its next request on a new one).
+     */
+    private static ApiException partLimit(long max) {
+        return PayloadTooLargeException.toApi(max).withHeader("Connection", "close");
+    }
+
+    /** Whether a multipart failure is an exceeded size limit (an {@link IllegalStateException} in its causes). */
+    private static boolean causedByLimit(Throwable failure) {
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The bytes of the part {@code file}; more than {@code max} bytes is 413. */
     private static byte[] file(HttpServletRequest req, long max) throws IOException {
         String type = req.getContentType();
@@ -84,8 +102,12 @@ public final class AttachmentEndpoints {
             part = req.getPart("file");
         } catch (IllegalStateException e) {
             // the container's multipart limits (maxFileSize, maxRequestSize) were exceeded
-            throw new PayloadTooLargeException(max);
+            throw partLimit(max);
         } catch (ServletException e) {
+            if (causedByLimit(e)) {
+                // Jetty wraps the exceeded multipart limit in a ServletException
+                throw partLimit(max);
+            }
             throw ApiException.validation("file", "the multipart body could not be read");
         }
         if (part == null) {

@@ -44,12 +44,7 @@ public final class UpstreamErrors {
         if (failure == null) {
             return new ApiException(500, "internal_error", "unexpected server error; see the server log");
         }
-        int status = switch (failure.kind()) {
-            case TIMEOUT -> 504;
-            case RATE_LIMITED -> 503;
-            default -> 502;
-        };
-        ApiException mapped = new ApiException(status, failure.kind().code(),
+        ApiException mapped = new ApiException(failure.httpStatus(), failure.kind().code(),
                 failure.message(UpstreamFailure.Api.CHATKIT));
         if (failure.retryAfter() != null) {
             mapped = mapped.withHeader("Retry-After", Long.toString(failure.retryAfterSeconds()));

@@ -3,6 +3,9 @@ package com.landki.interview.chatkit.server.setup;
 import com.landki.interview.chatkit.server.AnswerListener;
 import com.landki.interview.chatkit.server.AttachmentOptions;
 import com.landki.interview.chatkit.server.ChatKitServer;
+import com.landki.interview.chatkit.server.DictationOptions;
+import com.landki.interview.chatkit.server.agent.OpenAiTranscriber;
+import com.landki.interview.chatkit.server.responder.Transcriber;
 import com.landki.interview.chatkit.server.agent.ResponsesAgent;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.store.AttachmentStore;
@@ -62,7 +65,8 @@ public final class ChatKitBackend implements AutoCloseable {
                 : OpenAiHttp.create(OpenAiConfig.from(source));
         try {
             ChatKitBackend backend = open(StoreConfig.from(source), interview, ResponsesAgent.from(source, http),
-                    MarkerClassifier.from(source), null, attachmentOptions(source), source);
+                    MarkerClassifier.from(source), null, attachmentOptions(source), source,
+                    http == null ? null : OpenAiTranscriber.from(source, http));
             if (http != null) {
                 backend.resources.add(http); // the backend made it, so the backend closes it
             }
@@ -126,6 +130,28 @@ public final class ChatKitBackend implements AutoCloseable {
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers, AnswerListener alsoTell, AttachmentOptions attachments,
             ConfigSource settings) {
+        return open(threads, interview, agent, markers, alsoTell, attachments, settings, null);
+    }
+
+    /**
+     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier, AnswerListener,
+     * AttachmentOptions, ConfigSource)}, also answering {@code input.transcribe} with {@code dictation} (e.g.
+     * {@link OpenAiTranscriber}; {@code null}: no dictation) under the rules of {@code CHATKIT_DICTATION_*} in
+     * {@code settings} ({@code CHATKIT_DICTATION=false} turns it off; null settings: the defaults).
+     *
+     * @param threads     where threads are kept
+     * @param interview   where answers and feedback are logged
+     * @param agent       who writes the answers
+     * @param markers     checks finished answers the model did not flag
+     * @param alsoTell    another listener, or {@code null}
+     * @param attachments the attachment rules, or {@code null} to accept none
+     * @param settings    the server's own settings, or {@code null} for the defaults
+     * @param dictation   transcribes dictated audio, or {@code null} for no dictation
+     * @return the backend; close it on shutdown
+     */
+    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
+            MarkerClassifier markers, AnswerListener alsoTell, AttachmentOptions attachments,
+            ConfigSource settings, Transcriber dictation) {
         Objects.requireNonNull(interview, "interview");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(markers, "markers");
@@ -163,9 +189,15 @@ public final class ChatKitBackend implements AutoCloseable {
             if (attachments != null) {
                 builder.attachments(files, attachments);
             }
+            DictationOptions dictationRules = settings == null ? DictationOptions.defaults()
+                    : DictationOptions.from(settings);
+            if (dictation != null && dictationRules != null) {
+                builder.dictation(dictation, dictationRules);
+            }
             ChatKitServer server = builder.build();
-            LOG.info("ChatKit server backend ready: threads in {} store, attachments {}", threads.type(),
-                    attachments == null ? "off" : "up to " + attachments.maxBytes() + " bytes");
+            LOG.info("ChatKit server backend ready: threads in {} store, attachments {}, dictation {}", threads.type(),
+                    attachments == null ? "off" : "up to " + attachments.maxBytes() + " bytes",
+                    server.dictationOptions() == null ? "off" : "up to " + dictationRules.maxBytes() + " bytes");
             return new ChatKitBackend(server, resources);
         } catch (RuntimeException e) {
             new ChatKitBackend(null, resources).close();
