@@ -16,6 +16,7 @@ import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -189,6 +190,44 @@ public final class ChatKitServer {
      */
     public int sweepAttachments() {
         return attachments == null ? 0 : attachments.sweep();
+    }
+
+    /**
+     * Retention: erases every thread created before {@code cutoff} (whoever owns it) with its items and the
+     * attachments its messages carried. Operators call it (or let {@code CHATKIT_THREAD_RETENTION_DAYS} do it);
+     * the protocol never reaches it.
+     *
+     * @param cutoff threads created strictly before this instant go
+     * @return how many threads were erased
+     */
+    public int eraseThreadsCreatedBefore(Instant cutoff) {
+        java.util.List<String> ids = store.threadIdsCreatedBefore(cutoff);
+        int erased = store.eraseThreadsCreatedBefore(cutoff);
+        if (attachments != null) {
+            int files = 0;
+            for (String id : ids) {
+                files += attachments.eraseThread(id);
+            }
+            LOG.info("retention: erased {} threads created before {} and {} of their attachments", erased, cutoff,
+                    files);
+        }
+        return erased;
+    }
+
+    /**
+     * The periodic cleanup: erases the attachments no message carries that are older than
+     * {@link AttachmentOptions#unusedAfter()} and, when {@code retention} is positive, the threads older than
+     * that (with their attachments), both measured on this server's clock.
+     *
+     * @param retention how long threads are kept; zero keeps them
+     * @return how many threads were erased
+     */
+    public int cleanUp(Duration retention) {
+        sweepAttachments();
+        if (retention.isZero() || retention.isNegative()) {
+            return 0;
+        }
+        return eraseThreadsCreatedBefore(clock.instant().minus(retention));
     }
 
     /**

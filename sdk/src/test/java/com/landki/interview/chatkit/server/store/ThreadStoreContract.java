@@ -169,7 +169,9 @@ abstract class ThreadStoreContract {
         store.saveThread("bob", thread("thr_old_b", 2));
         store.saveThread("alice", thread("thr_new", 10));
 
+        assertThat(store.threadIdsCreatedBefore(T0.plusSeconds(5))).containsExactlyInAnyOrder("thr_old", "thr_old_b");
         assertThat(store.eraseThreadsCreatedBefore(T0.plusSeconds(5))).isEqualTo(2);
+        assertThat(store.threadIdsCreatedBefore(T0.plusSeconds(5))).isEmpty();
         assertThat(store.listThreads("alice", 10, null, ThreadStore.DESC).data()).extracting(ThreadMetadata::id)
                 .containsExactly("thr_new");
         assertThat(store.listThreads("bob", 10, null, ThreadStore.DESC).data()).isEmpty();
