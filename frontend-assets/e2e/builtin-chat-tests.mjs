@@ -3,7 +3,8 @@
 //   BUILTIN_URL=… (CHATKIT_UI=builtin)  AUTO_URL=… (CHATKIT_UI=auto)  SHOT_DIR=…  node e2e/builtin-chat-tests.mjs
 // ANSWER / SOURCE_FILE / OUT_OF_SCOPE_ANSWER / SLOW_START are what the stand-in answers (OpenAiStandIn): any
 // question → ANSWER citing SOURCE_FILE; "Wetter" → OUT_OF_SCOPE_ANSWER; "langsam" → SLOW_START, then nothing
-// until the call is closed; "Fehler" → an upstream error the first time, ANSWER on the retry.
+// until the call is closed; "Fehler" → an upstream error the first time, ANSWER on the retry; "Zugspitze" → the
+// model calls report_out_of_scope, then writes TOOL_OUT_OF_SCOPE_ANSWER.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,9 @@ const ANSWER = process.env.ANSWER ?? 'Die Interviews handeln von **Arbeit** und 
 const SOURCE_FILE = process.env.SOURCE_FILE ?? 'leitfaden.pdf';
 const OUT_OF_SCOPE_ANSWER = process.env.OUT_OF_SCOPE_ANSWER ?? 'Dazu liegen mir leider keine Informationen vor.';
 const SLOW_START = process.env.SLOW_START ?? 'Die Antwort beginnt';
+const TOOL_OUT_OF_SCOPE_ANSWER = process.env.TOOL_OUT_OF_SCOPE_ANSWER ?? 'Die Höhe von Bergen steht nicht in den Interview-Dokumenten.';
+const CARD_TITLE = 'Diese Frage liegt außerhalb der Dokumente';
+const THANKS = 'Danke! Ihr Hinweis wurde gespeichert.';
 const CDN = 'https://cdn.platform.openai.com/**';
 const STUB = readFileSync(join(here, 'chatkit-stub.js'), 'utf8');
 const SHOWN_ANSWER = ANSWER.replace(/\*\*/g, '');
@@ -103,23 +107,70 @@ test('builtin: thumbs down on an answer is sent as items.feedback and stored', a
   }
 });
 
-test('builtin: an out-of-scope answer offers "Als Feedback melden" and the report is stored as out_of_scope', async (browser) => {
+/** Clicks the card's "Als Feedback melden" and returns the threads.custom_action request and its SSE answer. */
+async function report(page, card) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/interview/api/chatkit') && r.request().postData().includes('threads.custom_action')),
+    button(card, 'Als Feedback melden').click(),
+  ]);
+  return { status: response.status(), request: JSON.parse(response.request().postData()), body: await response.text() };
+}
+
+test('builtin: an out-of-scope answer (marker) is followed by the card, whose button stores the report', async (browser) => {
   const { context, page } = await open(browser, BUILTIN_URL);
   try {
     await ask(page, 'Worum geht es in den Interviews?');
     await ask(page, 'Wie wird das Wetter morgen?', OUT_OF_SCOPE_ANSWER);
-    const offer = button(page, 'Als Feedback melden');
-    await offer.waitFor();
+    const card = page.getByTestId('widget').last();
+    await card.getByText(CARD_TITLE).waitFor();
+    await button(card, 'Als Feedback melden').waitFor();
     if (SHOT_DIR) await page.screenshot({ path: join(SHOT_DIR, 'chat-builtin.png') });
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/interview/api/feedback') && r.request().method() === 'POST'),
-      offer.click(),
-    ]);
-    assert(response.status() === 201, `POST /feedback answered ${response.status()}`);
-    const body = JSON.parse(response.request().postData());
-    assert(body.category === 'out_of_scope', `category ${body.category}`);
-    assert(body.user_question === 'Wie wird das Wetter morgen?' && body.assistant_reply === OUT_OF_SCOPE_ANSWER, `report ${JSON.stringify(body)}`);
-    await page.getByTestId('feedback-done').waitFor();
+    const sent = await report(page, card);
+    assert(sent.status === 200, `threads.custom_action answered ${sent.status}`);
+    assert(sent.request.params.action.type === 'out_of_scope.report', `action ${JSON.stringify(sent.request)}`);
+    assert(sent.body.includes('"widget.root.updated"'), `no widget update in ${sent.body.slice(0, 200)}`);
+    await card.getByText(THANKS).waitFor();
+    assert((await button(card, 'Als Feedback melden').count()) === 0, 'the thanked card still offers the button');
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: the model\'s report_out_of_scope brings the card; the report is stored once and the thanks survive a reload', async (browser) => {
+  const { context, page, protocol } = await open(browser, BUILTIN_URL);
+  try {
+    await ask(page, 'Wie hoch ist die Zugspitze?', TOOL_OUT_OF_SCOPE_ANSWER);
+    const card = page.getByTestId('widget').last();
+    await card.getByText(CARD_TITLE).waitFor();
+    await card.getByText('Melden Sie sie als Feedback').waitFor();
+    assert((await page.getByTestId('answer').count()) === 1, 'the card is not its own entry after the answer');
+    const sent = await report(page, card);
+    assert(sent.status === 200, `threads.custom_action answered ${sent.status}`);
+    const create = protocol.find((r) => r.type === 'threads.create');
+    assert(create, 'no threads.create was sent');
+    const itemId = sent.request.params.item_id;
+    assert(typeof itemId === 'string' && itemId.startsWith('wgt_'), `item_id ${itemId}`);
+    await card.getByText(THANKS).waitFor();
+    await card.getByText('Gemeldet').waitFor();
+    // a second click (e.g. from another tab that still shows the offer) stores nothing more: the server answers
+    // with the thank-you state again
+    const again = await page.evaluate(async (request) => {
+      const r = await fetch('/interview/api/chatkit', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+      return { status: r.status, body: await r.text() };
+    }, sent.request);
+    assert(again.status === 200 && again.body.includes('out_of_scope.thanks'), `second click: ${again.status} ${again.body.slice(0, 200)}`);
+    // an unknown action type is refused before anything streams, with the documented error
+    const unknown = await page.evaluate(async (request) => {
+      const r = await fetch('/interview/api/chatkit', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+      return { status: r.status, body: await r.json() };
+    }, { ...sent.request, params: { ...sent.request.params, action: { type: 'delete_everything' } } });
+    assert(unknown.status === 400 && unknown.body.error.code === 'validation_failed', `unknown action: ${JSON.stringify(unknown)}`);
+    await page.reload();
+    await button(page, 'Verlauf').click();
+    await page.getByTestId('history').getByRole('button', { name: 'Wie hoch ist die Zugspitze?' }).click();
+    const stored = page.getByTestId('widget').filter({ hasText: THANKS });
+    await stored.waitFor();
+    assert((await button(page, 'Als Feedback melden').count()) === 0, 'the reopened thread offers the report again');
   } finally {
     await context.close();
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SseParser } from '../src/builtin/protocol';
+import { widgetText } from '../src/builtin/widget';
 import {
   type AssistantEntry, EMPTY_TRANSCRIPT, STREAM_ERROR_TEXT, type Transcript, answerText, questionBefore, retryTarget,
   sourcesOf, transcriptReducer,
@@ -8,9 +9,10 @@ import {
 import createSse from './streams/create.sse?raw';
 import errorSse from './streams/error.sse?raw';
 import oosSse from './streams/oos.sse?raw';
+import actionSse from './streams/action.sse?raw';
 import threadJson from './streams/thread.json?raw';
 
-const RECORDED: Record<string, string> = { 'create.sse': createSse, 'oos.sse': oosSse, 'error.sse': errorSse, 'thread.json': threadJson };
+const RECORDED: Record<string, string> = { 'create.sse': createSse, 'oos.sse': oosSse, 'action.sse': actionSse, 'error.sse': errorSse, 'thread.json': threadJson };
 const stream = (name: string) => RECORDED[name];
 
 function replay(state: Transcript, name: string, upTo = Infinity): Transcript {
@@ -49,13 +51,23 @@ describe('transcriptReducer on recorded streams', () => {
     expect(replay(ask(EMPTY_TRANSCRIPT, 'Worum geht es?'), 'create.sse', 5).progress).toBeNull();
   });
 
-  it('an out-of-scope answer is flagged by the client effect', () => {
+  it('an out-of-scope answer is followed by the server\'s card, and its action turns it into the thank-you state', () => {
     let s = replay(ask(EMPTY_TRANSCRIPT, 'Worum geht es?'), 'create.sse');
     s = replay(ask(s, 'Wie wird das Wetter?'), 'oos.sse');
-    const [first, second] = assistants(s);
-    expect(first.outOfScope).toBeNull();
-    expect(second.outOfScope?.reason).toContain('mir');
+    const second = assistants(s)[1];
     expect(questionBefore(s, second.id)).toBe('Wie wird das Wetter?');
+    const card = s.entries.at(-1);
+    expect(card).toMatchObject({ kind: 'widget', id: 'wgt_5c1f0e7a9b2d4c6e8f0a1b2c',
+      copyText: 'Diese Frage liegt außerhalb der Dokumente' });
+    expect(card?.kind === 'widget' && widgetText(card.widget)).toContain('Als Feedback melden');
+    s = transcriptReducer(transcriptReducer(s, { type: 'stream_ended' }), { type: 'action', itemId: card!.id });
+    expect(s.streaming).toBe(true);
+    s = transcriptReducer(replay(s, 'action.sse'), { type: 'stream_ended' });
+    const thanked = s.entries.at(-1);
+    expect(thanked?.kind === 'widget' && thanked.widget.key).toBe('out_of_scope.thanks');
+    expect(thanked?.kind === 'widget' && widgetText(thanked.widget)).toBe('Gemeldet Danke! Ihr Hinweis wurde gespeichert.');
+    expect(s.entries).toHaveLength(5);
+    expect(s.streaming).toBe(false);
   });
 
   it('an error event shows our text for stream.error and offers a retry after the last question', () => {

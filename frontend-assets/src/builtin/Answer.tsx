@@ -1,8 +1,7 @@
-// One assistant answer: the text as safe Markdown, its sources, thumbs once it is complete, and the
-// out-of-scope offer when the server flagged it.
+// One assistant answer: the text as safe Markdown, its sources and thumbs once it is complete. An answer outside
+// the documents is followed by the server's out-of-scope card, a widget item of its own (WidgetView).
 import { useState } from 'react';
 import type { FeedbackKind } from './protocol';
-import { OutOfScopeOffer } from '../chat/OutOfScopeOffer';
 import { ThumbDown, ThumbUp } from './Icons';
 import { Markdown } from './Markdown';
 import { type AssistantEntry, answerText, sourcesOf } from './transcript';
@@ -12,16 +11,12 @@ const THUMBS = [
   { kind: 'negative', label: 'Nicht hilfreich', Icon: ThumbDown },
 ] as const;
 
-export type ReportStatus = 'idle' | 'sending' | 'sent' | { error: string };
-
 interface Props {
   entry: AssistantEntry;
   onRate: (kind: FeedbackKind) => Promise<void>;
-  report: ReportStatus;
-  onReport: () => void;
 }
 
-export function Answer({ entry, onRate, report, onReport }: Props) {
+export function Answer({ entry, onRate }: Props) {
   const [rateError, setRateError] = useState<string | null>(null);
   const sources = sourcesOf(entry);
   const rate = (kind: FeedbackKind) => {
@@ -71,14 +66,6 @@ export function Answer({ entry, onRate, report, onReport }: Props) {
         <p className="banner banner-error" role="alert">
           {rateError}
         </p>
-      )}
-      {entry.outOfScope && (
-        <OutOfScopeOffer
-          sending={report === 'sending'}
-          sent={report === 'sent'}
-          error={typeof report === 'object' ? report.error : null}
-          onReport={onReport}
-        />
       )}
     </article>
   );

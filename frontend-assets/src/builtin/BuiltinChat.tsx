@@ -1,16 +1,14 @@
 // The built-in chat: our own client of the ChatKit protocol, for the `server` backend. Used when CHATKIT_UI
 // is `builtin`, or in `auto` when OpenAI's script does not load. Requests go to the page's own origin only.
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { sendFeedback } from '../chat/api';
 import type { PageConfig } from '../chat/config';
-import { feedbackErrorMessage } from '../chat/messages';
 import { type Banner, Shell } from '../chat/Shell';
-import { Answer, type ReportStatus } from './Answer';
+import { Answer } from './Answer';
 import { History } from './History';
 import { HistoryIcon, PlusIcon, SendIcon, StopIcon } from './Icons';
 import { ChatKitConnection } from './protocol';
-import { answerText, questionBefore } from './transcript';
 import { chatFailureMessage, useChat } from './useChat';
+import { WidgetView } from './WidgetView';
 import './builtin.css';
 
 interface Props {
@@ -25,7 +23,6 @@ export function BuiltinChat({ config, banners }: Props) {
   const [draft, setDraft] = useState('');
   const [showHistory, setShowHistory] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
-  const [reports, setReports] = useState<Record<string, ReportStatus>>({});
   const input = useRef<HTMLTextAreaElement>(null);
   const log = useRef<HTMLDivElement>(null);
   const historyButton = useRef<HTMLButtonElement>(null);
@@ -69,26 +66,6 @@ export function BuiltinChat({ config, banners }: Props) {
       },
       (e: unknown) => setOpenError(`Das Gespräch konnte nicht geöffnet werden: ${chatFailureMessage(e)}`),
     );
-  };
-
-  const report = async (itemId: string) => {
-    const entry = state.entries.find((e) => e.id === itemId);
-    if (!entry || entry.kind !== 'assistant') return;
-    setReports((r) => ({ ...r, [itemId]: 'sending' }));
-    try {
-      await sendFeedback(fetch, {
-        session_id: state.threadId ?? 'unknown',
-        user_question: questionBefore(state, itemId) || '(nicht verfügbar)',
-        assistant_reply: answerText(entry) || '(nicht verfügbar)',
-        category: 'out_of_scope',
-        comment: `Vom Nutzer gemeldet: Antwort außerhalb des Themas (Thread ${state.threadId}, Antwort ${itemId}${
-          entry.outOfScope?.reason ? `, ${entry.outOfScope.reason}` : ''
-        })`,
-      });
-      setReports((r) => ({ ...r, [itemId]: 'sent' }));
-    } catch (e) {
-      setReports((r) => ({ ...r, [itemId]: { error: feedbackErrorMessage(e) } }));
-    }
   };
 
   const actions = (
@@ -151,14 +128,15 @@ export function BuiltinChat({ config, banners }: Props) {
               <article className="msg msg-user" key={entry.id} data-testid="question">
                 <p>{entry.text}</p>
               </article>
-            ) : (
-              <Answer
+            ) : entry.kind === 'widget' ? (
+              <WidgetView
                 key={entry.id}
                 entry={entry}
-                onRate={(kind) => chat.rate(entry.id, kind)}
-                report={reports[entry.id] ?? 'idle'}
-                onReport={() => void report(entry.id)}
+                busy={state.streaming}
+                onAction={(action) => chat.act(entry.id, action)}
               />
+            ) : (
+              <Answer key={entry.id} entry={entry} onRate={(kind) => chat.rate(entry.id, kind)} />
             ),
           )}
           {state.streaming && (

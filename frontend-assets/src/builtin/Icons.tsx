@@ -37,3 +37,16 @@ export const HistoryIcon = () => (
     <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 2" />
   </svg>
 );
+
+export const InfoIcon = () => (
+  <svg {...common}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 11v5M12 8h.01" />
+  </svg>
+);
+
+export const CheckIcon = () => (
+  <svg {...common}>
+    <path d="M5 12.5l4.5 4.5L19 7.5" />
+  </svg>
+);

@@ -45,12 +45,39 @@ export interface AssistantMessageItem extends ItemBase {
   content: AssistantContent[];
 }
 
-/** Client tool calls, widgets, tasks, end-of-turn markers: kept in the transcript, not shown. */
+/** What a widget does when used (chatkit-python's ActionConfig); `server` actions come back as threads.custom_action. */
+export interface ActionConfig {
+  type: string;
+  payload?: unknown;
+  handler?: 'server' | 'client' | string;
+  loadingBehavior?: string;
+  streaming?: boolean;
+}
+
+/**
+ * One node of a widget tree (chatkit-python's widget JSON): `type` names the component (`Card`, `Text`, `Button`,
+ * …), the other properties are the component's; containers carry `children`.
+ */
+export interface WidgetNode {
+  type: string;
+  id?: string;
+  key?: string;
+  children?: WidgetNode[];
+  [property: string]: unknown;
+}
+
+export interface WidgetItem extends ItemBase {
+  type: 'widget';
+  widget: WidgetNode;
+  copy_text?: string | null;
+}
+
+/** Client tool calls, tasks, end-of-turn markers: kept in the transcript, not shown. */
 export interface OtherItem extends ItemBase {
   type: string;
 }
 
-export type ThreadItem = UserMessageItem | AssistantMessageItem | OtherItem;
+export type ThreadItem = UserMessageItem | AssistantMessageItem | WidgetItem | OtherItem;
 
 export interface Page<T> {
   data: T[];
@@ -70,7 +97,10 @@ export type ItemUpdate =
   | { type: 'assistant_message.content_part.added'; content_index: number; content: AssistantContent }
   | { type: 'assistant_message.content_part.text_delta'; content_index: number; delta: string }
   | { type: 'assistant_message.content_part.annotation_added'; content_index: number; annotation_index: number; annotation: Annotation }
-  | { type: 'assistant_message.content_part.done'; content_index: number; content: AssistantContent };
+  | { type: 'assistant_message.content_part.done'; content_index: number; content: AssistantContent }
+  | { type: 'widget.root.updated'; widget: WidgetNode }
+  | { type: 'widget.component.updated'; component_id: string; component: WidgetNode }
+  | { type: 'widget.streaming_text.value_delta'; component_id: string; delta: string; done: boolean };
 
 export type StreamEvent =
   | { type: 'thread.created'; thread: Thread }
@@ -246,6 +276,13 @@ export class ChatKitConnection {
 
   retryAfterItem(threadId: string, itemId: string, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
     return this.stream('threads.retry_after_item', { thread_id: threadId, item_id: itemId }, signal);
+  }
+
+  /** A widget's action (`threads.custom_action`), sent on behalf of the widget item `itemId`. */
+  customAction(threadId: string, itemId: string, action: ActionConfig, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
+    const sent: Record<string, unknown> = { type: action.type };
+    if (action.payload !== undefined) sent.payload = action.payload;
+    return this.stream('threads.custom_action', { thread_id: threadId, item_id: itemId, action: sent }, signal);
   }
 }
 

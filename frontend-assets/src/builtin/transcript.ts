@@ -1,6 +1,7 @@
 // The built-in chat's state: one thread's transcript, reduced from thread stream events and the page's own
 // actions. A pure reducer, so the rules are unit-tested on recorded streams without a browser.
-import type { AssistantContent, FeedbackKind, StreamEvent, Thread, ThreadItem } from './protocol';
+import type { AssistantContent, FeedbackKind, StreamEvent, Thread, ThreadItem, WidgetNode } from './protocol';
+import { applyWidgetUpdate } from './widget';
 
 export interface UserEntry {
   kind: 'user';
@@ -19,11 +20,21 @@ export interface AssistantEntry {
   /** The user pressed Stopp while it streamed; it was not stored. */
   stopped: boolean;
   feedback: FeedbackKind | null;
-  /** The server flagged this answer as outside the interview topics (client effect `out_of_scope`). */
-  outOfScope: { reason: string } | null;
 }
 
-export type Entry = UserEntry | AssistantEntry;
+/**
+ * A widget item (e.g. the server's out-of-scope card after an answer outside the documents). The built-in chat
+ * draws it and sends its buttons' actions; the `client_effect` `out_of_scope` is left to pages that draw their own
+ * offer.
+ */
+export interface WidgetEntry {
+  kind: 'widget';
+  id: string;
+  widget: WidgetNode;
+  copyText: string | null;
+}
+
+export type Entry = UserEntry | AssistantEntry | WidgetEntry;
 
 export interface StreamError {
   /** Text to show; `custom` errors carry the server's text, `stream.error` gets ours. */
@@ -57,6 +68,7 @@ export type TranscriptAction =
   | { type: 'failed'; message: string }
   | { type: 'loaded'; thread: Thread; items: ThreadItem[] }
   | { type: 'feedback'; itemId: string; kind: FeedbackKind }
+  | { type: 'action'; itemId: string }
   | { type: 'reset' };
 
 export const EMPTY_TRANSCRIPT: Transcript = {
@@ -80,7 +92,10 @@ function toEntry(item: ThreadItem, done: boolean): Entry | null {
   }
   if (item.type === 'assistant_message' && 'content' in item) {
     const parts = (item.content as AssistantContent[]).map(normalizePart);
-    return { kind: 'assistant', id: item.id, parts, done, stopped: false, feedback: null, outOfScope: null };
+    return { kind: 'assistant', id: item.id, parts, done, stopped: false, feedback: null };
+  }
+  if (item.type === 'widget' && 'widget' in item && item.widget && typeof item.widget === 'object') {
+    return { kind: 'widget', id: item.id, widget: item.widget, copyText: item.copy_text ?? null };
   }
   return null;
 }
@@ -97,7 +112,7 @@ function upsert(entries: Entry[], entry: Entry): Entry[] {
   const previous = entries[index];
   const merged =
     previous.kind === 'assistant' && entry.kind === 'assistant'
-      ? { ...entry, feedback: previous.feedback, outOfScope: previous.outOfScope }
+      ? { ...entry, feedback: previous.feedback }
       : entry;
   return entries.map((e, i) => (i === index ? merged : e));
 }
@@ -111,13 +126,6 @@ function withPart(a: AssistantEntry, index: number, change: (p: AssistantContent
   while (parts.length <= index) parts.push({ type: 'output_text', text: '', annotations: [] });
   parts[index] = change(parts[index]);
   return { ...a, parts };
-}
-
-function lastAssistantId(entries: Entry[]): string | null {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    if (entries[i].kind === 'assistant') return entries[i].id;
-  }
-  return null;
 }
 
 function applyEvent(state: Transcript, event: StreamEvent): Transcript {
@@ -138,6 +146,12 @@ function applyEvent(state: Transcript, event: StreamEvent): Transcript {
       return { ...state, entries: state.entries.filter((e) => e.id !== event.item_id) };
     case 'thread.item.updated': {
       const u = event.update;
+      if (u.type.startsWith('widget.')) {
+        const widgets = state.entries.map((e) =>
+          e.kind === 'widget' && e.id === event.item_id ? { ...e, widget: applyWidgetUpdate(e.widget, u) } : e,
+        );
+        return { ...state, entries: widgets };
+      }
       const entries = updateAssistant(state.entries, event.item_id, (a) => {
         switch (u.type) {
           case 'assistant_message.content_part.added':
@@ -161,13 +175,6 @@ function applyEvent(state: Transcript, event: StreamEvent): Transcript {
       return { ...state, allowCancel: event.stream_options.allow_cancel };
     case 'progress_update':
       return { ...state, progress: event.text };
-    case 'client_effect': {
-      if (event.name !== 'out_of_scope') return state;
-      const id = lastAssistantId(state.entries);
-      if (!id) return state;
-      const reason = typeof event.data?.reason === 'string' ? event.data.reason : '';
-      return { ...state, entries: updateAssistant(state.entries, id, (a) => ({ ...a, outOfScope: { reason } })) };
-    }
     case 'error': {
       const message = event.code === 'custom' && event.message ? event.message : STREAM_ERROR_TEXT;
       // a half-written answer that failed is not kept by the server; do not keep it on the page either
@@ -227,6 +234,9 @@ export function transcriptReducer(state: Transcript, action: TranscriptAction): 
     }
     case 'feedback':
       return { ...state, entries: updateAssistant(state.entries, action.itemId, (a) => ({ ...a, feedback: action.kind })) };
+    case 'action':
+      // a widget's action streams like an answer, without a question of its own
+      return { ...state, streaming: true, allowCancel: false, progress: null, error: null, notice: null };
     case 'reset':
       return EMPTY_TRANSCRIPT;
     default:

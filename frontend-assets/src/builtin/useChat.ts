@@ -2,7 +2,7 @@
 // from the history, thumbs. Streams run one at a time; each is aborted when another action replaces it.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { ApiError } from '../shared/http';
-import { type ChatKitConnection, type FeedbackKind, ProtocolError, type StreamEvent } from './protocol';
+import { type ActionConfig, type ChatKitConnection, type FeedbackKind, ProtocolError, type StreamEvent } from './protocol';
 import { EMPTY_TRANSCRIPT, retryTarget, transcriptReducer, type Transcript } from './transcript';
 
 export interface Chat {
@@ -13,6 +13,8 @@ export interface Chat {
   newThread: () => void;
   open: (threadId: string) => Promise<void>;
   rate: (itemId: string, kind: FeedbackKind) => Promise<void>;
+  /** Sends a widget's server action (`threads.custom_action`) for the widget item `itemId`; its answer streams. */
+  act: (itemId: string, action: ActionConfig) => void;
 }
 
 /** What the visitor reads when a request of the chat fails (German, with the code for support). */
@@ -118,5 +120,15 @@ export function useChat(connection: ChatKitConnection): Chat {
     [connection],
   );
 
-  return { state, send, stop, retry, newThread, open, rate };
+  const act = useCallback(
+    (itemId: string, action: ActionConfig) => {
+      const threadId = current.current.threadId;
+      if (!threadId || current.current.streaming) return;
+      dispatch({ type: 'action', itemId });
+      void run((signal) => connection.customAction(threadId, itemId, action, signal));
+    },
+    [connection, run],
+  );
+
+  return { state, send, stop, retry, newThread, open, rate, act };
 }

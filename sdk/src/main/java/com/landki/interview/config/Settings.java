@@ -123,6 +123,10 @@ public final class Settings {
                 }
                 return hours;
             });
+    /** {@code CHATKIT_THREAD_RETENTION_DAYS}: days a {@code server} backend thread is kept; {@code 0} (default) keeps all. */
+    public static final Setting<Integer> CHATKIT_THREAD_RETENTION_DAYS = count("CHATKIT_THREAD_RETENTION_DAYS", 0,
+            "days a thread of the `server` backend is kept from its creation, with its items and attachments (checked"
+                    + " every 10 minutes); `0` keeps them");
     /** {@code CHATKIT_DICTATION}: whether the {@code server} backend transcribes dictated audio; default true. */
     public static final Setting<Boolean> CHATKIT_DICTATION = bool("CHATKIT_DICTATION", true,
             "the `server` backend answers `input.transcribe` (dictation) through `{OPENAI_BASE_URL}/audio/transcriptions`;"
@@ -276,7 +280,7 @@ public final class Settings {
             INTERVIEW_JDBC_PASSWORD,
             OUT_OF_SCOPE_MARKERS_FILE, CHATKIT_BACKEND, OPENAI_VECTOR_STORE_ID, OPENAI_MODEL,
             INTERVIEW_INSTRUCTIONS_FILE, CHATKIT_ATTACHMENTS, CHATKIT_ATTACHMENT_MAX_BYTES, CHATKIT_ATTACHMENT_TYPES,
-            CHATKIT_ATTACHMENT_UNUSED_HOURS, CHATKIT_DICTATION, OPENAI_TRANSCRIBE_MODEL, CHATKIT_DICTATION_MAX_BYTES,
+            CHATKIT_ATTACHMENT_UNUSED_HOURS, CHATKIT_THREAD_RETENTION_DAYS, CHATKIT_DICTATION, OPENAI_TRANSCRIBE_MODEL, CHATKIT_DICTATION_MAX_BYTES,
             CHATKIT_DICTATION_TYPES, OPENAI_DOMAIN_PUBLIC_KEY,
             ADMIN_TOKEN, ALLOWED_ORIGINS, ALLOWED_HOSTS, TRUSTED_PROXIES, FORWARDED_HEADER, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
             RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,

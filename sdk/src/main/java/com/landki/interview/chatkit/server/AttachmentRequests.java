@@ -168,8 +168,8 @@ final class AttachmentRequests {
     }
 
     /** Erases what the thread's messages carried (the thread is being deleted). */
-    void eraseThread(String threadId) {
-        store.eraseThread(threadId);
+    int eraseThread(String threadId) {
+        return store.eraseThread(threadId);
     }
 
     /** Erases attachments no message carries that are older than {@link AttachmentOptions#unusedAfter()}. */

@@ -16,6 +16,7 @@ import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,12 @@ public final class ChatKitServer {
     public static final int TITLE_LENGTH = 60;
     /** The {@code client_effect} name sent for an out-of-scope answer. */
     public static final String OUT_OF_SCOPE_EFFECT = "out_of_scope";
+    /**
+     * The action type of the out-of-scope card's button ({@code threads.custom_action} with the card's
+     * {@code item_id}): stores one feedback entry (kind {@link FeedbackListener#OUT_OF_SCOPE}) and turns the card
+     * into its thank-you state. The card follows every out-of-scope answer when a {@link FeedbackListener} is set.
+     */
+    public static final String OUT_OF_SCOPE_ACTION = "out_of_scope.report";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatKitServer.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -72,6 +79,7 @@ public final class ChatKitServer {
     private final DictationOptions dictationOptions;
     private final DictationRequests dictation;
     private final ThreadTitles titles;
+    private final OutOfScopeReports outOfScope;
     private final Duration streamIdleTimeout;
     private final ScheduledExecutorService idleScheduler;
     private final AtomicInteger activeStreams = new AtomicInteger();
@@ -89,7 +97,8 @@ public final class ChatKitServer {
         this.dictation = builder.transcriber == null ? null
                 : new DictationRequests(builder.transcriber, builder.dictationOptions);
         this.threads = new ThreadRequests(store, builder.feedbackListener, attachments);
-        this.turns = new TurnRequests(this, threads, store, builder.responder, attachments);
+        this.outOfScope = new OutOfScopeReports(this, store, builder.feedbackListener);
+        this.turns = new TurnRequests(this, threads, store, builder.responder, attachments, outOfScope);
         this.titles = new ThreadTitles(store, builder.threadTitles);
         this.streamIdleTimeout = builder.streamIdleTimeout;
         this.idleScheduler = builder.idleScheduler;
@@ -184,6 +193,44 @@ public final class ChatKitServer {
     }
 
     /**
+     * Retention: erases every thread created before {@code cutoff} (whoever owns it) with its items and the
+     * attachments its messages carried. Operators call it (or let {@code CHATKIT_THREAD_RETENTION_DAYS} do it);
+     * the protocol never reaches it.
+     *
+     * @param cutoff threads created strictly before this instant go
+     * @return how many threads were erased
+     */
+    public int eraseThreadsCreatedBefore(Instant cutoff) {
+        java.util.List<String> ids = store.threadIdsCreatedBefore(cutoff);
+        int erased = store.eraseThreadsCreatedBefore(cutoff);
+        if (attachments != null) {
+            int files = 0;
+            for (String id : ids) {
+                files += attachments.eraseThread(id);
+            }
+            LOG.info("retention: erased {} threads created before {} and {} of their attachments", erased, cutoff,
+                    files);
+        }
+        return erased;
+    }
+
+    /**
+     * The periodic cleanup: erases the attachments no message carries that are older than
+     * {@link AttachmentOptions#unusedAfter()} and, when {@code retention} is positive, the threads older than
+     * that (with their attachments), both measured on this server's clock.
+     *
+     * @param retention how long threads are kept; zero keeps them
+     * @return how many threads were erased
+     */
+    public int cleanUp(Duration retention) {
+        sweepAttachments();
+        if (retention.isZero() || retention.isNegative()) {
+            return 0;
+        }
+        return eraseThreadsCreatedBefore(clock.instant().minus(retention));
+    }
+
+    /**
      * Where attachments are kept.
      *
      * @return the store, or null when this server accepts none
@@ -263,6 +310,10 @@ public final class ChatKitServer {
 
     ThreadTitles titles() {
         return titles;
+    }
+
+    OutOfScopeReports outOfScope() {
+        return outOfScope;
     }
 
     /**
@@ -438,7 +489,8 @@ public final class ChatKitServer {
         }
 
         /**
-         * Receives thumbs up/down ({@code items.feedback}); without one, feedback is accepted and dropped.
+         * Receives thumbs up/down ({@code items.feedback}) and the out-of-scope card's reports
+         * ({@link #OUT_OF_SCOPE_ACTION}); without one, thumbs are accepted and dropped and no card is offered.
          *
          * @param listener the listener, or {@code null} for none
          * @return this builder

@@ -51,6 +51,11 @@ final class RequestParams {
         return value.asText();
     }
 
+    /** A value from the request as an error message may quote it: at most 80 characters. */
+    static String shorten(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "…";
+    }
+
     /** An optional field as text, or null. */
     static String optionalText(JsonNode params, String field) {
         JsonNode value = params.get(field);

@@ -356,6 +356,9 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
         if (reason == null && answer.isEmpty()) {
             return; // no answer text (e.g. only a client tool call): nothing was answered yet
         }
+        if (reason != null && !answer.isEmpty() && server.outOfScope().enabled()) {
+            server.outOfScope().offer(this);
+        }
         AnswerListener listener = server.answerListener();
         if (listener != null) {
             AnswerListener.Answer event = new AnswerListener.Answer(context, thread.id(), itemId, question, answer,

@@ -41,14 +41,16 @@ final class TurnRequests {
     private final ThreadStore store;
     private final ChatKitResponder responder;
     private final AttachmentRequests attachments;
+    private final OutOfScopeReports outOfScope;
 
     TurnRequests(ChatKitServer server, ThreadRequests threads, ThreadStore store, ChatKitResponder responder,
-                 AttachmentRequests attachments) {
+                 AttachmentRequests attachments, OutOfScopeReports outOfScope) {
         this.server = server;
         this.threads = threads;
         this.store = store;
         this.responder = responder;
         this.attachments = attachments;
+        this.outOfScope = outOfScope;
     }
 
     ChatKitResult createThread(RequestContext context, JsonNode params, Map<String, Object> metadata) {
@@ -123,6 +125,14 @@ final class TurnRequests {
             throw ChatKitException.validation("params.action", "must be an object with a type");
         }
         String itemId = optionalText(params, "item_id");
+        String type = action.get("type").asText();
+        if (ChatKitServer.OUT_OF_SCOPE_ACTION.equals(type) && outOfScope.enabled()) {
+            return stream(context, thread, null, metadata, null, outOfScope.prepare(context, thread, itemId));
+        }
+        if (!responder.actionTypes().contains(type)) {
+            throw ChatKitException.validation("params.action.type", "is not an action this assistant handles: "
+                    + RequestParams.shorten(type));
+        }
         Map<String, Object> actionMap = RequestParams.map(action);
         return stream(context, thread, null, metadata, null, turn -> {
             responder.action(turn, actionMap, itemId);

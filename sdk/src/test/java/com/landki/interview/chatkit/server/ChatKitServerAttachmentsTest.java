@@ -225,6 +225,35 @@ class ChatKitServerAttachmentsTest {
     }
 
     @Test
+    void retentionErasesOldThreadsWithEveryAttachmentTheyCarriedAndTheCleanUpSweepsUnusedOnes() {
+        String first = uploaded(ALICE, "alt.pdf", "application/pdf", PDF);
+        String oldThread = stream(ALICE, createThread("alt", first)).get(0).get("thread").get("id").asText();
+        clock.advance(Duration.ofDays(3));
+        String late = uploaded(ALICE, "spaet.pdf", "application/pdf", PDF);
+        stream(ALICE, "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\"" + oldThread
+                + "\",\"input\":{\"content\":[{\"type\":\"input_text\",\"text\":\"noch\"}],\"attachments\":[\""
+                + late + "\"],\"inference_options\":{}}}}");
+        String fresh = uploaded(BOB, "neu.png", "image/png", PNG);
+        String newThread = stream(BOB, createThread("neu", fresh)).get(0).get("thread").get("id").asText();
+        String stray = uploaded(BOB, "liegen.pdf", "application/pdf", PDF);
+        clock.advance(Duration.ofDays(4));
+
+        assertThat(server.cleanUp(Duration.ZERO)).as("no retention: threads stay").isZero();
+        assertThat(files.load("user-bob", stray)).as("unused for four days, over the two hours").isEmpty();
+        assertThat(files.load("user-alice", first)).isPresent();
+
+        assertThat(server.cleanUp(Duration.ofDays(5))).isEqualTo(1);
+
+        assertThat(threads.loadThread("user-alice", oldThread)).isEmpty();
+        assertThat(files.load("user-alice", first)).isEmpty();
+        assertThat(files.load("user-alice", late)).as("sent in the old thread after the cutoff: goes with it")
+                .isEmpty();
+        assertThat(threads.loadThread("user-bob", newThread)).isPresent();
+        assertThat(files.load("user-bob", fresh)).isPresent();
+        assertThat(files.loadContent("user-bob", fresh)).contains(PNG);
+    }
+
+    @Test
     void withoutAnAttachmentStoreAttachmentsStayNotSupported() {
         ChatKitServer plain = ChatKitServer.builder().store(ThreadStore.inMemory()).responder(responder).build();
 

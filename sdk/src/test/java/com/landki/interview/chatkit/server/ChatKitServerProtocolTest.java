@@ -329,16 +329,43 @@ public class ChatKitServerProtocolTest {
     }
 
     @Test
-    void threadsCustomActionEndsWithAnErrorEventBecauseThereAreNoWidgets() {
+    void threadsCustomActionOfATypeNobodyHandlesIsRefusedBeforeItStreams() {
         String threadId = createThread(ALICE, "eins");
 
-        List<JsonNode> events = stream(ALICE, "{\"type\":\"threads.custom_action\",\"params\":{\"thread_id\":\""
-                + threadId + "\",\"action\":{\"type\":\"noop\",\"payload\":{}}}}");
+        assertThatThrownBy(() -> server.process(bytes("{\"type\":\"threads.custom_action\",\"params\":{\"thread_id\":\""
+                + threadId + "\",\"action\":{\"type\":\"noop\",\"payload\":{}}}}"), ALICE))
+                .isInstanceOf(ChatKitException.class)
+                .hasMessage("params.action.type is not an action this assistant handles: noop")
+                .extracting(e -> ((ChatKitException) e).httpStatus()).isEqualTo(400);
+    }
 
-        assertThat(Sse.types(events)).containsExactly("stream_options", "error");
-        assertThat(events.get(1).get("code").asText()).isEqualTo("custom");
-        assertThat(events.get(1).get("message").asText()).contains("actions");
-        assertThat(events.get(1).get("allow_retry").asBoolean()).isFalse();
+    @Test
+    void aResponderGetsTheCustomActionsItNames() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        ChatKitResponder acting = new ChatKitResponder() {
+            @Override
+            public void respond(ResponseTurn turn) {
+                responder.respond(turn);
+            }
+
+            @Override
+            public java.util.Set<String> actionTypes() {
+                return java.util.Set.of("noop");
+            }
+
+            @Override
+            public void action(ResponseTurn turn, Map<String, Object> action, String itemId) {
+                seen.add(action.get("type") + " " + itemId);
+            }
+        };
+        ChatKitServer withActions = ChatKitServer.builder().store(store).responder(acting).build();
+        String threadId = idOf(streamWith(withActions, ALICE, create("eins")));
+
+        List<JsonNode> events = streamWith(withActions, ALICE, "{\"type\":\"threads.custom_action\",\"params\":{"
+                + "\"thread_id\":\"" + threadId + "\",\"item_id\":\"wgt_1\",\"action\":{\"type\":\"noop\"}}}");
+
+        assertThat(Sse.types(events)).containsExactly("stream_options");
+        assertThat(seen).containsExactly("noop wgt_1");
     }
 
     @Test
@@ -570,8 +597,10 @@ public class ChatKitServerProtocolTest {
     @Test
     void unknownItemTypesAreKeptAndSentBackAsTheyCame() throws IOException {
         String threadId = createThread(ALICE, "eins");
+        // a widget with a component the SDK does not model (Image) stays a raw item
         JsonNode widget = MAPPER.readTree("{\"type\":\"widget\",\"id\":\"wdg_1\",\"thread_id\":\"" + threadId
-                + "\",\"created_at\":\"2026-11-26T03:00:00\",\"widget\":{\"type\":\"Card\",\"children\":[]},\"copy_text\":\"c\"}");
+                + "\",\"created_at\":\"2026-11-26T03:00:00\",\"widget\":{\"type\":\"Card\",\"children\":"
+                + "[{\"type\":\"Image\",\"src\":\"https://example.org/a.png\"}]},\"copy_text\":\"c\"}");
         store.saveItem(ALICE.userId(), threadId,
                 com.landki.interview.chatkit.server.types.internal.ProtocolJson.readItem(widget));
 

@@ -2,11 +2,15 @@ package com.landki.interview.example.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.chatkit.server.setup.StoreHooks;
 import com.landki.interview.example.InterviewServer;
 import com.landki.interview.servlet.InterviewApiOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -32,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BuiltinChatBrowserTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     static Path logDir;
 
@@ -56,6 +62,7 @@ class BuiltinChatBrowserTest {
                 "ANSWER", OpenAiStandIn.ANSWER_TEXT,
                 "SOURCE_FILE", OpenAiStandIn.ANSWER_SOURCE,
                 "OUT_OF_SCOPE_ANSWER", OpenAiStandIn.OUT_OF_SCOPE_REPLY,
+                "TOOL_OUT_OF_SCOPE_ANSWER", OpenAiStandIn.TOOL_OUT_OF_SCOPE_REPLY,
                 "SLOW_START", OpenAiStandIn.SLOW_START));
     }
 
@@ -89,7 +96,7 @@ class BuiltinChatBrowserTest {
 
     @Test
     void browserScriptRanEveryScenarioAndPassed() {
-        script.assertAllPassed(16);
+        script.assertAllPassed(17);
     }
 
     @TestFactory
@@ -98,12 +105,30 @@ class BuiltinChatBrowserTest {
     }
 
     @Test
-    void thumbsDownAndTheOutOfScopeReportWereStored() throws Exception {
+    void thumbsDownAndTheOutOfScopeReportsWereStored() throws Exception {
         String feedback = Files.readString(logDir.resolve("builtin").resolve("feedback.jsonl"));
         assertThat(feedback.lines().filter(l -> l.contains("\"category\":\"thumbs_down\""))).isNotEmpty()
                 .allSatisfy(l -> assertThat(l).contains(OpenAiStandIn.ANSWER_TEXT));
-        assertThat(feedback.lines().filter(l -> l.contains("\"category\":\"out_of_scope\""))).isNotEmpty()
-                .allSatisfy(l -> assertThat(l).contains("Wetter").contains(OpenAiStandIn.OUT_OF_SCOPE_REPLY));
+        List<JsonNode> reports = feedback.lines().map(BuiltinChatBrowserTest::json)
+                .filter(entry -> entry.path("category").asText().equals("out_of_scope")).toList();
+        // one click on the card after the marker-flagged answer, one (clicked twice) after the tool-flagged one
+        assertThat(reports).hasSize(2).allSatisfy(entry -> {
+            assertThat(entry.path("comment").asText()).isEqualTo(StoreHooks.OUT_OF_SCOPE_COMMENT);
+            assertThat(entry.path("session_id").asText()).startsWith("thr_");
+        });
+        assertThat(reports).filteredOn(e -> e.path("user_question").asText().contains("Wetter")).singleElement()
+                .satisfies(e -> assertThat(e.path("assistant_reply").asText()).isEqualTo(OpenAiStandIn.OUT_OF_SCOPE_REPLY));
+        assertThat(reports).filteredOn(e -> e.path("user_question").asText().equals("Wie hoch ist die Zugspitze?"))
+                .singleElement().satisfies(e -> assertThat(e.path("assistant_reply").asText())
+                        .isEqualTo(OpenAiStandIn.TOOL_OUT_OF_SCOPE_REPLY));
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

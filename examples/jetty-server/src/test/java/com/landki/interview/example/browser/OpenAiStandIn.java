@@ -27,7 +27,9 @@ import mockwebserver3.RecordedRequest;
  * creation fail with 401, as a wrong API key does; {@code POST /v1/responses} (the {@code server} backend's
  * agent) streams by the newest user message: "Wetter" → {@link #OUT_OF_SCOPE_REPLY}; "langsam" →
  * {@link #SLOW_START}, then only keep-alive comments until the call is closed ({@link #slowAnswerAborted});
- * "Fehler" → an upstream error the first time, the answer on the retry; anything else → {@link #ANSWER_TEXT}
+ * "Fehler" → an upstream error the first time, the answer on the retry; "Zugspitze" → a call of the agent's
+ * {@code report_out_of_scope} tool, and the follow-up request that carries its output (and names the
+ * {@code previous_response_id}) → {@link #TOOL_OUT_OF_SCOPE_REPLY}; anything else → {@link #ANSWER_TEXT}
  * citing {@link #ANSWER_SOURCE}. Thread-safe (mockwebserver dispatches concurrently).
  */
 final class OpenAiStandIn extends Dispatcher {
@@ -37,6 +39,7 @@ final class OpenAiStandIn extends Dispatcher {
     static final String ANSWER_TEXT = "Die Interviews handeln von **Arbeit** und Zukunft.";
     static final String ANSWER_SOURCE = "leitfaden.pdf";
     static final String SLOW_START = "Die Antwort beginnt";
+    static final String TOOL_OUT_OF_SCOPE_REPLY = "Die Höhe von Bergen steht nicht in den Interview-Dokumenten.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,7 +66,12 @@ final class OpenAiStandIn extends Dispatcher {
             }
             if (path.equals("/v1/responses") && method.equals("POST")) {
                 responsesCalls.incrementAndGet();
-                return answerStream(lastUserMessage(JSON.readTree(body(request))));
+                JsonNode responses = JSON.readTree(body(request));
+                if (responses.hasNonNull("previous_response_id") && hasToolOutput(responses)) {
+                    return ResponsesStream.create("resp_tool_reply").message("msg_tool_reply", TOOL_OUT_OF_SCOPE_REPLY)
+                            .messageDone("msg_tool_reply", TOOL_OUT_OF_SCOPE_REPLY).completed("resp_tool_reply").response();
+                }
+                return answerStream(lastUserMessage(responses));
             }
             if (path.startsWith("/v1/chatkit/threads/") && method.equals("GET")) {
                 return thread(path.substring("/v1/chatkit/threads/".length()));
@@ -135,6 +143,10 @@ final class OpenAiStandIn extends Dispatcher {
                     .delta(item, OUT_OF_SCOPE_REPLY.substring(0, half)).delta(item, OUT_OF_SCOPE_REPLY.substring(half))
                     .messageDone(item, OUT_OF_SCOPE_REPLY).completed("resp_browser").response();
         }
+        if (question.contains("Zugspitze")) {
+            return ResponsesStream.create("resp_tool").functionCall("fc_browser", "call_browser", "report_out_of_scope",
+                    "{\"out_of_scope\":true,\"reason\":\"Frage nach einem Berg\"}").completed("resp_tool").response();
+        }
         if (question.contains("langsam")) {
             return ResponsesStream.create("resp_slow").message("msg_slow", SLOW_START).hanging(slowAnswerAborted);
         }
@@ -142,6 +154,16 @@ final class OpenAiStandIn extends Dispatcher {
             return ResponsesStream.create("resp_fail").error("server_error", "The stand-in fails once on purpose.").response();
         }
         return ResponsesStream.answer("resp_answer", ANSWER_TEXT).response();
+    }
+
+    /** Whether a Responses API request carries a {@code function_call_output} (the tool's answer). */
+    private static boolean hasToolOutput(JsonNode request) {
+        for (JsonNode input : request.path("input")) {
+            if ("function_call_output".equals(input.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text of the last {@code role: user} input of a Responses API request. */

@@ -1,6 +1,7 @@
 package com.landki.interview.chatkit.server.responder;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -39,8 +40,20 @@ public interface ChatKitResponder {
     }
 
     /**
-     * Handles {@code threads.custom_action} (a widget action). This server shows no widgets, so the default
-     * ends the turn with an error.
+     * The {@code threads.custom_action} types {@link #action} handles; any other type (except the server's own
+     * {@code ChatKitServer.OUT_OF_SCOPE_ACTION}) is refused with 400 {@code validation_failed} before a stream
+     * starts. The default is none.
+     *
+     * @return the action types, not {@code null}
+     */
+    default Set<String> actionTypes() {
+        return Set.of();
+    }
+
+    /**
+     * Handles {@code threads.custom_action} (a widget action) of one of the {@link #actionTypes()}, e.g. by
+     * emitting a {@code widget.root.updated} for the widget item {@code itemId}. The default ends the turn with
+     * an error.
      *
      * @param turn the turn to answer
      * @param action the action's type and payload

@@ -18,11 +18,13 @@ import com.landki.interview.openai.OpenAiHttp;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
 import com.landki.interview.store.internal.HikariPools;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,8 @@ public final class ChatKitBackend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatKitBackend.class);
     /** The attachments' directory inside {@code INTERVIEW_LOG_DIR} ({@code jsonl} store). */
     public static final String ATTACHMENT_DIR = "chatkit-attachments";
+    /** How often unused attachments and threads past {@code CHATKIT_THREAD_RETENTION_DAYS} are erased. */
+    public static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     private final ChatKitServer server;
     private final List<AutoCloseable> resources;
@@ -195,6 +199,10 @@ public final class ChatKitBackend implements AutoCloseable {
                 builder.dictation(dictation, dictationRules);
             }
             ChatKitServer server = builder.build();
+            int retentionDays = settings == null ? 0 : Settings.CHATKIT_THREAD_RETENTION_DAYS.read(settings);
+            if (attachments != null || retentionDays > 0) {
+                cleanUp(server, Duration.ofDays(retentionDays), resources);
+            }
             LOG.info("ChatKit server backend ready: threads in {} store, attachments {}, dictation {}", threads.type(),
                     attachments == null ? "off" : "up to " + attachments.maxBytes() + " bytes",
                     server.dictationOptions() == null ? "off" : "up to " + dictationRules.maxBytes() + " bytes");
@@ -234,6 +242,26 @@ public final class ChatKitBackend implements AutoCloseable {
         ChatKitServer server = server(threads, interview, agent, markers, alsoTell, idleScheduler(resources));
         LOG.info("ChatKit server backend ready: threads in the store given");
         return new ChatKitBackend(server, resources);
+    }
+
+    /**
+     * Runs {@link ChatKitServer#cleanUp} every {@link #CLEANUP_EVERY} on a thread of its own, stopped when the
+     * backend closes: unused attachments and, with a retention, old threads go even when nobody writes.
+     */
+    private static void cleanUp(ChatKitServer server, Duration retention, List<AutoCloseable> resources) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "chatkit-cleanup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        resources.add(scheduler::shutdownNow);
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                server.cleanUp(retention);
+            } catch (RuntimeException e) {
+                LOG.warn("ChatKit cleanup failed (retried in {}): {}", CLEANUP_EVERY, e.toString());
+            }
+        }, CLEANUP_EVERY.toMinutes(), CLEANUP_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /** The stream idle checks' thread, stopped when the backend closes (no thread outlives a web application). */

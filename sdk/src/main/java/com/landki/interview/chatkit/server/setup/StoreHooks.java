@@ -42,21 +42,30 @@ public final class StoreHooks {
     public static final String CATEGORY_POSITIVE = "thumbs_up";
     /** Feedback category of a thumbs down in ChatKit. */
     public static final String CATEGORY_NEGATIVE = "thumbs_down";
+    /** Feedback category of a report from the out-of-scope card, as the page's own report uses. */
+    public static final String CATEGORY_OUT_OF_SCOPE = "out_of_scope";
+    /** The comment stored with a report from the out-of-scope card. */
+    public static final String OUT_OF_SCOPE_COMMENT = "Vom Nutzer gemeldet: Antwort außerhalb der Dokumente (Karte im Chat)";
 
     private StoreHooks() {
     }
 
     /**
-     * {@code items.feedback} → one public feedback entry per request (category {@code thumbs_up}/{@code thumbs_down}).
+     * {@code items.feedback} → one public feedback entry per request (category {@code thumbs_up}/{@code thumbs_down});
+     * a report from the out-of-scope card → one with category {@code out_of_scope} and {@link #OUT_OF_SCOPE_COMMENT}.
      *
      * @param store where the entries go
      * @return the listener
      */
     public static FeedbackListener feedbackTo(FeedbackStore store) {
         Objects.requireNonNull(store, "store");
-        return feedback -> store.append(FeedbackEntry.publicFeedback(feedback.threadId(), feedback.question(),
-                feedback.answer(), FeedbackListener.POSITIVE.equals(feedback.kind()) ? CATEGORY_POSITIVE : CATEGORY_NEGATIVE,
-                null, feedback.context().attribute(RequestContext.IP)));
+        return feedback -> {
+            boolean report = FeedbackListener.OUT_OF_SCOPE.equals(feedback.kind());
+            String category = report ? CATEGORY_OUT_OF_SCOPE
+                    : FeedbackListener.POSITIVE.equals(feedback.kind()) ? CATEGORY_POSITIVE : CATEGORY_NEGATIVE;
+            store.append(FeedbackEntry.publicFeedback(feedback.threadId(), feedback.question(), feedback.answer(),
+                    category, report ? OUT_OF_SCOPE_COMMENT : null, feedback.context().attribute(RequestContext.IP)));
+        };
     }
 
     /**

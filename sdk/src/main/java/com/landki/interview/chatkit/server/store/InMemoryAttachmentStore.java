@@ -1,70 +1,44 @@
 package com.landki.interview.chatkit.server.store;
 
-import com.landki.interview.chatkit.server.types.ChatKitException;
-import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
-/** {@link AttachmentStore#inMemory()}: two maps under one lock. */
-final class InMemoryAttachmentStore implements AttachmentStore {
+/** {@link AttachmentStore#inMemory()}: two maps under the store's lock. */
+final class InMemoryAttachmentStore extends RecordAttachmentStore {
 
     private final Map<String, StoredAttachment> records = new HashMap<>();
     private final Map<String, byte[]> contents = new HashMap<>();
 
     @Override
-    public synchronized void save(StoredAttachment attachment) {
-        StoredAttachment old = records.get(attachment.id());
-        if (old != null && !old.userId().equals(attachment.userId())) {
-            throw ChatKitException.notFound("attachment", attachment.id());
-        }
+    Optional<StoredAttachment> read(String id) {
+        return Optional.ofNullable(records.get(id));
+    }
+
+    @Override
+    List<StoredAttachment> readAll() {
+        return List.copyOf(records.values());
+    }
+
+    @Override
+    void writeRecord(StoredAttachment attachment) {
         records.put(attachment.id(), attachment);
     }
 
     @Override
-    public synchronized boolean saveContent(String userId, String attachmentId, byte[] content) {
-        if (load(userId, attachmentId).isEmpty()) {
-            return false;
-        }
-        contents.put(attachmentId, content.clone());
-        return true;
+    void writeContent(String id, byte[] content) {
+        contents.put(id, content.clone());
     }
 
     @Override
-    public synchronized Optional<StoredAttachment> load(String userId, String attachmentId) {
-        return Optional.ofNullable(records.get(attachmentId)).filter(a -> a.userId().equals(userId));
+    Optional<byte[]> readContent(String id) {
+        return Optional.ofNullable(contents.get(id)).map(byte[]::clone);
     }
 
     @Override
-    public synchronized Optional<byte[]> loadContent(String userId, String attachmentId) {
-        return load(userId, attachmentId).map(a -> contents.get(attachmentId)).map(byte[]::clone);
-    }
-
-    @Override
-    public synchronized boolean delete(String userId, String attachmentId) {
-        return load(userId, attachmentId).isPresent() && eraseWhere(a -> a.id().equals(attachmentId)) > 0;
-    }
-
-    @Override
-    public synchronized int eraseThread(String threadId) {
-        return eraseWhere(a -> threadId.equals(a.threadId()));
-    }
-
-    @Override
-    public synchronized int eraseUser(String userId) {
-        return eraseWhere(a -> a.userId().equals(userId));
-    }
-
-    @Override
-    public synchronized int eraseUnusedCreatedBefore(Instant cutoff) {
-        return eraseWhere(a -> a.threadId() == null && a.createdAt().isBefore(cutoff));
-    }
-
-    private int eraseWhere(Predicate<StoredAttachment> which) {
-        int before = records.size();
-        records.values().removeIf(which);
-        contents.keySet().retainAll(records.keySet());
-        return before - records.size();
+    void remove(String id) {
+        contents.remove(id);
+        records.remove(id);
     }
 }

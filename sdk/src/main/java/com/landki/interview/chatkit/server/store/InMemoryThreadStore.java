@@ -94,6 +94,11 @@ class InMemoryThreadStore implements ThreadStore {
         return erased;
     }
 
+    @Override
+    public List<String> threadIdsCreatedBefore(java.time.Instant cutoff) {
+        return threadsCreatedBefore(cutoff);
+    }
+
     /** Ids of every thread created before {@code cutoff}. */
     protected List<String> threadsCreatedBefore(java.time.Instant cutoff) {
         return threads.values().stream().filter(e -> e.thread.createdAt().isBefore(cutoff)).map(e -> e.thread.id())

@@ -126,6 +126,11 @@ public final class JsonlThreadStore implements ThreadStore, AutoCloseable {
     }
 
     @Override
+    public java.util.List<String> threadIdsCreatedBefore(java.time.Instant cutoff) {
+        return index.threadIdsCreatedBefore(cutoff);
+    }
+
+    @Override
     public int eraseThreadsCreatedBefore(java.time.Instant cutoff) {
         java.util.Set<String> erased = new java.util.HashSet<>();
         writes.lock();

@@ -111,6 +111,12 @@ public final class PostgresThreadStore implements ThreadStore {
     }
 
     @Override
+    public List<String> threadIdsCreatedBefore(java.time.Instant cutoff) {
+        return query("select to_json(id)::text from chatkit_threads where created_at < ?", String.class,
+                OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+    }
+
+    @Override
     public int eraseThreadsCreatedBefore(java.time.Instant cutoff) {
         return update("delete from chatkit_threads where created_at < ?", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
     }

@@ -114,6 +114,15 @@ public interface ThreadStore {
     int eraseThreadsCreatedBefore(java.time.Instant cutoff);
 
     /**
+     * Retention: the ids of every thread created before {@code cutoff}, whoever owns it (what
+     * {@link #eraseThreadsCreatedBefore} would erase now; the server erases their attachments with them).
+     *
+     * @param cutoff threads created strictly before this instant
+     * @return their ids, in no particular order
+     */
+    java.util.List<String> threadIdsCreatedBefore(java.time.Instant cutoff);
+
+    /**
      * An in-memory store (tests, single-instance demos); lost on restart.
      *
      * @return a new, empty store

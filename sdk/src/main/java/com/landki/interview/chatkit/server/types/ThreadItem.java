@@ -11,7 +11,8 @@ import java.time.Instant;
  */
 @JsonPropertyOrder({"type"})
 public sealed interface ThreadItem
-        permits UserMessageItem, AssistantMessageItem, ClientToolCallItem, HiddenContextItem, WorkflowItem, RawItem {
+        permits UserMessageItem, AssistantMessageItem, ClientToolCallItem, HiddenContextItem, WorkflowItem, WidgetItem,
+                RawItem {
 
     /** {@link #type()} of a {@link UserMessageItem}. */
     String USER_MESSAGE = "user_message";
@@ -19,7 +20,7 @@ public sealed interface ThreadItem
     String ASSISTANT_MESSAGE = "assistant_message";
     /** {@link #type()} of a {@link ClientToolCallItem}. */
     String CLIENT_TOOL_CALL = "client_tool_call";
-    /** {@link #type()} of a widget (kept as a {@link RawItem}). */
+    /** {@link #type()} of a {@link WidgetItem}. */
     String WIDGET = "widget";
     /** {@link #type()} of a task (kept as a {@link RawItem}). */
     String TASK = "task";

@@ -2,6 +2,8 @@ package com.landki.interview.chatkit.server.types;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.landki.interview.chatkit.server.widgets.WidgetComponent;
+import com.landki.interview.chatkit.server.widgets.WidgetRoot;
 
 /** The {@code update} of a {@code thread.item.updated} event; discriminated by {@code type}. */
 @JsonPropertyOrder({"type"})
@@ -60,6 +62,30 @@ public sealed interface ThreadItemUpdate {
         @Override
         public String type() {
             return "workflow.task.updated";
+        }
+    }
+
+    /** A widget item shows {@code widget} instead of what it showed (chatkit-python's {@code WidgetRootUpdated}). */
+    record WidgetRootUpdated(WidgetRoot widget) implements ThreadItemUpdate {
+        @Override
+        public String type() {
+            return "widget.root.updated";
+        }
+    }
+
+    /** The component with id {@code component_id} of a widget item is now {@code component}. */
+    record WidgetComponentUpdated(String componentId, WidgetComponent component) implements ThreadItemUpdate {
+        @Override
+        public String type() {
+            return "widget.component.updated";
+        }
+    }
+
+    /** Text appended to the {@code Text} or {@code Markdown} with id {@code component_id}; {@code done} at its end. */
+    record WidgetStreamingTextValueDelta(String componentId, String delta, boolean done) implements ThreadItemUpdate {
+        @Override
+        public String type() {
+            return "widget.streaming_text.value_delta";
         }
     }
 }

@@ -37,6 +37,11 @@ class JsonlThreadStoreTest extends ThreadStoreContract {
         return reopen();
     }
 
+    @Override
+    ThreadStore reopened(ThreadStore store) {
+        return reopen();
+    }
+
     private JsonlThreadStore reopen() {
         open.forEach(JsonlThreadStore::close);
         open.clear();

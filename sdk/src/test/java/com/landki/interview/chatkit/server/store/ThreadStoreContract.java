@@ -12,16 +12,28 @@ import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.UserContent;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
+import com.landki.interview.chatkit.server.types.WidgetItem;
+import com.landki.interview.chatkit.server.widgets.ActionConfig;
+import com.landki.interview.chatkit.server.widgets.Badge;
+import com.landki.interview.chatkit.server.widgets.Button;
+import com.landki.interview.chatkit.server.widgets.Card;
+import com.landki.interview.chatkit.server.widgets.Row;
+import com.landki.interview.chatkit.server.widgets.Text;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link ThreadStore} does; run for the in-memory and the JSONL store. */
+/** What every {@link ThreadStore} does; run for the in-memory, the JSONL and the PostgreSQL store. */
 abstract class ThreadStoreContract {
 
     static final Instant T0 = Instant.parse("2026-11-26T03:00:00Z");
 
     abstract ThreadStore store();
+
+    /** The same data as {@code store} holds, read afresh where the store can be reopened (JSONL); else itself. */
+    ThreadStore reopened(ThreadStore store) {
+        return store;
+    }
 
     static ThreadMetadata thread(String id, int second) {
         return ThreadMetadata.of(id, T0.plusSeconds(second));
@@ -70,6 +82,30 @@ abstract class ThreadStoreContract {
         List<ThreadItem> items = store.listItems("alice", "thr_a", 10, null, ThreadStore.ASC).data();
         assertThat(items).extracting(ThreadItem::id).containsExactly("msg_1", "msg_2", "msg_3");
         assertThat(((AssistantMessageItem) items.get(1)).text()).isEqualTo("neu");
+    }
+
+    @Test
+    void keepsWidgetItemsAndTheirNewStateAsWidgets() {
+        ThreadStore store = store();
+        store.saveThread("alice", thread("thr_a", 1));
+        store.saveItem("alice", "thr_a", question("msg_1", "thr_a", "Frage"));
+        WidgetItem card = new WidgetItem("wgt_1", "thr_a", T0, Card.builder().key("offer").size("md")
+                .child(Text.builder("Außerhalb der Dokumente").weight("semibold").build())
+                .child(Row.builder().gap(2).justify("end").child(Button.builder("Melden")
+                        .onClickAction(ActionConfig.of("out_of_scope.report", null)).build()).build())
+                .build(), "Außerhalb der Dokumente");
+        store.saveItem("alice", "thr_a", card);
+        WidgetItem thanked = card.withWidget(Card.of(Badge.builder("Gemeldet").color("success").build()));
+        store.saveItem("alice", "thr_a", question("msg_2", "thr_a", "danach"));
+        store.saveItem("alice", "thr_a", thanked);
+
+        ThreadStore again = reopened(store);
+
+        List<ThreadItem> items = again.listItems("alice", "thr_a", 10, null, ThreadStore.ASC).data();
+        assertThat(items).extracting(ThreadItem::id).containsExactly("msg_1", "wgt_1", "msg_2");
+        assertThat(items.get(1)).isInstanceOf(WidgetItem.class).isEqualTo(thanked);
+        assertThat(again.loadItem("alice", "thr_a", "wgt_1")).contains(thanked);
+        assertThat(again.loadItem("bob", "thr_a", "wgt_1")).isEmpty();
     }
 
     @Test
@@ -133,7 +169,9 @@ abstract class ThreadStoreContract {
         store.saveThread("bob", thread("thr_old_b", 2));
         store.saveThread("alice", thread("thr_new", 10));
 
+        assertThat(store.threadIdsCreatedBefore(T0.plusSeconds(5))).containsExactlyInAnyOrder("thr_old", "thr_old_b");
         assertThat(store.eraseThreadsCreatedBefore(T0.plusSeconds(5))).isEqualTo(2);
+        assertThat(store.threadIdsCreatedBefore(T0.plusSeconds(5))).isEmpty();
         assertThat(store.listThreads("alice", 10, null, ThreadStore.DESC).data()).extracting(ThreadMetadata::id)
                 .containsExactly("thr_new");
         assertThat(store.listThreads("bob", 10, null, ThreadStore.DESC).data()).isEmpty();

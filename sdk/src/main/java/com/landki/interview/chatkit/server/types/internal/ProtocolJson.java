@@ -14,6 +14,23 @@ import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.RawItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
+import com.landki.interview.chatkit.server.types.WidgetItem;
+import com.landki.interview.chatkit.server.widgets.Badge;
+import com.landki.interview.chatkit.server.widgets.Button;
+import com.landki.interview.chatkit.server.widgets.Caption;
+import com.landki.interview.chatkit.server.widgets.Card;
+import com.landki.interview.chatkit.server.widgets.Col;
+import com.landki.interview.chatkit.server.widgets.Divider;
+import com.landki.interview.chatkit.server.widgets.Icon;
+import com.landki.interview.chatkit.server.widgets.ListView;
+import com.landki.interview.chatkit.server.widgets.ListViewItem;
+import com.landki.interview.chatkit.server.widgets.Markdown;
+import com.landki.interview.chatkit.server.widgets.Row;
+import com.landki.interview.chatkit.server.widgets.Spacer;
+import com.landki.interview.chatkit.server.widgets.Text;
+import com.landki.interview.chatkit.server.widgets.Title;
+import com.landki.interview.chatkit.server.widgets.WidgetComponent;
+import com.landki.interview.chatkit.server.widgets.WidgetRoot;
 import com.landki.interview.internal.IsoInstantDeserializer;
 import com.landki.interview.internal.JsonMappers;
 import java.io.IOException;
@@ -23,7 +40,9 @@ import java.time.Instant;
 /**
  * The JSON mapping of the protocol: the SDK's one policy ({@link JsonMappers}: snake_case names, nulls left out
  * as the reference server does, unknown fields ignored, times as ISO-8601 strings) plus thread items
- * dispatched on {@code type}, with unknown types kept as {@link RawItem}. Thread-safe.
+ * dispatched on {@code type}, with unknown types kept as {@link RawItem}, and widget components dispatched on
+ * their {@code type} (a widget item with a component this SDK does not model is kept as a {@link RawItem}).
+ * Thread-safe.
  */
 public final class ProtocolJson {
 
@@ -67,6 +86,8 @@ public final class ProtocolJson {
     private static ObjectMapper create() {
         SimpleModule module = new SimpleModule("chatkit-protocol");
         module.addDeserializer(ThreadItem.class, new ThreadItemDeserializer());
+        module.addDeserializer(WidgetComponent.class, new WidgetDeserializer<>(WidgetComponent.class));
+        module.addDeserializer(WidgetRoot.class, new WidgetDeserializer<>(WidgetRoot.class));
         return JsonMappers.json(module);
     }
 
@@ -83,9 +104,16 @@ public final class ProtocolJson {
                 case ThreadItem.ASSISTANT_MESSAGE -> AssistantMessageItem.class;
                 case ThreadItem.CLIENT_TOOL_CALL -> ClientToolCallItem.class;
                 case ThreadItem.SDK_HIDDEN_CONTEXT -> object.path("content").isTextual() ? HiddenContextItem.class : null;
+                case ThreadItem.WIDGET -> WidgetItem.class;
                 default -> null;
             };
-            if (target != null) {
+            if (target == WidgetItem.class) {
+                try {
+                    return p.getCodec().treeToValue(object, WidgetItem.class);
+                } catch (JsonProcessingException | RuntimeException e) {
+                    target = null; // a component we do not model: kept exactly, as a raw item
+                }
+            } else if (target != null) {
                 return p.getCodec().treeToValue(object, target);
             }
             JsonNode created = object.get("created_at");
@@ -94,6 +122,47 @@ public final class ProtocolJson {
                     : IsoInstantDeserializer.parse(created.asText());
             return new RawItem(object.path("id").asText(null), object.path("thread_id").asText(null), createdAt,
                     type, object.deepCopy());
+        }
+    }
+
+    /** The widget component class of a JSON {@code type}, or null for one this SDK does not model. */
+    static Class<? extends WidgetComponent> widgetClass(String type) {
+        return switch (type) {
+            case Card.TYPE -> Card.class;
+            case ListView.TYPE -> ListView.class;
+            case ListViewItem.TYPE -> ListViewItem.class;
+            case Text.TYPE -> Text.class;
+            case Title.TYPE -> Title.class;
+            case Caption.TYPE -> Caption.class;
+            case Markdown.TYPE -> Markdown.class;
+            case Button.TYPE -> Button.class;
+            case Badge.TYPE -> Badge.class;
+            case Icon.TYPE -> Icon.class;
+            case Row.TYPE -> Row.class;
+            case Col.TYPE -> Col.class;
+            case Divider.TYPE -> Divider.class;
+            case Spacer.TYPE -> Spacer.class;
+            default -> null;
+        };
+    }
+
+    /** A widget component (or root) by its {@code type}; an unknown type, or a root that is none, fails. */
+    private static final class WidgetDeserializer<T extends WidgetComponent> extends JsonDeserializer<T> {
+        private final Class<T> expected;
+
+        WidgetDeserializer(Class<T> expected) {
+            this.expected = expected;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = p.getCodec().readTree(p);
+            String type = node.path("type").asText("");
+            Class<? extends WidgetComponent> target = widgetClass(type);
+            if (target == null || !expected.isAssignableFrom(target)) {
+                throw ctxt.weirdStringException(type, expected, "not a widget component this SDK models");
+            }
+            return expected.cast(p.getCodec().treeToValue(node, target));
         }
     }
 }
