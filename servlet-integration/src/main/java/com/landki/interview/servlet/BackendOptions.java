@@ -4,6 +4,7 @@ import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.CreateSessionRequest;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.store.AttachmentStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.classify.ScopeClassifier;
 import com.landki.interview.classify.ThreadClassifier;
@@ -31,6 +32,7 @@ public final class BackendOptions {
     private final ChatKitServer chatKitServer;
     private final ChatKitResponder responder;
     private final ThreadStore threadStore;
+    private final AttachmentStore attachmentStore;
     private final ScopeClassifier classifier;
     private final ThreadClassifier threadClassifier;
     private final Duration sessionDeadline;
@@ -44,6 +46,7 @@ public final class BackendOptions {
         chatKitServer = b.chatKitServer;
         responder = b.responder;
         threadStore = b.threadStore;
+        attachmentStore = b.attachmentStore;
         classifier = b.classifier;
         threadClassifier = b.threadClassifier;
         sessionDeadline = b.sessionDeadline;
@@ -185,6 +188,15 @@ public final class BackendOptions {
     }
 
     /**
+     * Where the own server keeps attachments when its {@link #threadStore()} is given in code, or {@code null}.
+     *
+     * @return the store, or {@code null}: then a given thread store comes without attachments
+     */
+    public AttachmentStore attachmentStore() {
+        return attachmentStore;
+    }
+
+    /**
      * The thread classifier given in code, or {@code null}.
      *
      * @return the classifier, or {@code null}
@@ -208,6 +220,7 @@ public final class BackendOptions {
         private ChatKitServer chatKitServer;
         private ChatKitResponder responder;
         private ThreadStore threadStore;
+        private AttachmentStore attachmentStore;
         private ScopeClassifier classifier;
         private ThreadClassifier threadClassifier;
         private Duration sessionDeadline = Duration.ofSeconds(Settings.SESSION_DEADLINE_SECONDS.defaultValue());
@@ -224,6 +237,7 @@ public final class BackendOptions {
             chatKitServer = o.chatKitServer;
             responder = o.responder;
             threadStore = o.threadStore;
+            attachmentStore = o.attachmentStore;
             classifier = o.classifier;
             threadClassifier = o.threadClassifier;
             sessionDeadline = o.sessionDeadline;
@@ -304,6 +318,20 @@ public final class BackendOptions {
          */
         public Builder threadStore(ThreadStore threadStore) {
             this.threadStore = threadStore;
+            return this;
+        }
+
+        /**
+         * Where the own server keeps attachments next to a {@link #threadStore} given in code, e.g.
+         * {@code AttachmentStore.postgres(dataSource)} (the Spring Boot starter does so with Boot's); the rules
+         * stay those of {@code CHATKIT_ATTACHMENT*}. Without it a given thread store accepts no attachments.
+         * The host closes it. Ignored without a thread store, or when a {@link #chatKitServer} is given.
+         *
+         * @param attachmentStore the store, or {@code null}
+         * @return this builder
+         */
+        public Builder attachmentStore(AttachmentStore attachmentStore) {
+            this.attachmentStore = attachmentStore;
             return this;
         }
 

@@ -3,6 +3,7 @@ package com.landki.interview.spring;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.store.AttachmentStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.servlet.AssetServlet;
@@ -82,10 +83,11 @@ public class InterviewAutoConfiguration {
             ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<DataSource> dataSource) {
         return servletContext -> {
             InterviewApiOptions.Builder options = InterviewApiOptions.from(interviewConfigSource).toBuilder().store(store);
-            // the own server's threads go where the store's records go: Boot's database
+            // the own server's threads and attachments go where the store's records go: Boot's database
             DataSource boot = bootDataSource(interviewConfigSource, dataSource);
             if (boot != null) {
-                options.backend(b -> b.threadStore(ThreadStore.postgres(boot)));
+                options.backend(b -> b.threadStore(ThreadStore.postgres(boot))
+                        .attachmentStore(AttachmentStore.postgres(boot)));
             }
             chatKitClient.ifUnique(client -> options.backend(b -> b.chatKitClient(client)));
             chatKitServer.ifUnique(server -> options.backend(b -> b.chatKitServer(server)));

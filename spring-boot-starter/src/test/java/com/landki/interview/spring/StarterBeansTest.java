@@ -9,6 +9,7 @@ import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.CreateSessionRequest;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.store.AttachmentStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantContent;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
@@ -114,8 +115,11 @@ class StarterBeansTest {
         EmbeddedPostgresServer.Database db = POSTGRES.createDatabase("boot");
         AppWithDataSource.dataSource = db.dataSource();
         // no interview.jdbc-url: the store must take the DataSource bean of the context, as Boot's own would be
+        String attachmentId;
         try (BootApp app = BootApp.start(AppWithDataSource.class, Map.of(
-                "interview.store", "postgres"))) {
+                "interview.store", "postgres",
+                // the own server's settings apply on Boot's DataSource too
+                "interview.chatkit.thread-titles", "false"))) {
             HttpResponse<String> health = app.get("/interview/api/health", Map.of());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(health.body()).path("store").asText()).isEqualTo("postgres");
@@ -124,8 +128,17 @@ class StarterBeansTest {
             assertThat(feedback.statusCode()).as(feedback.body()).isBetween(200, 299);
             HttpResponse<String> stream = app.post("/interview/api/chatkit", ChatKitRequests.threadsCreate("Hallo"),
                     Map.of(USER_HEADER, "carol"));
-            assertThat(stream.body()).contains("thread.created").contains("Antwort aus der Datenbank-App");
+            assertThat(stream.body()).contains("thread.created").contains("Antwort aus der Datenbank-App")
+                    .as("interview.chatkit.thread-titles=false: no title after the first answer")
+                    .doesNotContain("thread.updated");
+            HttpResponse<String> created = app.post("/interview/api/chatkit", "{\"type\":\"attachments.create\","
+                    + "\"params\":{\"name\":\"cv.txt\",\"size\":5,\"mime_type\":\"text/plain\"}}",
+                    Map.of(USER_HEADER, "carol"));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            attachmentId = JSON.readTree(created.body()).path("id").asText();
         }
+        // the attachment's record went to Boot's database as well
+        assertThat(AttachmentStore.postgres(db.dataSource()).load("carol", attachmentId)).isPresent();
         // the own server's threads went to the same database
         assertThat(ThreadStore.postgres(db.dataSource()).listThreads("carol", 10, null, ThreadStore.DESC).data())
                 .hasSize(1);

@@ -138,14 +138,17 @@ public final class ApiComponents implements AutoCloseable {
         // every answer goes to the chat log (the stats) and to the answer counters of /metrics
         MarkerClassifier phrases = markers != null ? markers : MarkerClassifier.ofDefaults();
         AnswerListener counted = answer -> metrics.answered(answer.source(), answer.outOfScope());
+        ChatKitBackend.Builder server = ChatKitBackend.builder(store, responder).markers(phrases).alsoTell(counted)
+                .settings(config)
+                .dictation(config != null && chatKitClient != null
+                        ? OpenAiTranscriber.from(config, chatKitClient.http()) : null);
         ThreadStore given = options.backend().threadStore();
-        ChatKitBackend server = own(given != null
-                ? ChatKitBackend.open(given, store, responder, phrases, counted)
-                : ChatKitBackend.open(threads, store, responder, phrases, counted,
-                        config != null ? ChatKitBackend.attachmentOptions(config) : AttachmentOptions.defaults(), config,
-                        config != null && chatKitClient != null
-                                ? OpenAiTranscriber.from(config, chatKitClient.http()) : null));
-        return server.server();
+        if (given != null) {
+            server.threadStore(given, options.backend().attachmentStore());
+        } else {
+            server.threads(threads);
+        }
+        return own(server.build()).server();
     }
 
     /** The ChatKit client of {@code OPENAI_*}; closing it on stop ends its HTTP and timer threads. */

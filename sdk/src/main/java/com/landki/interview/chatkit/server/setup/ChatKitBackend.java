@@ -55,8 +55,8 @@ public final class ChatKitBackend implements AutoCloseable {
 
     /**
      * Reads everything from {@code source} (store, agent, markers), writing feedback and out-of-scope events to
-     * {@code interview}. A host that already read the store settings and the markers uses
-     * {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier)}.
+     * {@code interview}. A host that already read the store settings and the markers, or holds its own stores,
+     * uses {@link #builder}.
      *
      * @param source where the settings are read
      * @param interview the store of feedback and chat events; not closed by the backend
@@ -68,9 +68,9 @@ public final class ChatKitBackend implements AutoCloseable {
         OpenAiHttp http = Settings.OPENAI_API_KEY.raw(source) == null ? null
                 : OpenAiHttp.create(OpenAiConfig.from(source));
         try {
-            ChatKitBackend backend = open(StoreConfig.from(source), interview, ResponsesAgent.from(source, http),
-                    MarkerClassifier.from(source), null, attachmentOptions(source), source,
-                    http == null ? null : OpenAiTranscriber.from(source, http));
+            ChatKitBackend backend = builder(interview, ResponsesAgent.from(source, http))
+                    .threads(StoreConfig.from(source)).markers(MarkerClassifier.from(source)).settings(source)
+                    .dictation(http == null ? null : OpenAiTranscriber.from(source, http)).build();
             if (http != null) {
                 backend.resources.add(http); // the backend made it, so the backend closes it
             }
@@ -86,7 +86,8 @@ public final class ChatKitBackend implements AutoCloseable {
     /**
      * The backend with threads where {@code threads} says ({@code memory}, {@code jsonl} in its log directory,
      * {@code postgres} on the one pool of that database), answering with {@code agent} (the {@link ResponsesAgent}
-     * or any other responder) and marking answers that {@code markers} finds out of scope.
+     * or any other responder) and marking answers that {@code markers} finds out of scope; attachments under
+     * {@link AttachmentOptions#defaults()}, no dictation. {@link #builder} sets every part.
      *
      * @param threads where the threads live
      * @param interview the store of feedback and chat events; not closed by the backend
@@ -96,121 +97,35 @@ public final class ChatKitBackend implements AutoCloseable {
      */
     public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers) {
-        return open(threads, interview, agent, markers, null);
+        return builder(interview, agent).threads(threads).markers(markers).build();
     }
 
     /**
-     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier)}, also telling
-     * {@code alsoTell} (e.g. metrics; may be {@code null}) about every answer and new thread, after the chat log.
+     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier)}, with threads in a
+     * store the caller opened and closes, e.g. {@link ThreadStore#postgres(javax.sql.DataSource)} on a data
+     * source the host holds; no attachments (give an {@link AttachmentStore} through {@link #builder}).
      *
-     * @param threads where the threads live
+     * @param threads where the threads live; not closed by the backend
      * @param interview the store of feedback and chat events; not closed by the backend
      * @param agent who writes the answers
      * @param markers checks finished answers the model did not flag
      * @param alsoTell another listener, or {@code null}
-     * @return the backend; close it on shutdown
+     * @return the backend
      */
-    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
+    public static ChatKitBackend open(ThreadStore threads, InterviewStore interview, ChatKitResponder agent,
             MarkerClassifier markers, AnswerListener alsoTell) {
-        return open(threads, interview, agent, markers, alsoTell, AttachmentOptions.defaults(), null);
+        return builder(interview, agent).threadStore(threads, null).markers(markers).alsoTell(alsoTell).build();
     }
 
     /**
-     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier, AnswerListener)},
-     * accepting attachments by {@code attachments} ({@code null}: none), kept beside the threads: in memory, in
-     * {@code chatkit-attachments/} of the JSONL log directory, or in the table {@code chatkit_attachments};
-     * the server's own settings ({@code CHATKIT_STREAM_IDLE_TIMEOUT}, {@code CHATKIT_THREAD_TITLES}) read from
-     * {@code settings} (null: the defaults).
+     * A builder of the backend: the one place that assembles the own server from its parts.
      *
-     * @param threads     where threads are kept
-     * @param interview   where answers and feedback are logged
-     * @param agent       who writes the answers
-     * @param markers     checks finished answers the model did not flag
-     * @param alsoTell    another listener, or {@code null}
-     * @param attachments the attachment rules, or {@code null} to accept none
-     * @param settings    the server's own settings, or {@code null} for the defaults
-     * @return the backend; close it on shutdown
+     * @param interview the store of feedback and chat events; not closed by the backend
+     * @param agent     who writes the answers
+     * @return a builder with threads in memory, the default markers, default attachment rules and no dictation
      */
-    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
-            MarkerClassifier markers, AnswerListener alsoTell, AttachmentOptions attachments,
-            ConfigSource settings) {
-        return open(threads, interview, agent, markers, alsoTell, attachments, settings, null);
-    }
-
-    /**
-     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier, AnswerListener,
-     * AttachmentOptions, ConfigSource)}, also answering {@code input.transcribe} with {@code dictation} (e.g.
-     * {@link OpenAiTranscriber}; {@code null}: no dictation) under the rules of {@code CHATKIT_DICTATION_*} in
-     * {@code settings} ({@code CHATKIT_DICTATION=false} turns it off; null settings: the defaults).
-     *
-     * @param threads     where threads are kept
-     * @param interview   where answers and feedback are logged
-     * @param agent       who writes the answers
-     * @param markers     checks finished answers the model did not flag
-     * @param alsoTell    another listener, or {@code null}
-     * @param attachments the attachment rules, or {@code null} to accept none
-     * @param settings    the server's own settings, or {@code null} for the defaults
-     * @param dictation   transcribes dictated audio, or {@code null} for no dictation
-     * @return the backend; close it on shutdown
-     */
-    public static ChatKitBackend open(StoreConfig threads, InterviewStore interview, ChatKitResponder agent,
-            MarkerClassifier markers, AnswerListener alsoTell, AttachmentOptions attachments,
-            ConfigSource settings, Transcriber dictation) {
-        Objects.requireNonNull(interview, "interview");
-        Objects.requireNonNull(agent, "agent");
-        Objects.requireNonNull(markers, "markers");
-        List<AutoCloseable> resources = new ArrayList<>();
-        try {
-            ThreadStore store;
-            AttachmentStore files;
-            switch (threads.type()) {
-                case StoreConfig.TYPE_MEMORY -> {
-                    store = ThreadStore.inMemory();
-                    files = AttachmentStore.inMemory();
-                }
-                case StoreConfig.TYPE_POSTGRES -> {
-                    DataSource pool = Pool.postgres(threads, resources);
-                    store = ThreadStore.postgres(pool);
-                    files = attachments == null ? null : AttachmentStore.postgres(pool);
-                }
-                default -> {
-                    var jsonl = ThreadStore.jsonl(threads.logDir(), threads.durability());
-                    resources.add(jsonl);
-                    store = jsonl;
-                    files = attachments == null ? null
-                            : AttachmentStore.directory(threads.logDir().resolve(ATTACHMENT_DIR));
-                }
-            }
-            ChatKitServer.Builder builder = ChatKitServer.builder().idleScheduler(idleScheduler(resources));
-            if (settings != null) {
-                builder.settings(settings);
-            }
-            builder.store(store).responder(agent)
-                    .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
-                    .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
-                            : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
-                    .answerClassifier(StoreHooks.markers(markers));
-            if (attachments != null) {
-                builder.attachments(files, attachments);
-            }
-            DictationOptions dictationRules = settings == null ? DictationOptions.defaults()
-                    : DictationOptions.from(settings);
-            if (dictation != null && dictationRules != null) {
-                builder.dictation(dictation, dictationRules);
-            }
-            ChatKitServer server = builder.build();
-            int retentionDays = settings == null ? 0 : Settings.CHATKIT_THREAD_RETENTION_DAYS.read(settings);
-            if (attachments != null || retentionDays > 0) {
-                cleanUp(server, Duration.ofDays(retentionDays), resources);
-            }
-            LOG.info("ChatKit server backend ready: threads in {} store, attachments {}, dictation {}", threads.type(),
-                    attachments == null ? "off" : "up to " + attachments.maxBytes() + " bytes",
-                    server.dictationOptions() == null ? "off" : "up to " + dictationRules.maxBytes() + " bytes");
-            return new ChatKitBackend(server, resources);
-        } catch (RuntimeException e) {
-            new ChatKitBackend(null, resources).close();
-            throw e;
-        }
+    public static Builder builder(InterviewStore interview, ChatKitResponder agent) {
+        return new Builder(interview, agent);
     }
 
     /**
@@ -224,24 +139,191 @@ public final class ChatKitBackend implements AutoCloseable {
     }
 
     /**
-     * Like {@link #open(StoreConfig, InterviewStore, ChatKitResponder, MarkerClassifier, AnswerListener)}, with
-     * threads in a store the caller opened and closes, e.g. {@link ThreadStore#postgres(javax.sql.DataSource)}
-     * on a data source the host holds.
-     *
-     * @param threads where the threads live; not closed by the backend
-     * @param interview the store of feedback and chat events; not closed by the backend
-     * @param agent who writes the answers
-     * @param markers checks finished answers the model did not flag
-     * @param alsoTell another listener, or {@code null}
-     * @return the backend
+     * Collects the parts of a {@link ChatKitBackend}; {@link #build()} opens what it must (the thread store of a
+     * {@link StoreConfig}, the cleanup and idle threads) and the backend closes exactly that. Not thread-safe.
      */
-    public static ChatKitBackend open(ThreadStore threads, InterviewStore interview, ChatKitResponder agent,
-            MarkerClassifier markers, AnswerListener alsoTell) {
-        Objects.requireNonNull(threads, "threads");
-        List<AutoCloseable> resources = new ArrayList<>();
-        ChatKitServer server = server(threads, interview, agent, markers, alsoTell, idleScheduler(resources));
-        LOG.info("ChatKit server backend ready: threads in the store given");
-        return new ChatKitBackend(server, resources);
+    public static final class Builder {
+        private final InterviewStore interview;
+        private final ChatKitResponder agent;
+        private StoreConfig threads = StoreConfig.builder().type(StoreConfig.TYPE_MEMORY).build();
+        private ThreadStore threadStore;
+        private AttachmentStore attachmentStore;
+        private MarkerClassifier markers = MarkerClassifier.ofDefaults();
+        private AnswerListener alsoTell;
+        private ConfigSource settings;
+        private AttachmentOptions attachments = AttachmentOptions.defaults();
+        private boolean attachmentsGiven;
+        private Transcriber dictation;
+
+        private Builder(InterviewStore interview, ChatKitResponder agent) {
+            this.interview = Objects.requireNonNull(interview, "interview");
+            this.agent = Objects.requireNonNull(agent, "agent");
+        }
+
+        /**
+         * Threads and attachments where {@code config} says: in memory, in the JSONL log directory (attachments
+         * in its {@value ChatKitBackend#ATTACHMENT_DIR}), or on the one pool of that PostgreSQL database
+         * (attachments in the table {@code chatkit_attachments}); opened by {@link #build()}, closed with the
+         * backend. Replaces a {@link #threadStore} given before.
+         *
+         * @param config where threads are kept
+         * @return this builder
+         */
+        public Builder threads(StoreConfig config) {
+            this.threads = Objects.requireNonNull(config, "config");
+            this.threadStore = null;
+            this.attachmentStore = null;
+            return this;
+        }
+
+        /**
+         * Threads and attachments in stores the caller opened and closes (e.g.
+         * {@code ThreadStore.postgres(ds)} and {@code AttachmentStore.postgres(ds)} on a data source the host
+         * holds). Replaces {@link #threads(StoreConfig)}.
+         *
+         * @param threads     where threads are kept; not closed by the backend
+         * @param attachments where attachments are kept, or {@code null} to accept none; not closed by the
+         *                    backend
+         * @return this builder
+         */
+        public Builder threadStore(ThreadStore threads, AttachmentStore attachments) {
+            this.threadStore = Objects.requireNonNull(threads, "threads");
+            this.attachmentStore = attachments;
+            return this;
+        }
+
+        /**
+         * What marks answers out of scope that the model did not flag; default the built-in phrases.
+         *
+         * @param markers the classifier
+         * @return this builder
+         */
+        public Builder markers(MarkerClassifier markers) {
+            this.markers = Objects.requireNonNull(markers, "markers");
+            return this;
+        }
+
+        /**
+         * Another listener told about every answer and new thread after the chat log (e.g. metrics).
+         *
+         * @param alsoTell the listener, or {@code null}
+         * @return this builder
+         */
+        public Builder alsoTell(AnswerListener alsoTell) {
+            this.alsoTell = alsoTell;
+            return this;
+        }
+
+        /**
+         * The server's own settings ({@code CHATKIT_STREAM_IDLE_TIMEOUT}, {@code CHATKIT_THREAD_TITLES},
+         * {@code CHATKIT_THREAD_RETENTION_DAYS}, {@code CHATKIT_DICTATION_*}, and {@code CHATKIT_ATTACHMENT*}
+         * unless {@link #attachments} is given); default: every default.
+         *
+         * @param settings where the settings are read, or {@code null} for the defaults
+         * @return this builder
+         */
+        public Builder settings(ConfigSource settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /**
+         * The attachment rules, instead of those of the {@link #settings}.
+         *
+         * @param attachments the rules, or {@code null} to accept no attachments
+         * @return this builder
+         */
+        public Builder attachments(AttachmentOptions attachments) {
+            this.attachments = attachments;
+            this.attachmentsGiven = true;
+            return this;
+        }
+
+        /**
+         * Answers {@code input.transcribe} (e.g. {@link OpenAiTranscriber}) under the rules of
+         * {@code CHATKIT_DICTATION_*} ({@code CHATKIT_DICTATION=false} turns it off); default no dictation.
+         *
+         * @param dictation the transcriber, or {@code null} for none
+         * @return this builder
+         */
+        public Builder dictation(Transcriber dictation) {
+            this.dictation = dictation;
+            return this;
+        }
+
+        /**
+         * Opens the backend.
+         *
+         * @return the backend; close it on shutdown
+         * @throws IllegalStateException                     a setting is invalid (the message names it)
+         * @throws com.landki.interview.store.StoreException the thread store cannot be opened
+         */
+        public ChatKitBackend build() {
+            AttachmentOptions rules = attachmentsGiven || settings == null ? attachments : attachmentOptions(settings);
+            List<AutoCloseable> resources = new ArrayList<>();
+            try {
+                ThreadStore store;
+                AttachmentStore files;
+                String where;
+                if (threadStore != null) {
+                    store = threadStore;
+                    files = attachmentStore;
+                    where = "the store given";
+                } else {
+                    where = threads.type() + " store";
+                    switch (threads.type()) {
+                        case StoreConfig.TYPE_MEMORY -> {
+                            store = ThreadStore.inMemory();
+                            files = AttachmentStore.inMemory();
+                        }
+                        case StoreConfig.TYPE_POSTGRES -> {
+                            DataSource pool = Pool.postgres(threads, resources);
+                            store = ThreadStore.postgres(pool);
+                            files = rules == null ? null : AttachmentStore.postgres(pool);
+                        }
+                        default -> {
+                            var jsonl = ThreadStore.jsonl(threads.logDir(), threads.durability());
+                            resources.add(jsonl);
+                            store = jsonl;
+                            files = rules == null ? null
+                                    : AttachmentStore.directory(threads.logDir().resolve(ATTACHMENT_DIR));
+                        }
+                    }
+                }
+                if (files == null) {
+                    rules = null;
+                }
+                ChatKitServer.Builder builder = ChatKitServer.builder().idleScheduler(idleScheduler(resources));
+                if (settings != null) {
+                    builder.settings(settings);
+                }
+                builder.store(store).responder(agent)
+                        .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
+                        .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
+                                : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
+                        .answerClassifier(StoreHooks.markers(markers));
+                if (rules != null) {
+                    builder.attachments(files, rules);
+                }
+                DictationOptions dictationRules = settings == null ? DictationOptions.defaults()
+                        : DictationOptions.from(settings);
+                if (dictation != null && dictationRules != null) {
+                    builder.dictation(dictation, dictationRules);
+                }
+                ChatKitServer server = builder.build();
+                int retentionDays = settings == null ? 0 : Settings.CHATKIT_THREAD_RETENTION_DAYS.read(settings);
+                if (rules != null || retentionDays > 0) {
+                    cleanUp(server, Duration.ofDays(retentionDays), resources);
+                }
+                LOG.info("ChatKit server backend ready: threads in {}, attachments {}, dictation {}", where,
+                        rules == null ? "off" : "up to " + rules.maxBytes() + " bytes",
+                        server.dictationOptions() == null ? "off" : "up to " + dictationRules.maxBytes() + " bytes");
+                return new ChatKitBackend(server, resources);
+            } catch (RuntimeException e) {
+                new ChatKitBackend(null, resources).close();
+                throw e;
+            }
+        }
     }
 
     /**
@@ -273,19 +355,6 @@ public final class ChatKitBackend implements AutoCloseable {
         });
         resources.add(scheduler::shutdownNow);
         return scheduler;
-    }
-
-    private static ChatKitServer server(ThreadStore store, InterviewStore interview, ChatKitResponder agent,
-            MarkerClassifier markers, AnswerListener alsoTell, ScheduledExecutorService idle) {
-        Objects.requireNonNull(interview, "interview");
-        Objects.requireNonNull(agent, "agent");
-        Objects.requireNonNull(markers, "markers");
-        return ChatKitServer.builder().idleScheduler(idle).store(store).responder(agent)
-                .feedbackListener(StoreHooks.feedbackTo(interview.feedback()))
-                .answerListener(alsoTell == null ? StoreHooks.classifiedTo(interview.chatLog())
-                        : StoreHooks.both(StoreHooks.classifiedTo(interview.chatLog()), alsoTell))
-                .answerClassifier(StoreHooks.markers(markers))
-                .build();
     }
 
     /**
