@@ -271,6 +271,10 @@ public final class Settings {
             "flags of the server JVM the example jar's launcher starts when `java -jar` was given no heap flag"
                     + " (`-Xmx`, `-XX:MaxRAMPercentage`, …); `none` runs the server in the launching JVM"
                     + " ([operations](docs/operations.md#jvm-settings-for-the-example-server))", Parsers::text);
+    /** {@code LOG_FORMAT}: the example server's log lines, {@code text} (default) or {@code json}. */
+    public static final Setting<String> LOG_FORMAT = choice("LOG_FORMAT", "text",
+            "the example server's log lines: `text` for people, `json` for one JSON object per line with"
+                    + " `request_id` ([logs](docs/operations.md#logs))", "text", "json");
 
     private static final List<Setting<?>> ALL = List.of(
             OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_WORKFLOW_ID, OPENAI_WORKFLOW_VERSION, OPENAI_PROJECT_ID,
@@ -288,7 +292,7 @@ public final class Settings {
             CHATKIT_STREAM_IDLE_TIMEOUT, CHATKIT_THREAD_TITLES, USER_ID_COOKIE_SECRET,
             INTERVIEW_API_MOUNT_PATH, INTERVIEW_GREETING, INTERVIEW_PROMPTS, INTERVIEW_COMPOSER_PLACEHOLDER, CHATKIT_UI,
             FEEDBACK_CATEGORIES, INTERVIEW_API_AUTOREGISTER,
-            PORT, INTERVIEW_JVM_OPTIONS);
+            PORT, INTERVIEW_JVM_OPTIONS, LOG_FORMAT);
 
     private Settings() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.landki.interview.InterviewVersion;
+import com.landki.interview.internal.LogContext;
 import com.landki.interview.openai.internal.Connection;
 import com.landki.interview.openai.internal.Errors;
 import com.landki.interview.openai.internal.Futures;
@@ -300,13 +301,15 @@ public final class OpenAiHttp implements AutoCloseable {
     private CompletableFuture<JsonResponse> send(String method, URI uri, byte[] bytes, String contentType,
             Map<String, String> headers) {
         String what = method + " " + uri.getRawPath();
+        LogContext log = LogContext.capture();
         return retrier.run(what, (attempt, left) -> {
             Duration timeout = attemptTimeout(left);
             HttpRequest request = request(method, uri, bytes, contentType, headers, timeout, "application/json");
             CompletableFuture<HttpResponse<String>> send =
                     connection.client().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             CompletableFuture<JsonResponse> out = new CompletableFuture<>();
-            send.whenComplete((response, error) -> {
+            // the answer and everything chained on it run with the caller's MDC, not the client thread's
+            send.whenComplete(log.wrap((response, error) -> {
                 if (error != null) {
                     out.completeExceptionally(Errors.fromFailure(error, what, config.apiKey(), timeout));
                     return;
@@ -316,7 +319,7 @@ public final class OpenAiHttp implements AutoCloseable {
                 } catch (RuntimeException e) {
                     out.completeExceptionally(e);
                 }
-            });
+            }));
             // HttpRequest.timeout only covers the wait for the headers; this also bounds a slow body
             connection.timer().onTimeout(out, timeout, () -> {
                 if (out.completeExceptionally(new OpenAiTimeoutException(what + " timed out after " + timeout))) {
@@ -375,6 +378,7 @@ public final class OpenAiHttp implements AutoCloseable {
             Duration timeout, ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready) {
         HttpRequest request = request("POST", uri, bytes, "application/json", headers, timeout, "text/event-stream");
         CompletableFuture<Void> done = new CompletableFuture<>();
+        LogContext log = LogContext.capture();
         SseSubscriber subscriber = new SseSubscriber(listener, ready, done, what, config.streamIdleTimeout(),
                 connection.timer());
         CompletableFuture<HttpResponse<StreamBody>> send = connection.client().sendAsync(request, info -> {
@@ -384,7 +388,7 @@ public final class OpenAiHttp implements AutoCloseable {
             return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8),
                     text -> new StreamBody(text == null ? "" : text));
         });
-        send.whenComplete((response, error) -> {
+        send.whenComplete(log.wrap((response, error) -> {
             if (error != null) {
                 RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey(), timeout);
                 done.completeExceptionally(subscriber.started()
@@ -400,7 +404,7 @@ public final class OpenAiHttp implements AutoCloseable {
             } else {
                 done.complete(null);
             }
-        });
+        }));
         done.whenComplete((v, e) -> {
             if (done.isCancelled()) {
                 send.cancel(true);

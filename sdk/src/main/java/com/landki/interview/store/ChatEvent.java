@@ -1,5 +1,6 @@
 package com.landki.interview.store;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,7 +15,9 @@ import java.time.Instant;
  * One event of the chat log, as a line of {@code chat.jsonl}: {@code session.created}, {@code session.failed},
  * {@code thread.created} or {@code response.classified} (types are strings, so new ones need no API change). Wire names are snake
  * case ({@code session_id}, {@code user_hash}, {@code latency_ms}, {@code upstream_status},
- * {@code request_id}, {@code out_of_scope} …); absent fields are left out. {@code ip} is anonymized and
+ * {@code upstream_request_id}, {@code out_of_scope} …); absent fields are left out. {@code upstream_request_id} is
+ * OpenAI's {@code x-request-id}, never the example server's own {@code request_id} of its log lines; lines
+ * written before it was renamed name it {@code request_id}, which is read as the same field. {@code ip} is anonymized and
  * {@code user_hash} hashed by the caller; no secret belongs in any field.
  *
  * <p>Build with {@link #builder(String)}; the store fills in {@code id} ({@code ev_…}) and {@code ts}.
@@ -23,7 +26,7 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"id", "ts", "type", "session_id", "thread_id", "user_hash", "ip", "latency_ms",
-        "upstream_status", "request_id", "question", "answer", "out_of_scope", "source", "marker", "error"})
+        "upstream_status", "upstream_request_id", "question", "answer", "out_of_scope", "source", "marker", "error"})
 public record ChatEvent(
         @JsonProperty("id") String id,
         @JsonProperty("ts") @JsonSerialize(using = ToStringSerializer.class)
@@ -35,7 +38,7 @@ public record ChatEvent(
         @JsonProperty("ip") String ip,
         @JsonProperty("latency_ms") Long latencyMs,
         @JsonProperty("upstream_status") Integer upstreamStatus,
-        @JsonProperty("request_id") String requestId,
+        @JsonProperty("upstream_request_id") @JsonAlias("request_id") String upstreamRequestId,
         @JsonProperty("question") String question,
         @JsonProperty("answer") String answer,
         @JsonProperty("out_of_scope") Boolean outOfScope,
@@ -76,7 +79,7 @@ public record ChatEvent(
      */
     public ChatEvent withIdAndTs(String newId, Instant newTs) {
         return new ChatEvent(newId, newTs, type, sessionId, threadId, userHash, ip, latencyMs, upstreamStatus,
-                requestId, question, answer, outOfScope, source, marker, error);
+                upstreamRequestId, question, answer, outOfScope, source, marker, error);
     }
 
     /** Builds a {@link ChatEvent}; every setter is optional. Not thread-safe. */
@@ -90,7 +93,7 @@ public record ChatEvent(
         private String ip;
         private Long latencyMs;
         private Integer upstreamStatus;
-        private String requestId;
+        private String upstreamRequestId;
         private String question;
         private String answer;
         private Boolean outOfScope;
@@ -159,12 +162,12 @@ public record ChatEvent(
          */
         public Builder upstreamStatus(int value) { this.upstreamStatus = value; return this; }
         /**
-         * OpenAI's {@code x-request-id} ({@code request_id}).
+         * OpenAI's {@code x-request-id} ({@code upstream_request_id}).
          *
          * @param value the id, or {@code null}
          * @return this builder
          */
-        public Builder requestId(String value) { this.requestId = value; return this; }
+        public Builder upstreamRequestId(String value) { this.upstreamRequestId = value; return this; }
         /**
          * The user's question ({@code question}), at most {@value #MAX_TEXT_CHARS} chars.
          *
@@ -213,7 +216,7 @@ public record ChatEvent(
          */
         public ChatEvent build() {
             return new ChatEvent(id, ts, type, sessionId, threadId, userHash, ip, latencyMs, upstreamStatus,
-                    requestId, question, answer, outOfScope, source, marker, error);
+                    upstreamRequestId, question, answer, outOfScope, source, marker, error);
         }
     }
 }

@@ -103,6 +103,23 @@ class JsonlStoreTest extends DurableStoreContract {
     }
 
     @Test
+    void chatEventsWrittenBeforeTheRenameKeepTheirUpstreamRequestId() throws IOException {
+        store.close();
+        Files.writeString(dir.resolve("chat.jsonl"), "{\"id\":\"ev_old\",\"ts\":\"2026-11-01T10:00:00Z\","
+                + "\"type\":\"session.created\",\"session_id\":\"cksess_1\",\"request_id\":\"req_old\"}\n",
+                StandardCharsets.UTF_8);
+
+        store = open();
+        store.chatLog().append(ChatEvent.builder(ChatEvent.SESSION_CREATED).sessionId("cksess_2")
+                .upstreamRequestId("req_new").build());
+
+        assertThat(store.chatLog().newest(2)).extracting(ChatEvent::upstreamRequestId)
+                .containsExactly("req_new", "req_old");
+        List<String> lines = Files.readAllLines(dir.resolve("chat.jsonl"));
+        assertThat(lines.get(1)).contains("\"upstream_request_id\":\"req_new\"").doesNotContain("\"request_id\"");
+    }
+
+    @Test
     void aSecondStoreOnTheSameDirectoryIsRefused() {
         assertThatThrownBy(this::open).isInstanceOf(StoreLockedException.class)
                 .hasMessageContaining("already open in this process");

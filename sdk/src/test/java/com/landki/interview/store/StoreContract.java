@@ -230,7 +230,7 @@ abstract class StoreContract {
     void chatLogCsvExportRoundTripsEveryField() throws IOException {
         List<ChatEvent> saved = List.of(
                 store.chatLog().append(ChatEvent.builder(ChatEvent.SESSION_CREATED).sessionId("s,1").userHash("h")
-                        .ip("192.0.2.0").latencyMs(87).upstreamStatus(200).requestId("req_\"1\"").build()),
+                        .ip("192.0.2.0").latencyMs(87).upstreamStatus(200).upstreamRequestId("req_\"1\"").build()),
                 store.chatLog().append(classified("s\n2", true).withIdAndTs(null, null)));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -294,7 +294,7 @@ abstract class StoreContract {
     @Test
     void statsCountSessionsFeedbackAndOutOfScope() {
         store.chatLog().append(ChatEvent.builder(ChatEvent.SESSION_CREATED).sessionId("a").latencyMs(120)
-                .upstreamStatus(200).requestId("req_1").userHash("u1").build());
+                .upstreamStatus(200).upstreamRequestId("req_1").userHash("u1").build());
         store.chatLog().append(ChatEvent.builder(ChatEvent.SESSION_CREATED).sessionId("b").build());
         store.chatLog().append(ChatEvent.builder(ChatEvent.SESSION_CREATED).sessionId("c").build());
         store.chatLog().append(ChatEvent.builder(ChatEvent.SESSION_FAILED).upstreamStatus(502)
@@ -374,7 +374,7 @@ abstract class StoreContract {
     void chatEventsKeepEveryField() {
         ChatEvent saved = store.chatLog().append(ChatEvent.builder(ChatEvent.RESPONSE_CLASSIFIED).sessionId("s")
                 .threadId("thr_1").userHash("h").ip("192.0.2.0").latencyMs(5).upstreamStatus(200)
-                .requestId("req").question("Frage?").answer("Das weiß ich nicht.").outOfScope(true)
+                .upstreamRequestId("req").question("Frage?").answer("Das weiß ich nicht.").outOfScope(true)
                 .source("marker").marker("weiß ich nicht").build());
 
         assertThat(saved.id()).startsWith("ev_");

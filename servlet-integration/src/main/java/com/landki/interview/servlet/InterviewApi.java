@@ -38,6 +38,12 @@ public final class InterviewApi {
     public static final String USER_HASH_ATTRIBUTE = UserIds.HASH_ATTRIBUTE;
     /** Request attribute with the caller's IP as it may be stored (anonymized unless turned off). */
     public static final String CLIENT_IP_ATTRIBUTE = ApiFilter.STORED_IP;
+    /**
+     * Request attribute with the API route template the request matched, context and mount path included (e.g.
+     * {@code /interview/api/chatkit/attachments/*}), for access logs that must not log ids; absent for paths the
+     * API does not know.
+     */
+    public static final String ROUTE_ATTRIBUTE = ApiFilter.ROUTE;
 
     private static final Logger LOG = LoggerFactory.getLogger(InterviewApi.class);
     private static final String MOUNTED_PREFIX = "com.landki.interview.servlet.mounted:";

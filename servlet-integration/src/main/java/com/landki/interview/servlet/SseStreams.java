@@ -3,6 +3,7 @@ package com.landki.interview.servlet;
 import com.landki.interview.chatkit.server.ChatKitResult;
 import com.landki.interview.chatkit.server.responder.EventSink;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import com.landki.interview.internal.LogContext;
 import com.landki.interview.servlet.internal.ApiException;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * connection can take them; while the buffer holds more than {@link #HIGH_WATER_BYTES}, the sink is not
  * {@linkplain EventSink#ready() ready} and the answer reads no more from upstream (a slow page slows the model's
  * stream, memory stays bounded). Keep-alive comments come from one scheduler thread for all streams. The number
- * of open streams is limited in total and per user. Thread-safe.
+ * of open streams is limited in total and per user. What the container and the scheduler call runs with the
+ * request's MDC ({@link LogContext}). Thread-safe.
  */
 final class SseStreams {
 
@@ -126,17 +128,17 @@ final class SseStreams {
             throw e;
         }
         if (!heartbeat.isZero()) {
-            stream.beat = scheduler.scheduleWithFixedDelay(stream::heartbeat, heartbeat.toMillis(),
+            stream.beat = scheduler.scheduleWithFixedDelay(stream.log.wrap(stream::heartbeat), heartbeat.toMillis(),
                     heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         }
         stream.async.addListener(stream);
         stream.out.setWriteListener(stream);
-        result.streamAsync(stream).whenComplete((v, e) -> {
+        result.streamAsync(stream).whenComplete(stream.log.wrap((v, e) -> {
             if (e != null) {
                 LOG.error("ChatKit stream failed", e);
             }
             stream.finish();
-        });
+        }));
     }
 
     /** Stops the heartbeat thread. */
@@ -164,6 +166,8 @@ final class SseStreams {
         private boolean closed;
         private CompletableFuture<Void> readyWaiter;
         volatile ScheduledFuture<?> beat;
+        /** The request's MDC, for the calls of the container and the heartbeat on their own threads. */
+        final LogContext log = LogContext.capture();
 
         Stream(AsyncContext async, ServletOutputStream out, ChatKitResult result, String userId) {
             this.async = async;
@@ -198,7 +202,7 @@ final class SseStreams {
                 queue.add(frame);
                 queued += frame.length;
             }
-            onWritePossible();
+            write();
         }
 
         void heartbeat() {
@@ -221,12 +225,16 @@ final class SseStreams {
             synchronized (this) {
                 finished = true;
             }
-            onWritePossible();
+            write();
+        }
+
+        @Override
+        public void onWritePossible() {
+            log.run(this::write);
         }
 
         /** Writes while the connection takes bytes; the container calls it again once it can take more. */
-        @Override
-        public void onWritePossible() {
+        private void write() {
             CompletableFuture<Void> wake = null;
             boolean complete = false;
             boolean broken = false;
@@ -270,19 +278,23 @@ final class SseStreams {
 
         @Override
         public void onError(Throwable failure) {
-            LOG.debug("ChatKit page went away: {}", failure.toString());
-            gone();
+            log.run(() -> {
+                LOG.debug("ChatKit page went away: {}", failure.toString());
+                gone();
+            });
         }
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            LOG.info("ChatKit stream timed out after {}", timeout);
-            gone();
+            log.run(() -> {
+                LOG.info("ChatKit stream timed out after {}", timeout);
+                gone();
+            });
         }
 
         @Override
         public void onError(AsyncEvent event) {
-            gone();
+            log.run(this::gone);
         }
 
         @Override

@@ -19,9 +19,12 @@ final class ConfigurationMetadata {
 
     static final Path SOURCE = Path.of("src/main/resources/META-INF/spring-configuration-metadata.json");
 
-    /** Not settings of a Boot application: the example server's port and JVM, the WAR's auto-registration. */
+    /**
+     * Not settings of a Boot application: the example server's port, JVM and log format (Boot has
+     * {@code logging.structured.format.console}), the WAR's auto-registration.
+     */
     static final Set<String> NOT_IN_BOOT = Set.of(Settings.PORT.name(), Settings.INTERVIEW_JVM_OPTIONS.name(),
-            Settings.INTERVIEW_API_AUTOREGISTER.name());
+            Settings.LOG_FORMAT.name(), Settings.INTERVIEW_API_AUTOREGISTER.name());
 
     private ConfigurationMetadata() {
     }

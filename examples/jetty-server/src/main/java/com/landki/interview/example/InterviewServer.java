@@ -4,6 +4,7 @@ import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
 import com.landki.interview.servlet.ApiStatus;
 import com.landki.interview.servlet.AssetServlet;
+import com.landki.interview.servlet.ClientIps;
 import com.landki.interview.servlet.InterviewApi;
 import com.landki.interview.servlet.InterviewApiInitializer;
 import com.landki.interview.servlet.InterviewApiOptions;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The standalone interview server: the API at {@code /interview/api}, the chat page at {@code /interview/}
  * and the dashboard at {@code /interview/dashboard/} (from {@code interview-frontend-assets} on the
  * classpath). {@link #main} reads the README's configuration table (system properties, then the environment);
- * tests call {@link #createServer} with port 0.
+ * tests call {@link #createServer} with port 0. Every request gets an id ({@link RequestIds}) and one access line
+ * ({@link AccessLog}); the log format is {@link LogSetup}'s.
  */
 public final class InterviewServer {
 
@@ -82,7 +84,9 @@ public final class InterviewServer {
 
         // graceful stop: refuse new requests, let those in flight finish, then destroy the context
         // (which closes the stores the mounted API opened)
-        server.setHandler(new GracefulHandler(context));
+        // every request gets its id first: the access line and all other lines of it carry it
+        server.setHandler(new RequestIds(new GracefulHandler(context)));
+        server.setRequestLog(new AccessLog(ClientIps.of(options.security())));
         server.setStopTimeout(STOP_TIMEOUT_MS);
         server.setStopAtShutdown(true);
         return server;
@@ -95,6 +99,7 @@ public final class InterviewServer {
 
     public static void main(String[] args) throws Exception {
         ConfigSource config = ConfigSource.standard();
+        Settings.LOG_FORMAT.read(config); // a wrong LOG_FORMAT stops the start, as every wrong setting does
         int port = Settings.PORT.read(config);
         InterviewApiOptions options = InterviewApiOptions.from(config);
         Server server = createServer(port, options);

@@ -14,6 +14,7 @@ import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
+import com.landki.interview.internal.LogContext;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,8 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
     private EventSink sink;
     private String outOfScopeReason;
     private List<ThreadItem> history;
+    /** The MDC of the request that started the turn, for the responder's completion and the idle checks. */
+    private final LogContext log = LogContext.capture();
 
     StreamingTurn(ChatKitServer server, RequestContext context, ThreadMetadata thread, UserMessageItem input,
                   Map<String, Object> requestMetadata, Consumer<ResponseTurn> prelude,
@@ -102,7 +105,7 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        answer.whenComplete((ignored, failure) -> finish(failure));
+        answer.whenComplete(log.wrap((ignored, failure) -> finish(failure)));
         return finished;
     }
 
@@ -179,7 +182,7 @@ final class StreamingTurn implements ResponseTurn, ChatKitResult.StreamBody {
         if (server.streamIdleTimeout().isZero()) {
             return;
         }
-        server.scheduleIdleCheck(this::checkIdle, Math.max(delayNanos, 1));
+        server.scheduleIdleCheck(log.wrap(this::checkIdle), Math.max(delayNanos, 1));
     }
 
     /**

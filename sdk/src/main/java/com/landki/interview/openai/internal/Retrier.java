@@ -1,5 +1,6 @@
 package com.landki.interview.openai.internal;
 
+import com.landki.interview.internal.LogContext;
 import com.landki.interview.openai.OpenAiApiException;
 import com.landki.interview.openai.OpenAiTimeoutException;
 import com.landki.interview.openai.RetryPolicy;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs asynchronous attempts under a {@link RetryPolicy}. resilience4j decides whether and how long to wait
  * (its interval function reads the server's Retry-After); the policy's {@code Sleeper} waits and its clock
- * guards the overall deadline. Thread-safe.
+ * guards the overall deadline. Every attempt and wait continues with the caller's MDC ({@link LogContext}).
+ * Thread-safe.
  */
 public final class Retrier {
 
@@ -64,13 +66,13 @@ public final class Retrier {
             }
         });
         Instant deadline = policy.clock().instant().plus(policy.deadline());
-        step(what, attempt, retry.asyncContext(), deadline, 1, result, current);
+        step(what, attempt, retry.asyncContext(), deadline, 1, result, current, LogContext.capture());
         return result;
     }
 
     private <T> void step(String what, BiFunction<Integer, Duration, CompletableFuture<T>> attempt,
             Retry.AsyncContext<T> context, Instant deadline, int number, CompletableFuture<T> result,
-            AtomicReference<CompletableFuture<?>> current) {
+            AtomicReference<CompletableFuture<?>> current, LogContext log) {
         if (result.isDone()) {
             return;
         }
@@ -92,7 +94,7 @@ public final class Retrier {
             running.cancel(true);
             return;
         }
-        running.whenComplete((value, error) -> {
+        running.whenComplete(log.wrap((value, error) -> {
             if (error == null) {
                 context.onComplete();
                 result.complete(value);
@@ -118,13 +120,13 @@ public final class Retrier {
             } catch (RuntimeException listenerFailure) {
                 LOG.warn("retry listener failed for {}", what, listenerFailure);
             }
-            policy.sleeper().sleep(wait).whenComplete((ignored, sleepError) -> {
+            policy.sleeper().sleep(wait).whenComplete(log.wrap((ignored, sleepError) -> {
                 if (sleepError != null) {
                     result.completeExceptionally(failure);
                 } else {
-                    step(what, attempt, context, deadline, number + 1, result, current);
+                    step(what, attempt, context, deadline, number + 1, result, current, log);
                 }
-            });
-        });
+            }));
+        }));
     }
 }

@@ -1,5 +1,6 @@
 package com.landki.interview.openai.internal;
 
+import com.landki.interview.internal.LogContext;
 import com.landki.interview.openai.OpenAiTimeoutException;
 import com.landki.interview.openai.ServerSentEventListener;
 import java.net.http.HttpResponse;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  * every chunk: a 5 MB line cost seconds). Requests the next chunk only after the listener took the events of this
  * one and {@code ready} completed, so a slow consumer slows the socket instead of filling memory, without
  * blocking a thread. A listener failure cancels the body and fails {@code done}; so does silence longer than the
- * idle timeout (retryable while no byte of the body has arrived, final afterwards).
+ * idle timeout (retryable while no byte of the body has arrived, final afterwards). The listener runs with the MDC
+ * of the thread that made the subscriber ({@link LogContext}), not the HTTP client thread's.
  */
 public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
 
@@ -34,6 +36,7 @@ public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
     private final String what;
     private final Duration idleTimeout;
     private final Timer timer;
+    private final LogContext log = LogContext.capture();
     private byte[] line = new byte[256];
     private int length;
     private boolean afterCr;
@@ -83,9 +86,7 @@ public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
             return;
         }
         try {
-            for (ByteBuffer buffer : buffers) {
-                split(buffer);
-            }
+            log.run(() -> buffers.forEach(this::split));
         } catch (RuntimeException | Error e) {
             subscription.cancel();
             done.completeExceptionally(e);

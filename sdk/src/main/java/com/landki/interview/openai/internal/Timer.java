@@ -1,5 +1,6 @@
 package com.landki.interview.openai.internal;
 
+import com.landki.interview.internal.LogContext;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -9,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One daemon thread that fires attempt and idle timeouts of one {@link Connection}, stopped when it closes. Unlike
  * {@code CompletableFuture.delayedExecutor}, a timeout is removed as soon as its call completes, so thousands of
- * finished calls do not keep their responses reachable until their timeouts would have fired.
+ * finished calls do not keep their responses reachable until their timeouts would have fired. Tasks run with the
+ * MDC of the thread that scheduled them ({@link LogContext}).
  */
 public final class Timer {
 
@@ -24,13 +26,13 @@ public final class Timer {
 
     /** Runs {@code onTimeout} after {@code timeout} unless {@code call} completes first. */
     public void onTimeout(CompletableFuture<?> call, Duration timeout, Runnable onTimeout) {
-        ScheduledFuture<?> task = executor.schedule(onTimeout, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> task = executor.schedule(LogContext.capture().wrap(onTimeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
         call.whenComplete((v, e) -> task.cancel(false));
     }
 
     /** Runs {@code task} after {@code delay}; cancel the returned future to drop it. */
     public ScheduledFuture<?> schedule(Duration delay, Runnable task) {
-        return executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return executor.schedule(LogContext.capture().wrap(task), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     void close() {

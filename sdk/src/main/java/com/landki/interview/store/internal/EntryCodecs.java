@@ -64,7 +64,7 @@ final class EntryCodecs {
             if (e.upstreamStatus() != null) {
                 g.writeNumberField("upstream_status", e.upstreamStatus());
             }
-            str(g, "request_id", e.requestId());
+            str(g, "upstream_request_id", e.upstreamRequestId());
             str(g, "question", e.question());
             str(g, "answer", e.answer());
             if (e.outOfScope() != null) {

@@ -181,7 +181,7 @@ public abstract class EntryKind<T> {
             text("thread_id", e.threadId(), s, false);
             text("user_hash", e.userHash(), s, false);
             text("ip", e.ip(), s, false);
-            text("request_id", e.requestId(), s, false);
+            text("upstream_request_id", e.upstreamRequestId(), s, false);
             text("question", e.question(), t, false);
             text("answer", e.answer(), t, false);
             text("source", e.source(), s, false);

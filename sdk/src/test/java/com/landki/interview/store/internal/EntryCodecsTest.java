@@ -35,7 +35,7 @@ class EntryCodecsTest {
     @Test
     void chatEventLinesAreWhatDatabindWritesFromTheRecordAnnotations() throws IOException {
         ChatEvent full = ChatEvent.builder(ChatEvent.RESPONSE_CLASSIFIED).id("ev_1").ts(TS).sessionId("s")
-                .threadId("t").userHash("h").ip("ip").latencyMs(12).upstreamStatus(200).requestId("req")
+                .threadId("t").userHash("h").ip("ip").latencyMs(12).upstreamStatus(200).upstreamRequestId("req")
                 .question(HOSTILE).answer("a").outOfScope(false).source("none").marker("m").error("e").build();
         ChatEvent sparse = ChatEvent.builder(ChatEvent.SESSION_FAILED).id("ev_2").ts(TS).build();
 

@@ -13,7 +13,8 @@ import java.util.Set;
  * Guards everything under the mount path: the Host allowlist, the Origin check and CORS, per-IP rate limits, body size and
  * content type (all read from the route table), the user id for routes that need one (the ChatKit protocol
  * servlet reads it from the request), JSON error bodies for any failure, and the HTTP-server metrics of every
- * request ({@link HttpServerMetrics}).
+ * request ({@link HttpServerMetrics}). It names the matched route template in the request attribute {@link #ROUTE}
+ * (for access logs: {@code /interview/api/chatkit/attachments/*}, never a path with ids).
  * Thread-safe.
  */
 public final class ApiFilter extends HttpFilter {
@@ -21,6 +22,7 @@ public final class ApiFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final String CLIENT_IP = "com.landki.interview.servlet.clientIp";
     public static final String STORED_IP = "com.landki.interview.servlet.storedIp";
+    public static final String ROUTE = "com.landki.interview.servlet.route";
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final transient ApiRuntime runtime;
@@ -32,6 +34,10 @@ public final class ApiFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) {
         long started = runtime.http.start();
+        String template = runtime.routes.template(pathWithinMount(req));
+        if (!HttpServerMetrics.UNMATCHED.equals(template)) {
+            req.setAttribute(ROUTE, req.getContextPath() + runtime.options.mountPath() + template);
+        }
         try {
             guard(req, res, chain);
         } catch (IOException | ServletException | RuntimeException e) {

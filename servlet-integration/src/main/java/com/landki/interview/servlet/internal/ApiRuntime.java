@@ -39,8 +39,7 @@ public final class ApiRuntime {
         this.options = options;
         this.parts = parts;
         SecurityOptions security = options.security();
-        this.ips = new ClientIpResolver(security.trustedProxies().stream().map(Cidr::parse).toList(),
-                SecurityOptions.FORWARDED.equals(security.forwardedHeader()));
+        this.ips = ClientIpResolver.from(security);
         this.cors = new Cors(security.allowedOrigins());
         this.hosts = new AllowedHosts(security.allowedHosts(), security.allowedOrigins());
         this.admin = new AdminAuth(security.adminToken());
@@ -85,7 +84,7 @@ public final class ApiRuntime {
 
     /** The IP that may be stored: anonymized unless {@code IP_ANONYMIZATION=false}. */
     String storedIp(ClientIpResolver.ClientIp client) {
-        return options.security().ipAnonymization() ? IpAddresses.anonymize(client.address()) : IpAddresses.format(client.address());
+        return IpAddresses.stored(client.address(), options.security().ipAnonymization());
     }
 
     ClientIpResolver.ClientIp client(HttpServletRequest req) {

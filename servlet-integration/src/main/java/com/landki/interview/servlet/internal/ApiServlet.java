@@ -1,5 +1,6 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.internal.LogContext;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The servlet side of the {@link ApiRoutes route table}: turns the servlet request into an {@link ApiRequest},
  * runs the route's container-free handler and writes its {@link ApiResponse}. An answer that is not ready yet
  * ({@code /chatkit/session}, {@code /classify}) is written asynchronously, so a slow upstream holds no
- * container thread. Thread-safe.
+ * container thread; its completion runs with the request's MDC ({@link LogContext}). Thread-safe.
  */
 public final class ApiServlet extends HttpServlet {
 
@@ -67,14 +68,17 @@ public final class ApiServlet extends HttpServlet {
         AsyncContext async = req.startAsync();
         async.setTimeout(ASYNC_TIMEOUT_MS);
         AtomicBoolean finished = new AtomicBoolean();
+        LogContext log = LogContext.capture();
         async.addListener(new AsyncListener() {
             @Override
             public void onTimeout(AsyncEvent event) {
-                if (finished.compareAndSet(false, true)) {
-                    Responses.error(res, new ApiException(504, "upstream_timeout",
-                            "the ChatKit API did not answer in time; try again"));
-                    async.complete();
-                }
+                log.run(() -> {
+                    if (finished.compareAndSet(false, true)) {
+                        Responses.error(res, new ApiException(504, "upstream_timeout",
+                                "the ChatKit API did not answer in time; try again"));
+                        async.complete();
+                    }
+                });
             }
 
             @Override
@@ -92,7 +96,7 @@ public final class ApiServlet extends HttpServlet {
                 // not re-dispatched
             }
         });
-        result.whenComplete((response, error) -> {
+        result.whenComplete(log.wrap((response, error) -> {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
@@ -107,7 +111,7 @@ public final class ApiServlet extends HttpServlet {
             } finally {
                 async.complete();
             }
-        });
+        }));
     }
 
     private static Map<String, String> query(HttpServletRequest req) {

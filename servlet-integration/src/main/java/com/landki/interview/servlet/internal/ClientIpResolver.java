@@ -1,5 +1,6 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.servlet.SecurityOptions;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -27,6 +28,12 @@ public final class ClientIpResolver {
     public ClientIpResolver(List<Cidr> trustedProxies, boolean rfc7239) {
         this.trustedProxies = List.copyOf(trustedProxies);
         this.rfc7239 = rfc7239;
+    }
+
+    /** The resolver of the API mounted with {@code security}: its trusted proxies and forwarding header. */
+    public static ClientIpResolver from(SecurityOptions security) {
+        return new ClientIpResolver(security.trustedProxies().stream().map(Cidr::parse).toList(),
+                SecurityOptions.FORWARDED.equals(security.forwardedHeader()));
     }
 
     /**

@@ -56,6 +56,11 @@ public final class IpAddresses {
         return String.format("%x:%x:%x::", word(bytes, 0), word(bytes, 2), word(bytes, 4));
     }
 
+    /** The form of {@code address} that may be stored or logged: {@link #anonymize}d unless {@code anonymize} is off. */
+    public static String stored(InetAddress address, boolean anonymize) {
+        return anonymize ? anonymize(address) : format(address);
+    }
+
     /**
      * The key a client is rate-limited by: the IPv4 address, or the IPv6 /64 (one subscriber's network,
      * whose addresses a client can rotate freely).

@@ -55,10 +55,10 @@ public final class SessionHandler {
             }
             metrics.sessionCreated(latency);
             events.log(events.event(ChatEvent.SESSION_CREATED, caller).sessionId(grant.sessionId())
-                    .latencyMs(latency.toMillis()).upstreamStatus(200).requestId(grant.requestId()).build());
+                    .latencyMs(latency.toMillis()).upstreamStatus(200).upstreamRequestId(grant.requestId()).build());
             // chat.jsonl already holds every session.created; a second line per session in the server log
             // cost measurable CPU under load (docs/benchmarks.md), so it is a debug line. Failures stay WARN.
-            LOG.debug("session.created session_id={} request_id={} latency_ms={}", grant.sessionId(),
+            LOG.debug("session.created session_id={} upstream_request_id={} latency_ms={}", grant.sessionId(),
                     grant.requestId(), latency.toMillis());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("client_secret", grant.clientSecret());
@@ -75,13 +75,13 @@ public final class SessionHandler {
         String requestId = UpstreamErrors.requestId(error);
         metrics.sessionFailed(mapped.code(), latency);
         ChatEvent.Builder event = events.event(ChatEvent.SESSION_FAILED, caller).latencyMs(latency.toMillis())
-                .requestId(requestId).error(mapped.code());
+                .upstreamRequestId(requestId).error(mapped.code());
         if (status != null) {
             event.upstreamStatus(status);
         }
         events.log(event.build());
         if (UpstreamErrors.isUpstream(error)) {
-            LOG.warn("session.failed code={} upstream_status={} request_id={} latency_ms={}", mapped.code(),
+            LOG.warn("session.failed code={} upstream_status={} upstream_request_id={} latency_ms={}", mapped.code(),
                     status == null ? "-" : status, requestId == null ? "-" : requestId, latency.toMillis());
         } else {
             LOG.error("session.failed code={} latency_ms={}", mapped.code(), latency.toMillis(),

@@ -171,7 +171,7 @@ abstract class ApiContract {
         }
         assertThat(created).isNotNull();
         assertThat(created.path("type").asText()).isEqualTo("session.created");
-        assertThat(created.path("request_id").asText()).isEqualTo("req_ok_1");
+        assertThat(created.path("upstream_request_id").asText()).isEqualTo("req_ok_1");
     }
 
     @Test

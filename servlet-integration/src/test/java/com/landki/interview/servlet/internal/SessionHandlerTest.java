@@ -67,7 +67,7 @@ class SessionHandlerTest {
         ChatEvent event = store.chatLog().newest(1).get(0);
         assertThat(event.type()).isEqualTo(ChatEvent.SESSION_FAILED);
         assertThat(event.upstreamStatus()).isEqualTo(401);
-        assertThat(event.requestId()).isEqualTo("req_9");
+        assertThat(event.upstreamRequestId()).isEqualTo("req_9");
         assertThat(event.error()).isEqualTo("upstream_unauthorized");
         assertThat(metrics.scrape(null).text())
                 .contains("interview_sessions_failed_total{code=\"upstream_unauthorized\"} 1.0")
