@@ -125,12 +125,14 @@ final class SseStreams {
             unreserve(userId);
             throw e;
         }
+        stream.async.addListener(stream);
+        // the listener first: a heartbeat that wrote before it would be a blocking write, and Jetty then
+        // refuses the listener (IllegalStateException "!OPEN") — seen with short heartbeats under load
+        stream.out.setWriteListener(stream);
         if (!heartbeat.isZero()) {
             stream.beat = scheduler.scheduleWithFixedDelay(stream::heartbeat, heartbeat.toMillis(),
                     heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         }
-        stream.async.addListener(stream);
-        stream.out.setWriteListener(stream);
         result.streamAsync(stream).whenComplete((v, e) -> {
             if (e != null) {
                 LOG.error("ChatKit stream failed", e);
