@@ -208,6 +208,11 @@ final class SseStreams {
                 // every interval, even while events flow: the second write to a page that is gone fails,
                 // which is how a silent upstream's answer notices the page left
                 if (closed || finished) {
+                    // also when the stream ended before its heartbeat was scheduled: no task outlives it
+                    ScheduledFuture<?> task = beat;
+                    if (task != null) {
+                        task.cancel(false);
+                    }
                     return;
                 }
             }
