@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../src/chat/config';
+import { DEFAULT_CONFIG, parseConfig } from '../src/chat/config';
 import { buildChatKitOptions, classifiesAfterResponse } from '../src/chat/options';
 
 const handlers = {
@@ -21,7 +21,7 @@ describe('buildChatKitOptions', () => {
     expect(classifiesAfterResponse({ ...DEFAULT_CONFIG, backend: 'server' })).toBe(false);
   });
 
-  it('turns attachments off and carries greeting, prompts and placeholder', () => {
+  it('turns attachments off for the hosted backend and carries greeting, prompts and placeholder', () => {
     const options = buildChatKitOptions(
       { ...DEFAULT_CONFIG, greeting: 'Hi', placeholder: 'Frage?', prompts: [{ label: 'A', prompt: 'B' }] },
       handlers,
@@ -30,5 +30,42 @@ describe('buildChatKitOptions', () => {
     expect(options.startScreen).toEqual({ greeting: 'Hi', prompts: [{ label: 'A', prompt: 'B' }] });
     expect(options.theme).toEqual({ colorScheme: 'dark' });
     expect(options.onClientTool).toBe(handlers.onClientTool);
+  });
+
+  it('offers attachments and dictation exactly as the own server\'s /config allows them', () => {
+    const config = parseConfig({
+      backend: 'server',
+      chatkit_url: '/interview/api/chatkit',
+      attachments: { enabled: true, max_bytes: 1024, max_per_message: 3, types: ['application/pdf', 'image/png', 'text/x-own'] },
+      dictation: { enabled: true, max_bytes: 5, types: ['audio/webm'] },
+    });
+    const options = buildChatKitOptions(config, handlers);
+    expect(options.composer?.attachments).toEqual({
+      enabled: true,
+      maxSize: 1024,
+      maxCount: 3,
+      accept: { 'application/pdf': ['.pdf'], 'image/png': ['.png'], 'text/x-own': [] },
+    });
+    expect(options.composer?.dictation).toEqual({ enabled: true });
+    expect(options.api).toEqual({ url: '/interview/api/chatkit', domainKey: '', uploadStrategy: { type: 'two_phase' } });
+  });
+
+  it('keeps attachments and dictation off when the own server refuses them', () => {
+    const config = parseConfig({ backend: 'server', attachments: { enabled: false }, dictation: { enabled: false } });
+    const options = buildChatKitOptions(config, handlers);
+    expect(options.composer?.attachments).toEqual({ enabled: false });
+    expect(options.composer?.dictation).toBeUndefined();
+    expect(options.api).not.toHaveProperty('uploadStrategy');
+  });
+
+  it('ignores attachment rules for the hosted backend (OpenAI takes its uploads)', () => {
+    const config = parseConfig({
+      backend: 'hosted',
+      attachments: { enabled: true, max_bytes: 1024, types: ['application/pdf'] },
+      dictation: { enabled: true },
+    });
+    const options = buildChatKitOptions(config, handlers);
+    expect(options.composer?.attachments).toEqual({ enabled: false });
+    expect(options.composer?.dictation).toBeUndefined();
   });
 });

@@ -13,6 +13,15 @@ export interface PromptButton {
   icon?: string;
 }
 
+/** What the own server accepts as attachments (CHATKIT_ATTACHMENT*); off with the hosted backend. */
+export interface AttachmentRules {
+  enabled: boolean;
+  maxBytes: number;
+  maxPerMessage: number;
+  /** Media types such as `application/pdf`; the server also checks the bytes. */
+  types: string[];
+}
+
 export interface PageConfig {
   backend: Backend;
   ui: ChatUi;
@@ -29,7 +38,12 @@ export interface PageConfig {
   /** Where to mint client secrets and where the own ChatKit server listens (follow a custom mount path). */
   sessionUrl: string;
   chatKitUrl: string;
+  attachments: AttachmentRules;
+  /** Whether the own server transcribes dictated audio (input.transcribe, CHATKIT_DICTATION). */
+  dictation: boolean;
 }
+
+const NO_ATTACHMENTS: AttachmentRules = { enabled: false, maxBytes: 0, maxPerMessage: 0, types: [] };
 
 export const DEFAULT_CONFIG: PageConfig = {
   backend: 'hosted',
@@ -43,6 +57,8 @@ export const DEFAULT_CONFIG: PageConfig = {
   notice: null,
   sessionUrl: `${API_BASE}/chatkit/session`,
   chatKitUrl: `${API_BASE}/chatkit`,
+  attachments: NO_ATTACHMENTS,
+  dictation: false,
 };
 
 function str(value: unknown): string | null {
@@ -62,6 +78,20 @@ function parsePrompt(raw: unknown): PromptButton | null {
     return icon ? { label, prompt, icon } : { label, prompt };
   }
   return null;
+}
+
+function positive(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+function parseAttachments(raw: unknown): AttachmentRules {
+  if (!raw || typeof raw !== 'object') return NO_ATTACHMENTS;
+  const r = raw as Record<string, unknown>;
+  const types = Array.isArray(r.types) ? r.types.filter((t): t is string => typeof t === 'string' && t !== '') : [];
+  const maxBytes = positive(r.max_bytes);
+  // without a limit or a type the page cannot tell the user what is allowed, so it offers nothing
+  if (r.enabled !== true || maxBytes === null || types.length === 0) return NO_ATTACHMENTS;
+  return { enabled: true, maxBytes, maxPerMessage: positive(r.max_per_message) ?? 10, types };
 }
 
 /** Normalises the JSON of GET /config. Accepts both `snake_case` names (the contract) and a few aliases. */
@@ -87,5 +117,7 @@ export function parseConfig(json: unknown): PageConfig {
     notice: str(j.notice) ?? str(j.banner),
     sessionUrl: str(j.session_url) ?? DEFAULT_CONFIG.sessionUrl,
     chatKitUrl: str(j.chatkit_url) ?? DEFAULT_CONFIG.chatKitUrl,
+    attachments: backend === 'server' ? parseAttachments(j.attachments) : NO_ATTACHMENTS,
+    dictation: backend === 'server' && !!j.dictation && (j.dictation as Record<string, unknown>).enabled === true,
   };
 }

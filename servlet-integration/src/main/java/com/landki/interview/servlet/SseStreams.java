@@ -125,12 +125,14 @@ final class SseStreams {
             unreserve(userId);
             throw e;
         }
+        stream.async.addListener(stream);
+        // the listener first: a heartbeat that wrote before it would be a blocking write, and Jetty then
+        // refuses the listener (IllegalStateException "!OPEN") — seen with short heartbeats under load
+        stream.out.setWriteListener(stream);
         if (!heartbeat.isZero()) {
             stream.beat = scheduler.scheduleWithFixedDelay(stream::heartbeat, heartbeat.toMillis(),
                     heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         }
-        stream.async.addListener(stream);
-        stream.out.setWriteListener(stream);
         result.streamAsync(stream).whenComplete((v, e) -> {
             if (e != null) {
                 LOG.error("ChatKit stream failed", e);
@@ -206,6 +208,11 @@ final class SseStreams {
                 // every interval, even while events flow: the second write to a page that is gone fails,
                 // which is how a silent upstream's answer notices the page left
                 if (closed || finished) {
+                    // also when the stream ended before its heartbeat was scheduled: no task outlives it
+                    ScheduledFuture<?> task = beat;
+                    if (task != null) {
+                        task.cancel(false);
+                    }
                     return;
                 }
             }

@@ -1,5 +1,6 @@
 package com.landki.interview.servlet.internal;
 
+import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.PageOptions;
@@ -67,12 +68,15 @@ public final class ApiRuntime {
                 parts.backend == ChatBackend.HOSTED ? parts.chatKitClient : null,
                 parts.backend.id(), options.clock());
         String base = contextPath + options.mountPath();
+        ChatKitServer server = parts.backend == ChatBackend.SERVER ? parts.chatKitServer : null;
+        boolean acceptsFiles = server != null && server.attachmentStore() != null;
         List<Map<String, String>> prompts = page.prompts().stream()
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();
         this.info = new InfoHandler(parts.store, new InfoHandler.PageSettings(page.greeting(), prompts,
                 page.composerPlaceholder(), page.domainPublicKey(), page.feedbackCategories(),
                 parts.backend.id(), parts.status().chatConfigured(), base + ApiRoutes.SESSION,
-                base + ApiRoutes.CHATKIT, page.chatUi().id()));
+                base + ApiRoutes.CHATKIT, page.chatUi().id(), acceptsFiles ? server.attachmentOptions() : null,
+                server == null ? null : server.dictationOptions()));
         this.routes = new ApiRoutes(this, base);
         this.http = new HttpServerMetrics(options.meterRegistry(), routes, System::nanoTime);
     }

@@ -133,6 +133,9 @@ abstract class ApiContract {
         assertThat(body.path("backend").asText()).isEqualTo("hosted");
         assertThat(body.path("session_url").asText()).isEqualTo("/interview/api/chatkit/session");
         assertThat(body.path("ui").asText()).isEqualTo("auto");
+        // OpenAI's server takes the uploads of the hosted backend, under the session's file_upload
+        assertThat(body.path("attachments").toString()).isEqualTo("{\"enabled\":false}");
+        assertThat(body.path("dictation").toString()).isEqualTo("{\"enabled\":false}");
     }
 
     // ---- sessions

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.config.ChatBackend;
+import com.landki.interview.chatkit.server.AttachmentOptions;
 import com.landki.interview.chatkit.server.ChatKitServer;
 import com.landki.interview.chatkit.server.setup.StoreHooks;
 import com.landki.interview.chatkit.server.store.ThreadStore;
@@ -86,6 +87,14 @@ class ChatKitMountTest {
                     HttpResponse.BodyHandlers.ofString()).body());
             assertThat(config.path("backend").asText()).as("auto without a workflow").isEqualTo("server");
             assertThat(config.path("chatkit_configured").asBoolean()).isTrue();
+            // the page's composer offers exactly what this server accepts (attachments in memory, no transcriber)
+            JsonNode files = config.path("attachments");
+            assertThat(files.path("enabled").asBoolean()).isTrue();
+            assertThat(files.path("max_bytes").asLong()).isEqualTo(AttachmentOptions.DEFAULT_MAX_BYTES);
+            assertThat(files.path("max_per_message").asInt()).isEqualTo(AttachmentOptions.MAX_PER_MESSAGE);
+            assertThat(Json.MAPPER.convertValue(files.path("types"), List.class))
+                    .isEqualTo(AttachmentOptions.DEFAULT_TYPES);
+            assertThat(config.path("dictation").toString()).isEqualTo("{\"enabled\":false}");
         }
     }
 
@@ -119,6 +128,8 @@ class ChatKitMountTest {
             assertThat(config.path("backend").asText()).isEqualTo("server");
             assertThat(config.path("chatkit_configured").asBoolean()).isTrue();
             assertThat(config.path("chatkit_url").asText()).isEqualTo("/interview/api/chatkit");
+            assertThat(config.path("attachments").toString()).as("a server without an attachment store")
+                    .isEqualTo("{\"enabled\":false}");
         }
     }
 
