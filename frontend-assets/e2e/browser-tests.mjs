@@ -182,7 +182,7 @@ test('a blocked ChatKit script (ERR_BLOCKED_BY_CLIENT) names the host and claims
   }
 });
 
-test('server backend: ChatKit talks the protocol to our api.url, the streamed answer renders, out of scope shows the button', async (browser) => {
+test('server backend: ChatKit talks the protocol to our api.url, the streamed answer renders, out of scope brings the card instead of the page\'s button', async (browser) => {
   assert(SERVER_BACKEND_URL, 'SERVER_BACKEND_URL (a server with CHATKIT_BACKEND=server) is not set');
   const { context, page, calls } = await newPage(browser);
   try {
@@ -197,7 +197,10 @@ test('server backend: ChatKit talks the protocol to our api.url, the streamed an
     assert(types.filter((t) => t === 'thread.item.updated').length >= 1, `no streamed deltas in ${types.join(',')}`);
     const rendered = await page.locator('openai-chatkit .stub-assistant').last().innerText();
     assert(rendered.includes(SERVER_ANSWER), `rendered answer was: ${rendered}`);
-    await page.getByTestId('feedback-button').waitFor();
+    assert(types.includes('client_effect'), `no out_of_scope effect in ${types.join(',')}`);
+    const card = result.events.find((e) => e.type === 'thread.item.done' && e.item.type === 'widget');
+    assert(card && JSON.stringify(card.item.widget).includes('Diese Frage liegt außerhalb der Dokumente'), `no out-of-scope card in ${types.join(',')}`);
+    assert((await page.getByTestId('feedback-button').count()) === 0, 'the page offers the report besides the server\'s card');
     assert(!calls.some((c) => c.path.endsWith('/chatkit/session')), 'server backend must not mint client secrets');
   } finally {
     await context.close();

@@ -5,7 +5,8 @@
 // question → ANSWER citing SOURCE_FILE; "Wetter" → OUT_OF_SCOPE_ANSWER; "langsam" → SLOW_START, then nothing
 // until the call is closed; "Fehler" → an upstream error the first time, ANSWER on the retry; "Zugspitze" → the
 // model calls report_out_of_scope, then writes TOOL_OUT_OF_SCOPE_ANSWER.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHOT_DIR, assert, suite } from './harness.mjs';
@@ -171,6 +172,97 @@ test('builtin: the model\'s report_out_of_scope brings the card; the report is s
     const stored = page.getByTestId('widget').filter({ hasText: THANKS });
     await stored.waitFor();
     assert((await button(page, 'Als Feedback melden').count()) === 0, 'the reopened thread offers the report again');
+  } finally {
+    await context.close();
+  }
+});
+
+// a 1×1 PNG and a one-page PDF: real signatures, since the server checks the bytes against the type
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+const attachInput = (page) => page.getByTestId('attach-input');
+const pendingFile = (page, name) => page.getByTestId('pending-attachment').filter({ hasText: name });
+const isUpload = (url) => /\/interview\/api\/chatkit\/attachments\/[^/]+\/upload$/.test(url);
+
+test('builtin: an image and a PDF are uploaded with progress, shown in the question and sent with it', async (browser) => {
+  const { context, page, protocol } = await open(browser, BUILTIN_URL);
+  try {
+    const config = await (await fetch(`${BUILTIN_URL}/interview/api/config`)).json();
+    assert(config.attachments.enabled === true, `/config attachments ${JSON.stringify(config.attachments)}`);
+    // the PDF's upload is held until the page has shown its progress bar
+    let releasePdf;
+    const pdfHeld = new Promise((resolve) => (releasePdf = resolve));
+    await page.route((url) => isUpload(url.toString()), async (route) => {
+      if (route.request().postDataBuffer()?.includes('lebenslauf.pdf')) await pdfHeld;
+      await route.continue();
+    });
+    await button(page, 'Datei anhängen').waitFor();
+    await attachInput(page).setInputFiles([
+      { name: 'foto.png', mimeType: 'image/png', buffer: PNG },
+      { name: 'lebenslauf.pdf', mimeType: 'application/pdf', buffer: PDF },
+      { name: 'notiz.txt', mimeType: 'text/plain', buffer: Buffer.from('Entwurf, nicht senden') },
+    ]);
+    await page.getByRole('progressbar', { name: 'lebenslauf.pdf wird hochgeladen' }).waitFor();
+    await input(page).fill('Was steht in meinen Anhängen?');
+    assert(await button(page, 'Senden').isDisabled(), 'Senden enabled while an upload runs');
+    releasePdf();
+    for (const name of ['foto.png', 'lebenslauf.pdf', 'notiz.txt']) await pendingFile(page, name).getByText('bereit').waitFor();
+    // a pending file can be removed again, by keyboard too: the server deletes it
+    const [deleted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/interview/api/chatkit') && r.request().postData().includes('attachments.delete')),
+      button(page, 'Anhang entfernen: notiz.txt').press('Enter'),
+    ]);
+    assert(deleted.status() === 200, `attachments.delete answered ${deleted.status()}`);
+    await pendingFile(page, 'notiz.txt').waitFor({ state: 'detached' });
+    await button(page, 'Senden').click();
+    const question = page.getByTestId('question').filter({ hasText: 'Was steht in meinen Anhängen?' });
+    await answers(page).filter({ hasText: SHOWN_ANSWER }).waitFor();
+    const image = question.getByRole('img', { name: 'foto.png' });
+    await image.waitFor();
+    await page.waitForFunction((img) => img.complete && img.naturalWidth === 1, await image.elementHandle());
+    await question.getByTestId('message-attachment').filter({ hasText: 'lebenslauf.pdf' }).waitFor();
+    assert((await question.getByTestId('message-attachment').count()) === 2, 'the question does not show exactly two attachments');
+    assert((await page.getByTestId('pending-attachment').count()) === 0, 'the composer still holds the sent files');
+    const creates = protocol.filter((r) => r.type === 'attachments.create');
+    assert(creates.length === 3, `attachments.create sent ${creates.length} times`);
+    const sent = protocol.find((r) => r.type === 'threads.create');
+    const notiz = protocol.find((r) => r.type === 'attachments.delete').params.attachment_id;
+    assert(sent.params.input.attachments.length === 2 && !sent.params.input.attachments.includes(notiz),
+      `threads.create attachments ${JSON.stringify(sent.params.input.attachments)}`);
+    if (SHOT_DIR) await page.screenshot({ path: join(SHOT_DIR, 'chat-builtin-attachments.png') });
+    // after a reload the stored question still shows them (the server's user_message carries the attachments)
+    await page.reload();
+    await button(page, 'Verlauf').click();
+    await page.getByTestId('history').getByRole('button', { name: 'Was steht in meinen Anhängen?' }).click();
+    await page.getByTestId('question').filter({ hasText: 'Was steht in meinen Anhängen?' }).getByRole('img', { name: 'foto.png' }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('builtin: a file that is too large or whose bytes are not its type is refused with the reason, and not sent', async (browser) => {
+  const { context, page, protocol } = await open(browser, BUILTIN_URL);
+  try {
+    const { attachments } = await (await fetch(`${BUILTIN_URL}/interview/api/config`)).json();
+    // from disk: a buffer this large would crawl through the browser protocol
+    const big = join(mkdtempSync(join(tmpdir(), 'upload-')), 'gross.pdf');
+    writeFileSync(big, Buffer.alloc(attachments.max_bytes + 1, 0x25));
+    await attachInput(page).setInputFiles(big);
+    const error = page.getByTestId('attach-error');
+    await error.filter({ hasText: '„gross.pdf“ wurde nicht angehängt' }).filter({ hasText: 'höchstens 10 MB' }).waitFor();
+    assert(!protocol.some((r) => r.type === 'attachments.create'), 'a file over the limit was offered to the server');
+    // declared PNG, but text: the server's content check refuses the upload (415)
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => isUpload(r.url())),
+      attachInput(page).setInputFiles({ name: 'falsch.png', mimeType: 'image/png', buffer: Buffer.from('kein Bild') }),
+    ]);
+    assert(refused.status() === 415, `the upload of a false PNG answered ${refused.status()}`);
+    await error.filter({ hasText: '„falsch.png“ wurde nicht angehängt' }).filter({ hasText: 'Inhalt passt nicht' }).waitFor();
+    await pendingFile(page, 'falsch.png').waitFor({ state: 'detached' });
+    await ask(page, 'Frage ohne die abgelehnten Dateien');
+    const sent = protocol.find((r) => r.type === 'threads.create');
+    assert(sent.params.input.attachments.length === 0, `refused files were sent: ${JSON.stringify(sent.params.input.attachments)}`);
+    assert((await page.getByTestId('message-attachment').count()) === 0, 'a refused file is shown in the question');
   } finally {
     await context.close();
   }

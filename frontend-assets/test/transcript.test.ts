@@ -28,7 +28,7 @@ const assistants = (s: Transcript) => s.entries.filter((e): e is AssistantEntry 
 describe('transcriptReducer on recorded streams', () => {
   it('a new thread: the question, then the answer as it streams, with its file source', () => {
     let s = ask(EMPTY_TRANSCRIPT, 'Worum geht es?');
-    expect(s.entries).toEqual([{ kind: 'user', id: 'pending-user-message', text: 'Worum geht es?', pending: true }]);
+    expect(s.entries).toEqual([{ kind: 'user', id: 'pending-user-message', text: 'Worum geht es?', attachments: [], pending: true }]);
     s = replay(s, 'create.sse', 7); // up to the first text delta
     expect(s.threadId).toBe('thr_2030b11077afb038d5181b25');
     expect(s.title).toBe('Worum geht es?');

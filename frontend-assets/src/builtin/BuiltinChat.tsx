@@ -4,10 +4,12 @@ import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState }
 import type { PageConfig } from '../chat/config';
 import { type Banner, Shell } from '../chat/Shell';
 import { Answer } from './Answer';
+import { AttachButton, MessageAttachments, PendingAttachments } from './Attachments';
 import { History } from './History';
 import { HistoryIcon, PlusIcon, SendIcon, StopIcon } from './Icons';
 import { ChatKitConnection } from './protocol';
 import { chatFailureMessage, useChat } from './useChat';
+import { useUploads } from './useUploads';
 import { WidgetView } from './WidgetView';
 import './builtin.css';
 
@@ -20,6 +22,7 @@ export function BuiltinChat({ config, banners }: Props) {
   const connection = useMemo(() => new ChatKitConnection(config.chatKitUrl, fetch), [config.chatKitUrl]);
   const chat = useChat(connection);
   const { state } = chat;
+  const uploads = useUploads(connection, config.attachments);
   const [draft, setDraft] = useState('');
   const [showHistory, setShowHistory] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
@@ -34,12 +37,12 @@ export function BuiltinChat({ config, banners }: Props) {
 
   const submit = useCallback(
     (text: string) => {
-      if (!text.trim() || state.streaming) return;
-      chat.send(text);
+      if (!text.trim() || state.streaming || uploads.busy) return;
+      chat.send(text, uploads.take());
       setDraft('');
       input.current?.focus();
     },
-    [chat, state.streaming],
+    [chat, state.streaming, uploads],
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -126,6 +129,7 @@ export function BuiltinChat({ config, banners }: Props) {
           {state.entries.map((entry) =>
             entry.kind === 'user' ? (
               <article className="msg msg-user" key={entry.id} data-testid="question">
+                <MessageAttachments attachments={entry.attachments} />
                 <p>{entry.text}</p>
               </article>
             ) : entry.kind === 'widget' ? (
@@ -166,6 +170,7 @@ export function BuiltinChat({ config, banners }: Props) {
             </div>
           )}
         </div>
+        {config.attachments.enabled && <PendingAttachments uploads={uploads} />}
         <form
           className="composer"
           onSubmit={(e) => {
@@ -173,6 +178,9 @@ export function BuiltinChat({ config, banners }: Props) {
             submit(draft);
           }}
         >
+          {config.attachments.enabled && (
+            <AttachButton rules={config.attachments} uploads={uploads} disabled={state.streaming} />
+          )}
           <textarea
             ref={input}
             className="composer-input"
@@ -188,7 +196,7 @@ export function BuiltinChat({ config, banners }: Props) {
               <StopIcon />
             </button>
           ) : (
-            <button type="submit" className="composer-button" aria-label="Senden" disabled={!draft.trim()}>
+            <button type="submit" className="composer-button" aria-label="Senden" disabled={!draft.trim() || uploads.busy}>
               <SendIcon />
             </button>
           )}

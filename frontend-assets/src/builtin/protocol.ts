@@ -35,9 +35,27 @@ interface ItemBase {
   created_at: string;
 }
 
+/** Where and how the bytes of a created attachment go (chatkit-python 1.5+ `upload_descriptor`). */
+export interface UploadDescriptor {
+  url: string;
+  method: string;
+  headers?: Record<string, string>;
+}
+
+/** chatkit-python's `FileAttachment` / `ImageAttachment`; images carry a `preview_url` served to their owner. */
+export interface Attachment {
+  type: 'file' | 'image';
+  id: string;
+  name: string;
+  mime_type: string;
+  preview_url?: string | null;
+  upload_descriptor?: UploadDescriptor | null;
+}
+
 export interface UserMessageItem extends ItemBase {
   type: 'user_message';
   content: UserContent[];
+  attachments?: Attachment[];
 }
 
 export interface AssistantMessageItem extends ItemBase {
@@ -266,12 +284,21 @@ export class ChatKitConnection {
     }
   }
 
-  createThread(text: string, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
-    return this.stream('threads.create', { input: userInput(text) }, signal);
+  createThread(text: string, signal?: AbortSignal, attachmentIds: string[] = []): AsyncGenerator<StreamEvent> {
+    return this.stream('threads.create', { input: userInput(text, attachmentIds) }, signal);
   }
 
-  addUserMessage(threadId: string, text: string, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
-    return this.stream('threads.add_user_message', { thread_id: threadId, input: userInput(text) }, signal);
+  addUserMessage(threadId: string, text: string, signal?: AbortSignal, attachmentIds: string[] = []): AsyncGenerator<StreamEvent> {
+    return this.stream('threads.add_user_message', { thread_id: threadId, input: userInput(text, attachmentIds) }, signal);
+  }
+
+  /** Phase one of an upload: the server checks name, size and type and answers with the upload descriptor. */
+  createAttachment(file: File): Promise<Attachment> {
+    return this.request('attachments.create', { name: file.name, size: file.size, mime_type: file.type });
+  }
+
+  deleteAttachment(attachmentId: string): Promise<void> {
+    return this.request('attachments.delete', { attachment_id: attachmentId });
   }
 
   retryAfterItem(threadId: string, itemId: string, signal?: AbortSignal): AsyncGenerator<StreamEvent> {
@@ -286,6 +313,55 @@ export class ChatKitConnection {
   }
 }
 
-function userInput(text: string) {
-  return { content: [{ type: 'input_text', text }], attachments: [], quoted_text: null, inference_options: {} };
+function userInput(text: string, attachmentIds: string[]) {
+  return { content: [{ type: 'input_text', text }], attachments: attachmentIds, quoted_text: null, inference_options: {} };
+}
+
+/**
+ * Phase two: the bytes to the descriptor's URL as `multipart/form-data` (field `file`), with the cookie.
+ * XMLHttpRequest rather than fetch, since only it reports upload progress (`onProgress` gets 0..1).
+ * Rejects with ApiError carrying the server's code and message (413, 415, 404, 409).
+ */
+export function uploadAttachment(
+  descriptor: UploadDescriptor,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<Attachment> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(descriptor.method || 'POST', descriptor.url);
+    xhr.withCredentials = true;
+    for (const [name, value] of Object.entries(descriptor.headers ?? {})) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: the status line is all there is to say
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(body as Attachment);
+        return;
+      }
+      const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+      reject(
+        new ApiError(
+          xhr.status,
+          typeof error?.code === 'string' ? error.code : `http_${xhr.status}`,
+          typeof error?.message === 'string' && error.message ? error.message : `${xhr.status} ${xhr.statusText}`.trim(),
+        ),
+      );
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'The upload broke off.'));
+    xhr.onabort = () => reject(new DOMException('upload cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
 }

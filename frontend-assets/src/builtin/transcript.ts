@@ -1,12 +1,14 @@
 // The built-in chat's state: one thread's transcript, reduced from thread stream events and the page's own
 // actions. A pure reducer, so the rules are unit-tested on recorded streams without a browser.
-import type { AssistantContent, FeedbackKind, StreamEvent, Thread, ThreadItem, WidgetNode } from './protocol';
+import type { AssistantContent, Attachment, FeedbackKind, StreamEvent, Thread, ThreadItem, WidgetNode } from './protocol';
 import { applyWidgetUpdate } from './widget';
 
 export interface UserEntry {
   kind: 'user';
   id: string;
   text: string;
+  /** The files and images sent with the question (chatkit-python `Attachment`s). */
+  attachments: Attachment[];
   /** Sent, not yet confirmed by the server's `thread.item.done`. */
   pending: boolean;
 }
@@ -60,7 +62,7 @@ export interface Transcript {
 }
 
 export type TranscriptAction =
-  | { type: 'send'; text: string }
+  | { type: 'send'; text: string; attachments?: Attachment[] }
   | { type: 'retry'; userItemId: string }
   | { type: 'event'; event: StreamEvent }
   | { type: 'stream_ended' }
@@ -88,7 +90,8 @@ const PENDING_ID = 'pending-user-message';
 function toEntry(item: ThreadItem, done: boolean): Entry | null {
   if (item.type === 'user_message' && 'content' in item) {
     const text = item.content.map((c) => c.text ?? '').filter((t) => t !== '').join('\n');
-    return { kind: 'user', id: item.id, text, pending: false };
+    const attachments = 'attachments' in item && Array.isArray(item.attachments) ? item.attachments : [];
+    return { kind: 'user', id: item.id, text, attachments, pending: false };
   }
   if (item.type === 'assistant_message' && 'content' in item) {
     const parts = (item.content as AssistantContent[]).map(normalizePart);
@@ -195,7 +198,7 @@ export function transcriptReducer(state: Transcript, action: TranscriptAction): 
         ...state,
         entries: [
           ...state.entries.filter((e) => e.id !== PENDING_ID),
-          { kind: 'user', id: PENDING_ID, text: action.text, pending: true },
+          { kind: 'user', id: PENDING_ID, text: action.text, attachments: action.attachments ?? [], pending: true },
         ],
         streaming: true,
         allowCancel: false,

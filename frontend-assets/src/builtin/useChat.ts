@@ -2,12 +2,13 @@
 // from the history, thumbs. Streams run one at a time; each is aborted when another action replaces it.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { ApiError } from '../shared/http';
-import { type ActionConfig, type ChatKitConnection, type FeedbackKind, ProtocolError, type StreamEvent } from './protocol';
+import { type ActionConfig, type Attachment, type ChatKitConnection, type FeedbackKind, ProtocolError, type StreamEvent } from './protocol';
 import { EMPTY_TRANSCRIPT, retryTarget, transcriptReducer, type Transcript } from './transcript';
 
 export interface Chat {
   state: Transcript;
-  send: (text: string) => void;
+  /** Sends a question with the ids of uploaded attachments (chatkit-python `UserMessageInput.attachments`). */
+  send: (text: string, attachments?: Attachment[]) => void;
   stop: () => void;
   retry: () => void;
   newThread: () => void;
@@ -34,6 +35,7 @@ export function useChat(connection: ChatKitConnection): Chat {
   current.current = state;
   const running = useRef<AbortController | null>(null);
   const lastText = useRef('');
+  const lastAttachments = useRef<Attachment[]>([]);
 
   const abortRunning = useCallback(() => {
     running.current?.abort();
@@ -63,14 +65,18 @@ export function useChat(connection: ChatKitConnection): Chat {
   );
 
   const send = useCallback(
-    (text: string) => {
+    (text: string, attachments: Attachment[] = []) => {
       const question = text.trim();
       if (!question || current.current.streaming) return;
       lastText.current = question;
+      lastAttachments.current = attachments;
       const threadId = current.current.threadId;
-      dispatch({ type: 'send', text: question });
+      const ids = attachments.map((a) => a.id);
+      dispatch({ type: 'send', text: question, attachments });
       void run((signal) =>
-        threadId ? connection.addUserMessage(threadId, question, signal) : connection.createThread(question, signal),
+        threadId
+          ? connection.addUserMessage(threadId, question, signal, ids)
+          : connection.createThread(question, signal, ids),
       );
     },
     [connection, run],
@@ -91,8 +97,9 @@ export function useChat(connection: ChatKitConnection): Chat {
     } else if (lastText.current) {
       // the first message never reached the server: send it again
       const question = lastText.current;
-      dispatch({ type: 'send', text: question });
-      void run((signal) => connection.createThread(question, signal));
+      const attachments = lastAttachments.current;
+      dispatch({ type: 'send', text: question, attachments });
+      void run((signal) => connection.createThread(question, signal, attachments.map((a) => a.id)));
     }
   }, [connection, run]);
 

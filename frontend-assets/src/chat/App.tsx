@@ -80,7 +80,9 @@ export function App({ config, scriptError, configError }: Props) {
     onResponseStart: () => dispatch({ type: 'response_started' }),
     onResponseEnd: classifyLatest,
     onEffect: ({ name, data }) => {
-      if (name === OUT_OF_SCOPE_EFFECT) {
+      // the own server follows such an answer with its out-of-scope card (a widget the component draws, whose
+      // button stores the report), so the page's own offer would be a second one
+      if (name === OUT_OF_SCOPE_EFFECT && config.backend !== 'server') {
         dispatch({ type: 'flagged', flag: { ...flagFromToolParams(data ?? {}), source: 'effect' } });
       }
     },

@@ -160,8 +160,12 @@ public class ChatKitProtocolServlet extends HttpServlet {
     private void post(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         int limit = bodyLimit(server);
         RequestBodies.check(req, limit);
-        // read to its end before any answer: an unread body would spoil the connection's next request
-        byte[] body = RequestBodies.read(req, limit);
+        // read to its end before any answer: an unread body would spoil the connection's next request; one
+        // still on its way is read without holding this thread, and the request comes back here when complete
+        byte[] body = RequestBodies.readOrDispatch(req, resp, limit);
+        if (body == null) {
+            return;
+        }
         if (body.length > MAX_BODY_BYTES && !ChatKitBodies.isTranscribe(body)) {
             throw new PayloadTooLargeException(MAX_BODY_BYTES);
         }

@@ -10,9 +10,13 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +56,10 @@ class HardeningTest {
     @Test
     void aDeclaredLengthOverTheLimitIsAnswered413AtOnceWithoutReadingTheBody() throws Exception {
         try (Socket socket = connect()) {
+            long started = System.nanoTime();
             send(socket, post("/interview/api/feedback", 1_000_000_000_000L) + "{");
             String answer = readAnswer(socket);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
             assertThat(answer).startsWith("HTTP/1.1 413");
             assertThat(answer.toLowerCase()).contains("connection: close");
             assertThat(answer).contains("\"payload_too_large\"");
@@ -61,22 +67,71 @@ class HardeningTest {
     }
 
     @Test
-    void healthAnswersWhile250SlowBodiesAreOpen() throws Exception {
+    void healthAnswersInUnderASecondWhile250SlowBodiesAreOpen() throws Exception {
+        // a declared 10^12 bytes (413 at once), bodies within the 64 KiB limit and bodies within the 1 MiB
+        // drained before a 413: each sends one byte and waits
+        long[] lengths = {1_000_000_000_000L, 60_000, 1_000_000};
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 250; i++) {
                 Socket socket = connect();
                 slow.add(socket);
-                send(socket, post("/interview/api/feedback", 1_000_000_000_000L) + "{");
+                send(socket, post("/interview/api/feedback", lengths[i % 3]) + "{");
             }
             try (Socket health = connect()) {
+                long started = System.nanoTime();
                 send(health, "GET /interview/api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
                 assertThat(readAnswer(health)).startsWith("HTTP/1.1 200");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
             }
         } finally {
             for (Socket socket : slow) {
                 socket.close();
             }
+        }
+    }
+
+    @Test
+    void aBodyTrickledBelowTheMinimumRateIs408Json() throws Exception {
+        ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+        try (Socket socket = connect()) {
+            long started = System.nanoTime();
+            // 60,000 declared bytes may take 5 s + 60,000 / 4096 s ≈ 20 s in all; one byte every 100 ms is far
+            // below 4096 bytes/s, so the rate check ends it soon after the 5 s grace
+            send(socket, post("/interview/api/feedback", 60_000) + "{");
+            trickle.scheduleAtFixedRate(() -> {
+                try {
+                    send(socket, " ");
+                } catch (IOException e) {
+                    trickle.shutdown(); // the server closed the connection after its answer
+                }
+            }, 100, 100, TimeUnit.MILLISECONDS);
+            String answer = readAnswer(socket);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("application/json").contains("\"request_timeout\"");
+            assertThat(answer.toLowerCase()).contains("connection: close");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            trickle.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBodyThatStopsIsAnswered408AtItsDeadline() throws Exception {
+        try (Socket socket = connect()) {
+            long started = System.nanoTime();
+            send(socket, post("/interview/api/feedback", 100) + "{");
+            assertThat(readAnswer(socket)).startsWith("HTTP/1.1 408").contains("\"request_timeout\"");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+        }
+    }
+
+    @Test
+    void aBodySentInPiecesAtAFairRateIsServed() throws Exception {
+        try (Socket socket = connect()) {
+            String body = "{\"session_id\":\"s1\"}";
+            send(socket, post("/interview/api/feedback", body.length()) + body.substring(0, 10));
+            send(socket, body.substring(10));
+            assertThat(readAnswer(socket)).startsWith("HTTP/1.1 201");
         }
     }
 

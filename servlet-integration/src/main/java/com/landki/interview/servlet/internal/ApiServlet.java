@@ -49,9 +49,15 @@ public final class ApiServlet extends HttpServlet {
             return;
         }
         ApiRoutes.Route route = runtime.routes.route(method, path);
-        // every body is read to its end before the answer, so the connection stays usable
-        byte[] body = "GET".equals(route.method()) ? null
-                : RequestBodies.read(req, runtime.options.security().maxBodyBytes());
+        // every body is read to its end before the answer, so the connection stays usable; a body still on
+        // its way is read without holding this thread, and the request comes back here when it is complete
+        byte[] body = null;
+        if (!"GET".equals(route.method())) {
+            body = RequestBodies.readOrDispatch(req, res, runtime.options.security().maxBodyBytes());
+            if (body == null) {
+                return;
+            }
+        }
         ClientIpResolver.ClientIp client = runtime.client(req);
         String userId = route.user() ? runtime.userIds.resolve(req, res) : null;
         ApiRequest request = new ApiRequest(method, path, query(req), headers(req), body, client,

@@ -83,7 +83,8 @@ final class HttpServerMetrics {
 
                 @Override
                 public void onStartAsync(AsyncEvent event) {
-                    // not re-dispatched
+                    // a body read before the answer dispatches again; the answer's cycle ends the request
+                    event.getAsyncContext().addListener(this);
                 }
             });
         } catch (IllegalStateException e) {

@@ -3,7 +3,6 @@ package com.landki.interview.servlet.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,8 +16,6 @@ import org.slf4j.LoggerFactory;
 public final class Responses {
 
     private static final Logger LOG = LoggerFactory.getLogger("com.landki.interview.servlet");
-    /** How much of an oversized body is read and dropped before the 413 (beyond that the connection closes). */
-    private static final long DRAIN_LIMIT = 1024 * 1024;
 
     private Responses() {
     }
@@ -83,30 +80,30 @@ public final class Responses {
     }
 
     /**
-     * Answers 413. A moderately oversized body is read and dropped first: closing the connection with
-     * unread bytes makes the TCP stack reset it, and the client would never see the answer.
+     * Answers 413. A moderately oversized body is read and dropped first, without holding the thread
+     * ({@link RequestBodies#drainThenRefuse}): closing the connection with unread bytes makes the TCP stack
+     * reset it, and the client would never see the answer.
      */
     public static void tooLarge(HttpServletRequest req, HttpServletResponse res, long limit) {
         ApiException error = PayloadTooLargeException.toApi(limit);
-        if (req.getContentLengthLong() > DRAIN_LIMIT) {
-            // a declared length that large is answered at once: reading it would hold a thread for as long as
-            // the client cares to trickle bytes
+        if (req.getContentLengthLong() > RequestBodies.DRAIN_LIMIT) {
+            // a declared length that large is answered at once: reading it would hold the connection for as
+            // long as the client cares to trickle bytes
             error(res, error.withHeader("Connection", "close"));
             return;
         }
+        if (req.getAttribute(RequestBodies.BODY_ATTRIBUTE) != null) {
+            error(res, error); // read to its end already
+            return;
+        }
         try {
-            InputStream in = req.getInputStream();
-            long skipped = 0;
-            byte[] sink = new byte[8192];
-            for (int n = in.read(sink); n > 0 && skipped < DRAIN_LIMIT; n = in.read(sink)) {
-                skipped += n;
-            }
-            if (skipped >= DRAIN_LIMIT) {
-                error = error.withHeader("Connection", "close");
+            if (req.isAsyncSupported() && !req.isAsyncStarted()) {
+                RequestBodies.drainThenRefuse(req, res, limit);
+                return;
             }
         } catch (IOException | IllegalStateException e) {
-            error = error.withHeader("Connection", "close");
+            LOG.debug("cannot drain the oversized body: {}", e.toString()); // it was read another way
         }
-        error(res, error);
+        error(res, error.withHeader("Connection", "close"));
     }
 }

@@ -96,7 +96,7 @@ class BuiltinChatBrowserTest {
 
     @Test
     void browserScriptRanEveryScenarioAndPassed() {
-        script.assertAllPassed(17);
+        script.assertAllPassed(19);
     }
 
     @TestFactory
@@ -129,6 +129,20 @@ class BuiltinChatBrowserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void theUploadedImageAndPdfReachedTheModelAndTheRefusedFilesDidNot() {
+        // the image as input_image, the PDF as input_file, both inline; the removed text file and the refused
+        // files never; one question with attachments, asked once
+        assertThat(openAi.attachmentParts).hasSize(2);
+        assertThat(openAi.attachmentParts).filteredOn(p -> p.path("type").asText().equals("input_image")).singleElement()
+                .satisfies(p -> assertThat(p.path("image_url").asText()).startsWith("data:image/png;base64,iVBORw0KGgo"));
+        assertThat(openAi.attachmentParts).filteredOn(p -> p.path("type").asText().equals("input_file")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.path("filename").asText()).isEqualTo("lebenslauf.pdf");
+                    assertThat(p.path("file_data").asText()).startsWith("data:application/pdf;base64,JVBERi0");
+                });
     }
 
     @Test

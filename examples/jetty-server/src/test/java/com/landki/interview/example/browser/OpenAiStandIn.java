@@ -51,6 +51,8 @@ final class OpenAiStandIn extends Dispatcher {
     final AtomicInteger responsesCalls = new AtomicInteger();
     final Set<String> failedQuestions = ConcurrentHashMap.newKeySet();
     final CountDownLatch slowAnswerAborted = new CountDownLatch(1);
+    /** The content parts of every user message that carried attachments ({@code input_image}, {@code input_file}). */
+    final List<JsonNode> attachmentParts = new CopyOnWriteArrayList<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -67,6 +69,7 @@ final class OpenAiStandIn extends Dispatcher {
             if (path.equals("/v1/responses") && method.equals("POST")) {
                 responsesCalls.incrementAndGet();
                 JsonNode responses = JSON.readTree(body(request));
+                recordAttachments(responses);
                 if (responses.hasNonNull("previous_response_id") && hasToolOutput(responses)) {
                     return ResponsesStream.create("resp_tool_reply").message("msg_tool_reply", TOOL_OUT_OF_SCOPE_REPLY)
                             .messageDone("msg_tool_reply", TOOL_OUT_OF_SCOPE_REPLY).completed("resp_tool_reply").response();
@@ -164,6 +167,17 @@ final class OpenAiStandIn extends Dispatcher {
             }
         }
         return false;
+    }
+
+    private void recordAttachments(JsonNode request) {
+        for (JsonNode input : request.path("input")) {
+            for (JsonNode part : input.path("content")) {
+                String type = part.path("type").asText();
+                if (type.equals("input_image") || type.equals("input_file")) {
+                    attachmentParts.add(part);
+                }
+            }
+        }
     }
 
     /** The text of the last {@code role: user} input of a Responses API request. */
