@@ -38,6 +38,18 @@ public final class Settings {
     /** {@code OPENAI_ORG_ID}: sent upstream as {@code OpenAI-Organization} when set. */
     public static final Setting<String> OPENAI_ORG_ID = text("OPENAI_ORG_ID",
             "optional, sent upstream as `OpenAI-Organization`");
+    /** {@code OPENAI_STREAM_MAX_EVENT_BYTES}: the largest event of an OpenAI stream in bytes; default 1 MiB. */
+    public static final Setting<Integer> OPENAI_STREAM_MAX_EVENT_BYTES = Setting.of("OPENAI_STREAM_MAX_EVENT_BYTES",
+            Integer.class, 1024 * 1024, "largest event of an OpenAI stream (one line, or one event's data; `k`/`m`,"
+                    + " 4k to 64m); a larger one ends the stream (the upstream call is cancelled, the page gets an"
+                    + " `error`); it must hold the whole answer, which `response.completed` repeats",
+            value -> {
+                long bytes = Parsers.bytes(value);
+                if (bytes < 4 * 1024 || bytes > 64L * 1024 * 1024) {
+                    throw new IllegalArgumentException("must be between 4k and 64m");
+                }
+                return (int) bytes;
+            }).defaultText("`1m`");
 
     // stores
 
@@ -210,6 +222,11 @@ public final class Settings {
             "seconds a streamed answer of the own server may send the page nothing (upstream silent or only"
                     + " keep-alives); then the half answer is kept as on cancel and the page gets a retryable `error`"
                     + " ([protocol](docs/chatkit-server.md)); `0` = no idle timeout");
+    /** {@code CHATKIT_MAX_ANSWER_CHARS}: the longest answer of one turn in characters; {@code 0} no limit. */
+    public static final Setting<Integer> CHATKIT_MAX_ANSWER_CHARS = count("CHATKIT_MAX_ANSWER_CHARS", 200_000,
+            "longest answer of one turn of the own server, in characters (text, refusals and reasoning summaries of"
+                    + " all its responses); a longer one ends the stream: the upstream call is cancelled, the page gets"
+                    + " an `error`, nothing of it is stored; `0` = no limit");
     /** {@code CHATKIT_THREAD_TITLES}: whether a new thread is titled after its first answer. */
     public static final Setting<Boolean> CHATKIT_THREAD_TITLES = bool("CHATKIT_THREAD_TITLES", true,
             "own server: title a new thread after its first answer from the first question (sent as"
@@ -278,7 +295,7 @@ public final class Settings {
 
     private static final List<Setting<?>> ALL = List.of(
             OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_WORKFLOW_ID, OPENAI_WORKFLOW_VERSION, OPENAI_PROJECT_ID,
-            OPENAI_ORG_ID,
+            OPENAI_ORG_ID, OPENAI_STREAM_MAX_EVENT_BYTES,
             INTERVIEW_STORE, INTERVIEW_LOG_DIR, INTERVIEW_LOG_DURABILITY, INTERVIEW_LOG_ROTATE_BYTES,
             INTERVIEW_LOG_ROTATE_DAILY, INTERVIEW_LOG_RETENTION, INTERVIEW_JDBC_URL, INTERVIEW_JDBC_USER,
             INTERVIEW_JDBC_PASSWORD,
@@ -289,7 +306,7 @@ public final class Settings {
             ADMIN_TOKEN, ALLOWED_ORIGINS, ALLOWED_HOSTS, TRUSTED_PROXIES, FORWARDED_HEADER, IP_ANONYMIZATION, FEEDBACK_LIST_PUBLIC,
             RATE_LIMIT_SESSION_PER_MIN, RATE_LIMIT_FEEDBACK_PER_MIN, RATE_LIMIT_CLASSIFY_PER_MIN,
             RATE_LIMIT_CHATKIT_PER_MIN, SESSION_DEADLINE_SECONDS, CHATKIT_MAX_STREAMS, CHATKIT_MAX_STREAMS_PER_USER,
-            CHATKIT_STREAM_IDLE_TIMEOUT, CHATKIT_THREAD_TITLES, USER_ID_COOKIE_SECRET,
+            CHATKIT_STREAM_IDLE_TIMEOUT, CHATKIT_MAX_ANSWER_CHARS, CHATKIT_THREAD_TITLES, USER_ID_COOKIE_SECRET,
             INTERVIEW_API_MOUNT_PATH, INTERVIEW_GREETING, INTERVIEW_PROMPTS, INTERVIEW_COMPOSER_PLACEHOLDER, CHATKIT_UI,
             FEEDBACK_CATEGORIES, INTERVIEW_API_AUTOREGISTER,
             PORT, INTERVIEW_JVM_OPTIONS, LOG_FORMAT);

@@ -27,6 +27,7 @@ import java.util.Objects;
  *   <tr><td>{@link Builder#connectTimeout}</td><td>-</td><td>10 s</td></tr>
  *   <tr><td>{@link Builder#requestTimeout}</td><td>-</td><td>60 s per attempt</td></tr>
  *   <tr><td>{@link Builder#streamIdleTimeout}</td><td>-</td><td>5 min of silence in a stream</td></tr>
+ *   <tr><td>{@link Builder#maxStreamEventBytes}</td><td>{@code OPENAI_STREAM_MAX_EVENT_BYTES}</td><td>1 MiB</td></tr>
  *   <tr><td>{@link Builder#retryPolicy}</td><td>-</td><td>{@link RetryPolicy#ofDefaults()}</td></tr>
  * </table>
  */
@@ -40,6 +41,11 @@ public final class OpenAiConfig {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Longest silence allowed inside a Server-Sent-Event stream. */
     public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * Largest line or event of a Server-Sent-Event stream, in bytes: what one stream may hold in memory at a
+     * time. A Responses stream's largest event is {@code response.completed}, which repeats the whole answer.
+     */
+    public static final int DEFAULT_MAX_STREAM_EVENT_BYTES = Settings.OPENAI_STREAM_MAX_EVENT_BYTES.defaultValue();
 
     private final String apiKey;
     private final URI baseUrl;
@@ -48,6 +54,7 @@ public final class OpenAiConfig {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Duration streamIdleTimeout;
+    private final int maxStreamEventBytes;
     private final RetryPolicy retryPolicy;
 
     private OpenAiConfig(Builder b) {
@@ -58,6 +65,7 @@ public final class OpenAiConfig {
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.streamIdleTimeout = b.streamIdleTimeout;
+        this.maxStreamEventBytes = b.maxStreamEventBytes;
         this.retryPolicy = b.retryPolicy;
     }
 
@@ -105,6 +113,7 @@ public final class OpenAiConfig {
         b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout;
         b.streamIdleTimeout = streamIdleTimeout;
+        b.maxStreamEventBytes = maxStreamEventBytes;
         b.retryPolicy = retryPolicy;
         return b;
     }
@@ -173,6 +182,16 @@ public final class OpenAiConfig {
     }
 
     /**
+     * Largest line, and largest event data, a stream may send; a larger one fails the stream with
+     * {@link OpenAiBadResponseException} and cancels it.
+     *
+     * @return bytes, at least 1
+     */
+    public int maxStreamEventBytes() {
+        return maxStreamEventBytes;
+    }
+
+    /**
      * When and how often failed requests are tried again.
      *
      * @return the policy; default {@link RetryPolicy#ofDefaults()}
@@ -190,6 +209,7 @@ public final class OpenAiConfig {
                 + ", connectTimeout=" + connectTimeout
                 + ", requestTimeout=" + requestTimeout
                 + ", streamIdleTimeout=" + streamIdleTimeout
+                + ", maxStreamEventBytes=" + maxStreamEventBytes
                 + ", retryPolicy=" + retryPolicy + '}';
     }
 
@@ -202,14 +222,16 @@ public final class OpenAiConfig {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
+        private int maxStreamEventBytes = DEFAULT_MAX_STREAM_EVENT_BYTES;
         private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
 
         private Builder() {
         }
 
         /**
-         * Takes {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_PROJECT_ID} and
-         * {@code OPENAI_ORG_ID} from {@code source} when set (not blank); setters called afterwards win.
+         * Takes {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code OPENAI_PROJECT_ID},
+         * {@code OPENAI_ORG_ID} and {@code OPENAI_STREAM_MAX_EVENT_BYTES} from {@code source} when set (not
+         * blank); setters called afterwards win.
          *
          * @param source where the settings are read; not {@code null}
          * @return this builder
@@ -221,6 +243,7 @@ public final class OpenAiConfig {
             Settings.OPENAI_BASE_URL.ifSet(source, this::baseUrl);
             Settings.OPENAI_PROJECT_ID.ifSet(source, this::projectId);
             Settings.OPENAI_ORG_ID.ifSet(source, this::organizationId);
+            Settings.OPENAI_STREAM_MAX_EVENT_BYTES.ifSet(source, this::maxStreamEventBytes);
             return this;
         }
 
@@ -308,6 +331,23 @@ public final class OpenAiConfig {
          */
         public Builder streamIdleTimeout(Duration streamIdleTimeout) {
             this.streamIdleTimeout = requirePositive(streamIdleTimeout, "streamIdleTimeout");
+            return this;
+        }
+
+        /**
+         * Largest line, and largest event data, of a streamed response; default
+         * {@link #DEFAULT_MAX_STREAM_EVENT_BYTES}. Bounds what one stream holds in memory: a larger event fails
+         * the stream with {@link OpenAiBadResponseException} and cancels the call.
+         *
+         * @param maxStreamEventBytes positive
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
+         */
+        public Builder maxStreamEventBytes(int maxStreamEventBytes) {
+            if (maxStreamEventBytes <= 0) {
+                throw new IllegalArgumentException("maxStreamEventBytes must be positive, was " + maxStreamEventBytes);
+            }
+            this.maxStreamEventBytes = maxStreamEventBytes;
             return this;
         }
 

@@ -244,7 +244,9 @@ public final class OpenAiHttp implements AutoCloseable {
      * until the first byte of the body: a stream broken later fails with {@link OpenAiConnectionException}.
      * The per-attempt timeout covers the wait for the response headers, not the stream's length; a stream that
      * sends nothing (not even a keep-alive comment) for {@link OpenAiConfig#streamIdleTimeout()} fails with
-     * {@link OpenAiTimeoutException}, retried only if no byte of the body had arrived.
+     * {@link OpenAiTimeoutException}, retried only if no byte of the body had arrived. A line or an event's data
+     * longer than {@link OpenAiConfig#maxStreamEventBytes()} fails it with {@link OpenAiBadResponseException}
+     * and cancels the call, before more of it is held.
      *
      * @param path below the base URL, starting with {@code /}, e.g. {@code /responses}
      * @param body a value Jackson writes as JSON, a JSON {@code String}, or {@code null} for no body
@@ -380,7 +382,7 @@ public final class OpenAiHttp implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         LogContext log = LogContext.capture();
         SseSubscriber subscriber = new SseSubscriber(listener, ready, done, what, config.streamIdleTimeout(),
-                connection.timer());
+                connection.timer(), config.maxStreamEventBytes());
         CompletableFuture<HttpResponse<StreamBody>> send = connection.client().sendAsync(request, info -> {
             if (info.statusCode() >= 200 && info.statusCode() <= 299) {
                 return BodySubscribers.mapping(subscriber, v -> new StreamBody(null));

@@ -1,5 +1,6 @@
 package com.landki.interview.openai.internal;
 
+import com.landki.interview.openai.OpenAiBadResponseException;
 import com.landki.interview.openai.ServerSentEvent;
 import java.util.function.Consumer;
 
@@ -7,19 +8,23 @@ import java.util.function.Consumer;
  * Turns the lines of a {@code text/event-stream} into events, following the WHATWG rules: {@code data:} lines
  * are joined with {@code \n}, a blank line dispatches, lines starting with {@code :} are comments, one space
  * after the colon is dropped, an event without data is not dispatched, an unterminated event at the end of the
- * stream is discarded. Not thread-safe: one parser per stream.
+ * stream is discarded. An event whose data would exceed {@code maxDataChars} fails with
+ * {@link OpenAiBadResponseException} before it is held: the data of one event is all a parser keeps. Not
+ * thread-safe: one parser per stream.
  */
 public final class SseParser {
 
     private final Consumer<ServerSentEvent> sink;
+    private final int maxDataChars;
     private final StringBuilder data = new StringBuilder();
     private boolean hasData;
     private String event;
     private String lastId;
     private boolean first = true;
 
-    public SseParser(Consumer<ServerSentEvent> sink) {
+    public SseParser(Consumer<ServerSentEvent> sink, int maxDataChars) {
         this.sink = sink;
+        this.maxDataChars = maxDataChars;
     }
 
     /** One line without its line terminator. */
@@ -46,6 +51,9 @@ public final class SseParser {
         }
         switch (field) {
             case "data":
+                if (data.length() + value.length() + 1 > maxDataChars) {
+                    throw tooLarge(maxDataChars);
+                }
                 if (hasData) {
                     data.append('\n');
                 }
@@ -64,6 +72,12 @@ public final class SseParser {
                 // "retry" and unknown fields: nothing to do for a client that does not reconnect
                 break;
         }
+    }
+
+    /** What a stream that sends more than {@code max} in one line or event fails with. */
+    static OpenAiBadResponseException tooLarge(int max) {
+        return new OpenAiBadResponseException("the stream sent an event larger than " + max
+                + " bytes (OPENAI_STREAM_MAX_EVENT_BYTES)", null, null);
     }
 
     private void dispatch() {

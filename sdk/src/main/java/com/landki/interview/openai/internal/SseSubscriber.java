@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * a long line costs in proportion to its length (the JDK's line subscriber re-scanned what it had buffered with
  * every chunk: a 5 MB line cost seconds). Requests the next chunk only after the listener took the events of this
  * one and {@code ready} completed, so a slow consumer slows the socket instead of filling memory, without
- * blocking a thread. A listener failure cancels the body and fails {@code done}; so does silence longer than the
+ * blocking a thread. A line longer than {@code maxEventBytes} (or an event whose data is) fails {@code done} with
+ * {@link com.landki.interview.openai.OpenAiBadResponseException} as soon as it is that long, and cancels the body:
+ * one stream never holds more than that. A listener failure cancels the body and fails {@code done}; so does silence longer than the
  * idle timeout (retryable while no byte of the body has arrived, final afterwards). The listener runs with the MDC
  * of the thread that made the subscriber ({@link LogContext}), not the HTTP client thread's.
  */
@@ -36,6 +38,7 @@ public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
     private final String what;
     private final Duration idleTimeout;
     private final Timer timer;
+    private final int maxEventBytes;
     private final LogContext log = LogContext.capture();
     private byte[] line = new byte[256];
     private int length;
@@ -46,9 +49,10 @@ public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
     private volatile ScheduledFuture<?> idleTask;
 
     public SseSubscriber(ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready,
-            CompletableFuture<Void> done, String what, Duration idleTimeout, Timer timer) {
+            CompletableFuture<Void> done, String what, Duration idleTimeout, Timer timer, int maxEventBytes) {
         this.done = done;
-        this.parser = new SseParser(listener::onEvent);
+        this.maxEventBytes = maxEventBytes;
+        this.parser = new SseParser(listener::onEvent, maxEventBytes);
         this.ready = ready == null ? () -> READY : ready;
         this.what = what;
         this.idleTimeout = idleTimeout;
@@ -133,7 +137,10 @@ public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
                 continue;
             }
             if (length == line.length) {
-                line = Arrays.copyOf(line, line.length * 2);
+                if (length >= maxEventBytes) {
+                    throw SseParser.tooLarge(maxEventBytes); // before holding more: the rest is never read
+                }
+                line = Arrays.copyOf(line, (int) Math.min((long) line.length * 2, maxEventBytes));
             }
             line[length++] = b;
         }

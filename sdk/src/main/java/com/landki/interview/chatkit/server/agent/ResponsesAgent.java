@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.landki.interview.chatkit.server.agent.internal.AnswerLimit;
 import com.landki.interview.chatkit.server.agent.internal.AttachmentParts;
 import com.landki.interview.chatkit.server.agent.internal.ResponseStreamMapper;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
@@ -69,6 +70,7 @@ public final class ResponsesAgent implements ChatKitResponder {
     private final String instructions;
     private final List<String> vectorStoreIds;
     private final String searchingText;
+    private final int maxAnswerChars;
 
     private ResponsesAgent(Builder builder) {
         this.transport = builder.transport;
@@ -77,6 +79,7 @@ public final class ResponsesAgent implements ChatKitResponder {
         this.instructions = builder.instructions != null ? builder.instructions : defaultInstructions();
         this.vectorStoreIds = List.copyOf(builder.vectorStoreIds);
         this.searchingText = builder.searchingText;
+        this.maxAnswerChars = builder.maxAnswerChars;
         if (!configured) {
             LOG.warn("ChatKit server backend: no OpenAI client (OPENAI_API_KEY is not set); every answer will report that the assistant is not configured");
         }
@@ -127,8 +130,8 @@ public final class ResponsesAgent implements ChatKitResponder {
     }
 
     /**
-     * A builder with {@code OPENAI_MODEL}, {@code OPENAI_VECTOR_STORE_ID} and {@code INTERVIEW_INSTRUCTIONS_FILE}
-     * of {@code source} already applied; the caller still gives the way to OpenAI ({@link Builder#openAi} or
+     * A builder with {@code OPENAI_MODEL}, {@code OPENAI_VECTOR_STORE_ID}, {@code INTERVIEW_INSTRUCTIONS_FILE}
+     * and {@code CHATKIT_MAX_ANSWER_CHARS} of {@code source} already applied; the caller still gives the way to OpenAI ({@link Builder#openAi} or
      * {@link Builder#transport}, e.g. a transport that also measures each call).
      *
      * @param source where the model, vector stores and instructions file are read
@@ -140,6 +143,7 @@ public final class ResponsesAgent implements ChatKitResponder {
         Settings.OPENAI_MODEL.ifSet(source, builder::model);
         Settings.OPENAI_VECTOR_STORE_ID.ifSet(source, builder::vectorStoreIds);
         Settings.INTERVIEW_INSTRUCTIONS_FILE.ifSet(source, builder::instructionsFile);
+        Settings.CHATKIT_MAX_ANSWER_CHARS.ifSet(source, builder::maxAnswerChars);
         return builder;
     }
 
@@ -184,12 +188,12 @@ public final class ResponsesAgent implements ChatKitResponder {
         }
         ObjectNode request = baseRequest();
         request.set("input", historyInput(turn.history(), turn::attachmentContent));
-        return round(turn, request, 1);
+        return round(turn, request, 1, new AnswerLimit(maxAnswerChars));
     }
 
     /** One response of the turn; completes after the last follow-up. */
-    private CompletableFuture<Void> round(ResponseTurn turn, ObjectNode request, int round) {
-        ResponseStreamMapper mapper = new ResponseStreamMapper(turn, searchingText);
+    private CompletableFuture<Void> round(ResponseTurn turn, ObjectNode request, int round, AnswerLimit limit) {
+        ResponseStreamMapper mapper = new ResponseStreamMapper(turn, searchingText, limit);
         CompletableFuture<Void> call;
         try {
             call = transport.streamAsync(request, mapper::accept, turn::onCancel, turn::ready);
@@ -202,7 +206,8 @@ public final class ResponsesAgent implements ChatKitResponder {
                         ? failure.getCause() : failure);
             }
             return followUp(turn, mapper, round);
-        }).thenCompose(next -> next == null ? CompletableFuture.completedFuture(null) : round(turn, next, round + 1));
+        }).thenCompose(next -> next == null ? CompletableFuture.completedFuture(null)
+                : round(turn, next, round + 1, limit));
     }
 
     /** After a complete response: the request of the follow-up for its function calls, or null when done. */
@@ -343,8 +348,26 @@ public final class ResponsesAgent implements ChatKitResponder {
         private String instructions;
         private List<String> vectorStoreIds = List.of();
         private String searchingText = "Durchsuche die Dokumente …";
+        private int maxAnswerChars = Settings.CHATKIT_MAX_ANSWER_CHARS.defaultValue();
 
         private Builder() {
+        }
+
+        /**
+         * The longest answer of one turn in characters (text, refusals and reasoning summaries of all its
+         * responses); a longer one ends with a ChatKit {@code error}, the upstream call cancelled and nothing of
+         * the answer stored. Bounds what a turn holds in memory.
+         *
+         * @param maxChars at least 0; {@code 0} for no limit; default {@code CHATKIT_MAX_ANSWER_CHARS}'s, 200,000
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder maxAnswerChars(int maxChars) {
+            if (maxChars < 0) {
+                throw new IllegalArgumentException("maxAnswerChars must be zero or positive, was " + maxChars);
+            }
+            this.maxAnswerChars = maxChars;
+            return this;
         }
 
         /**

@@ -1,6 +1,7 @@
 package com.landki.interview.chatkit.server.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -286,6 +287,54 @@ class ResponsesAgentTest {
         String threadId = events.get(0).get("thread").get("id").asText();
         assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data())
                 .singleElement().isInstanceOf(UserMessageItem.class);
+    }
+
+    @Test
+    void aFiveMegabyteDeltaEndsTheAnswerWithAnErrorEventAndStoresNothingOfIt() {
+        String huge = "x".repeat(5 * 1024 * 1024);
+        upstream.enqueue(ResponsesStream.create("resp_1").message("m1", "Anfang", huge).messageDone("m1", "Anfang" + huge)
+                .completed("resp_1").response());
+
+        List<JsonNode> events = run(server(), create("Frage"));
+
+        JsonNode error = events.get(events.size() - 1);
+        assertThat(error.get("type").asText()).isEqualTo("error");
+        assertThat(error.get("code").asText()).isEqualTo("stream.error");
+        assertThat(error.get("allow_retry").asBoolean()).as("the same answer would be too large again").isFalse();
+        assertThat(events.toString()).as("the page got the first delta, nothing of the huge one").contains("Anfang")
+                .doesNotContain("xxxxxxxxxx");
+        String threadId = events.get(0).get("thread").get("id").asText();
+        assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data())
+                .singleElement().isInstanceOf(UserMessageItem.class);
+        assertThat(upstream.getRequestCount()).as("not retried").isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerLongerThanTheLimitEndsWithAnErrorAndCancelsTheUpstream() throws Exception {
+        CountDownLatch aborted = new CountDownLatch(1);
+        String[] deltas = new String[30];
+        java.util.Arrays.fill(deltas, "fünfzig Zeichen lang, immer wieder dasselbe Stück. ");
+        upstream.enqueue(ResponsesStream.create("resp_1").message("m1", deltas).hanging(aborted));
+        ChatKitServer server = server(ResponsesAgent.builder().openAi(OpenAiHttp.create(OpenAiConfig.builder()
+                .apiKey("sk-test-secret").baseUrl(upstream.url("/v1").toString()).build())).maxAnswerChars(1000));
+
+        List<JsonNode> events = run(server, create("Frage"));
+
+        JsonNode error = events.get(events.size() - 1);
+        assertThat(error.get("type").asText()).isEqualTo("error");
+        assertThat(error.get("allow_retry").asBoolean()).isFalse();
+        assertThat(events.stream().filter(e -> e.path("update").path("type").asText().equals("assistant_message.content_part.text_delta")))
+                .as("the deltas up to the limit reached the page").hasSize(1000 / deltas[0].length());
+        assertThat(aborted.await(10, TimeUnit.SECONDS)).as("upstream connection closed").isTrue();
+        String threadId = events.get(0).get("thread").get("id").asText();
+        assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data())
+                .singleElement().isInstanceOf(UserMessageItem.class);
+    }
+
+    @Test
+    void theAnswerLimitIsReadFromTheSettings() {
+        assertThatThrownBy(() -> ResponsesAgent.builder(com.landki.interview.config.ConfigSource.of(
+                Map.of("CHATKIT_MAX_ANSWER_CHARS", "-1")))).hasMessageContaining("CHATKIT_MAX_ANSWER_CHARS");
     }
 
     @Test

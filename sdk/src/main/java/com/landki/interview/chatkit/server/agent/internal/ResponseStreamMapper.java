@@ -34,6 +34,7 @@ public final class ResponseStreamMapper {
 
     private final ResponseTurn turn;
     private final String searchingText;
+    private final AnswerLimit limit;
     private final Map<String, Message> messages = new LinkedHashMap<>();
     private final Map<String, FunctionCall> calls = new LinkedHashMap<>();
     private final List<WorkflowItem.Task> thoughts = new ArrayList<>();
@@ -43,9 +44,11 @@ public final class ResponseStreamMapper {
     private boolean completed;
     private boolean searchAnnounced;
 
-    public ResponseStreamMapper(ResponseTurn turn, String searchingText) {
+    /** @param limit the turn's answer limit, shared by the mappers of all its responses */
+    public ResponseStreamMapper(ResponseTurn turn, String searchingText, AnswerLimit limit) {
         this.turn = turn;
         this.searchingText = searchingText;
+        this.limit = limit;
     }
 
     /** One assistant message in progress: our item and its parts keyed by upstream content index. */
@@ -176,6 +179,9 @@ public final class ResponseStreamMapper {
         if (workflow == null) {
             return;
         }
+        if (!done) {
+            limit.add(text.length());
+        }
         String key = event.path("item_id").asText() + "#" + event.path("summary_index").asInt();
         Integer index = thoughtIndex.get(key);
         if (index == null) {
@@ -238,6 +244,7 @@ public final class ResponseStreamMapper {
 
     private void delta(JsonNode event) {
         String text = event.path("delta").asText("");
+        limit.add(text.length());
         Message message = message(event.path("item_id").asText());
         int part = part(message, event.path("content_index").asInt());
         message.texts.get(part).append(text);
