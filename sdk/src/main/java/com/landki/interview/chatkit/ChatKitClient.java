@@ -499,6 +499,17 @@ public final class ChatKitClient implements AutoCloseable {
         }
 
         /**
+         * See {@link OpenAiConfig.Builder#maxStreamEventBytes}.
+         *
+         * @param maxStreamEventBytes positive; default 1 MiB
+         * @return this builder
+         */
+        public Builder maxStreamEventBytes(int maxStreamEventBytes) {
+            config.maxStreamEventBytes(maxStreamEventBytes);
+            return this;
+        }
+
+        /**
          * See {@link OpenAiConfig.Builder#retryPolicy}.
          *
          * @param retryPolicy not {@code null}; default {@link RetryPolicy#ofDefaults()}
