@@ -71,6 +71,24 @@ abstract class ThreadStoreContract {
     }
 
     @Test
+    void keepsImageDomainsAndMetadataOfAThread() {
+        ThreadStore store = store();
+        ThreadMetadata thread = thread("thr_a", 1).withTitle("Titel")
+                .withAllowedImageDomains(List.of("cdn.example.org", "img.example.org"))
+                .withMetadata(java.util.Map.of("source", "intranet", "rank", 3));
+        store.saveThread("alice", thread);
+        store.saveThread("alice", thread("thr_b", 2));
+
+        ThreadStore again = reopened(store);
+
+        ThreadMetadata back = again.loadThread("alice", "thr_a").orElseThrow();
+        assertThat(back.allowedImageDomains()).containsExactly("cdn.example.org", "img.example.org");
+        assertThat(back.metadata()).containsEntry("source", "intranet").containsEntry("rank", 3);
+        assertThat(again.loadThread("alice", "thr_b").orElseThrow().allowedImageDomains()).isNull();
+        assertThat(again.listThreads("alice", 10, null, ThreadStore.ASC).data().get(0)).isEqualTo(back);
+    }
+
+    @Test
     void replacesAnItemInPlace() {
         ThreadStore store = store();
         store.saveThread("alice", thread("thr_a", 1));
