@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.Page;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.Attachment;
 import com.landki.interview.chatkit.server.types.ChatKitException;
@@ -118,6 +119,12 @@ final class TurnRequests {
         return stream(context, thread, message, metadata, dropLaterItems, responder::respondAsync);
     }
 
+    /**
+     * As chatkit-python's {@code threads.custom_action}: the sender item ({@code item_id}) is loaded first; a sender
+     * that is not a widget gets only {@code error {stream.error, allow_retry: false}}, without {@code
+     * stream_options}. An action type nobody handles answers as chatkit-python's base {@code action()}, which
+     * raises inside the stream: {@code stream_options}, then {@code error {stream.error, allow_retry: true}}.
+     */
     ChatKitResult customAction(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
         JsonNode action = params.path("action");
@@ -125,13 +132,20 @@ final class TurnRequests {
             throw ChatKitException.validation("params.action", "must be an object with a type");
         }
         String itemId = optionalText(params, "item_id");
+        ThreadItem sender = itemId == null ? null : store.loadItem(context.userId(), thread.id(), itemId)
+                .orElseThrow(() -> ChatKitException.notFound("item", itemId));
+        if (sender != null && !ThreadItem.WIDGET.equals(sender.type())) {
+            return ChatKitResult.ofStream(new SingleEvent(server,
+                    new ThreadStreamEvent.Error(ThreadStreamEvent.Error.STREAM_ERROR, null, false)));
+        }
         String type = action.get("type").asText();
         if (ChatKitServer.OUT_OF_SCOPE_ACTION.equals(type) && outOfScope.enabled()) {
-            return stream(context, thread, null, metadata, null, outOfScope.prepare(context, thread, itemId));
+            return stream(context, thread, null, metadata, null, outOfScope.prepare(sender));
         }
         if (!responder.actionTypes().contains(type)) {
-            throw ChatKitException.validation("params.action.type", "is not an action this assistant handles: "
-                    + RequestParams.shorten(type));
+            return stream(context, thread, null, metadata, null, turn -> CompletableFuture.failedFuture(
+                    StreamException.streamError(true, "no handler for the action type "
+                            + RequestParams.shorten(type), null)));
         }
         Map<String, Object> actionMap = RequestParams.map(action);
         return stream(context, thread, null, metadata, null, turn -> {

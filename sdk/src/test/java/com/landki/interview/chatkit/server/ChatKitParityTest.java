@@ -10,6 +10,9 @@ import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
+import com.landki.interview.chatkit.server.types.WidgetItem;
+import com.landki.interview.chatkit.server.widgets.Card;
+import com.landki.interview.chatkit.server.widgets.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +108,60 @@ class ChatKitParityTest {
         assertThat(feedback).hasSize(1);
     }
 
+    @Test
+    void customActionFromAnItemThatIsNotAWidgetIsOnlyANonRetryableError() {
+        String threadId = createThread("eins");
+        String answerId = store.listItems(ALICE.userId(), threadId, 1, null, ThreadStore.DESC).data().get(0).id();
+
+        for (String type : List.of("noop", ChatKitServer.OUT_OF_SCOPE_ACTION)) {
+            List<JsonNode> events = stream(customAction(threadId, answerId, type));
+
+            // server.py ThreadsCustomActionReq: `item and not isinstance(item, WidgetItem)` yields one ErrorEvent
+            // before _process_events, so no stream_options
+            assertThat(Sse.types(events)).as(type).containsExactly("error");
+            assertThat(events.get(0).get("code").asText()).isEqualTo("stream.error");
+            assertThat(events.get(0).get("allow_retry").asBoolean()).isFalse();
+            assertThat(events.get(0).has("message")).isFalse();
+        }
+        assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data()).hasSize(2);
+        assertThat(feedback).isEmpty();
+    }
+
+    @Test
+    void customActionNobodyHandlesEndsAsTheBaseClassActionDoes() {
+        String threadId = createThread("eins");
+        WidgetItem widget = new WidgetItem("wgt_1", threadId, Instant.now(),
+                Card.builder().child(Text.builder("Karte").build()).build(), "Karte");
+        store.saveItem(ALICE.userId(), threadId, widget);
+
+        for (String itemId : java.util.Arrays.asList(null, "wgt_1")) {
+            List<JsonNode> events = stream(customAction(threadId, itemId, "noop"));
+
+            // ChatKitServer.action raises NotImplementedError inside _process_events: the generic handler's
+            // ErrorEvent(code=STREAM_ERROR, allow_retry=True) after stream_options
+            assertThat(Sse.types(events)).as("sender " + itemId).containsExactly("stream_options", "error");
+            assertThat(events.get(1).get("code").asText()).isEqualTo("stream.error");
+            assertThat(events.get(1).get("allow_retry").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void customActionFromAnItemTheThreadDoesNotHaveIsNotFound() {
+        String threadId = createThread("eins");
+
+        // chatkit-python's store raises NotFoundError inside the already started stream; we refuse before it
+        assertThatThrownBy(() -> stream(customAction(threadId, "wgt_gibt_es_nicht", "noop")))
+                .isInstanceOf(ChatKitException.class)
+                .satisfies(e -> assertThat(((ChatKitException) e).httpStatus()).isEqualTo(404));
+    }
+
     // ---- helpers ----
+
+    private static String customAction(String threadId, String itemId, String type) {
+        return "{\"type\":\"threads.custom_action\",\"params\":{\"thread_id\":\"" + threadId + "\","
+                + (itemId == null ? "" : "\"item_id\":\"" + itemId + "\",") + "\"action\":{\"type\":\"" + type
+                + "\",\"payload\":{}}}}";
+    }
 
     private String createThread(String text) {
         return stream(ChatKitServerProtocolTest.create(text)).get(0).get("thread").get("id").asText();
