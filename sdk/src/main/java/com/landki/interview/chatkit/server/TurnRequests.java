@@ -15,6 +15,7 @@ import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.ClientToolCallItem;
 import com.landki.interview.chatkit.server.types.InferenceOptions;
 import com.landki.interview.chatkit.server.types.RequestContext;
+import com.landki.interview.chatkit.server.types.StructuredInputItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
@@ -31,8 +32,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The requests answered with a stream: a new thread, a user message, a client tool's output, a retry and a
- * custom action. Each checks its fields now and returns a {@link StreamingTurn} that does the work when the
+ * The requests answered with a stream: a new thread, a user message, a client tool's output, answers to a
+ * structured input, a retry and a custom action. Each checks its fields now and returns a {@link StreamingTurn}
+ * that does the work when the
  * result is streamed.
  */
 final class TurnRequests {
@@ -117,6 +119,26 @@ final class TurnRequests {
             }
         };
         return stream(context, thread, message, metadata, dropLaterItems, responder::respondAsync);
+    }
+
+    /**
+     * As chatkit-python's {@code threads.add_structured_input}: the pending structured-input item {@code item_id}
+     * gets the submitted answers ({@link StructuredInputs}); the stream sends {@code stream_options}, then the
+     * answered item as {@code thread.item.replaced} (stored as it is sent), then the responder continues.
+     */
+    ChatKitResult addStructuredInput(RequestContext context, JsonNode params, Map<String, Object> metadata) {
+        ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
+        String itemId = text(params, "item_id");
+        ThreadItem item = store.loadItem(context.userId(), thread.id(), itemId)
+                .orElseThrow(() -> ChatKitException.notFound("item", itemId));
+        if (!(item instanceof StructuredInputItem request)) {
+            throw ChatKitException.validation("params.item_id", "must name a structured input");
+        }
+        StructuredInputItem answered = StructuredInputs.apply(request, params.get("input"));
+        return stream(context, thread, null, metadata, null, turn -> {
+            turn.emit(new ThreadStreamEvent.ThreadItemReplaced(answered));
+            return responder.respondAsync(turn);
+        });
     }
 
     /**

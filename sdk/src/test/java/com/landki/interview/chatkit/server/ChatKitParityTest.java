@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.landki.interview.chatkit.server.responder.ChatKitResponder;
+import com.landki.interview.chatkit.server.responder.ResponseTurn;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.RequestContext;
+import com.landki.interview.chatkit.server.types.StructuredInputItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
+import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
 import com.landki.interview.chatkit.server.types.WidgetItem;
 import com.landki.interview.chatkit.server.widgets.Card;
 import com.landki.interview.chatkit.server.widgets.Text;
@@ -155,7 +159,126 @@ class ChatKitParityTest {
                 .satisfies(e -> assertThat(((ChatKitException) e).httpStatus()).isEqualTo(404));
     }
 
+    @Test
+    void structuredInputAnswersReplaceTheItemThenTheAnswerContinues() {
+        ChatKitServer asking = ChatKitServer.builder().store(store).responder(new AskingResponder()).build();
+        String threadId = streamWith(asking, ChatKitServerProtocolTest.create("Plane eine Stunde")).get(0)
+                .get("thread").get("id").asText();
+
+        List<JsonNode> events = streamWith(asking, structuredInput(threadId, "si_1", "{\"status\":\"answered\","
+                + "\"answers\":{\"subject\":{\"values\":[\"Privatstunde\",\"Mathe\"]},"
+                + "\"details\":{\"values\":[\"Mit Gruppenarbeit\"]},\"gibt_es_nicht\":{\"values\":[\"x\"]}}}"));
+
+        // server.py: _process_events yields stream_options, then ThreadItemReplacedEvent, then respond(thread, None)
+        assertThat(Sse.types(events)).startsWith("stream_options", "thread.item.replaced", "thread.item.added");
+        // the first assistant message of the thread: titled after it (ThreadTitles)
+        assertThat(Sse.types(events)).endsWith("thread.item.done", "thread.updated");
+        JsonNode item = events.get(1).get("item");
+        assertThat(item.get("type").asText()).isEqualTo("structured_input");
+        assertThat(item.get("id").asText()).isEqualTo("si_1");
+        assertThat(item.get("status").asText()).isEqualTo("answered");
+        JsonNode subject = item.get("inputs").get(0);
+        assertThat(subject.get("type").asText()).isEqualTo("multiple_choice");
+        assertThat(subject.get("multiple").asBoolean()).isFalse();
+        assertThat(subject.get("options").get(1).get("value").asText()).isEqualTo("Physik");
+        // a custom answer is kept; a single choice keeps its first value
+        assertThat(subject.get("answer").get("values")).hasSize(1);
+        assertThat(subject.get("answer").get("values").get(0).asText()).isEqualTo("Privatstunde");
+        assertThat(subject.get("answer").get("skipped").asBoolean()).isFalse();
+        JsonNode details = item.get("inputs").get(1);
+        assertThat(details.get("type").asText()).isEqualTo("freeform");
+        assertThat(details.has("multiple")).isFalse();
+        assertThat(details.get("answer").get("values").get(0).asText()).isEqualTo("Mit Gruppenarbeit");
+        assertThat(item.get("inputs")).hasSize(2);
+
+        StructuredInputItem stored = (StructuredInputItem) store.loadItem(ALICE.userId(), threadId, "si_1").orElseThrow();
+        assertThat(stored.status()).isEqualTo(StructuredInputItem.ANSWERED);
+        assertThat(stored.inputs().get(0).answer().values()).containsExactly("Privatstunde");
+        assertThat(events.get(events.size() - 2).get("item").get("type").asText()).isEqualTo("assistant_message");
+        assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data())
+                .extracting(i -> i.type()).containsExactly("user_message", "structured_input", "assistant_message");
+    }
+
+    @Test
+    void omittedAndSkippedStructuredAnswersAreRecordedAsSkipped() {
+        ChatKitServer asking = ChatKitServer.builder().store(store).responder(new AskingResponder()).build();
+        String first = streamWith(asking, ChatKitServerProtocolTest.create("eins")).get(0).get("thread").get("id").asText();
+        String second = streamWith(asking, ChatKitServerProtocolTest.create("zwei")).get(0).get("thread").get("id").asText();
+
+        JsonNode omitted = streamWith(asking, structuredInput(first, "si_1",
+                "{\"answers\":{\"subject\":{\"values\":[\"Mathe\"]}}}")).get(1).get("item");
+        JsonNode skipped = streamWith(asking, structuredInput(second, "si_1", "{\"status\":\"skipped\","
+                + "\"answers\":{\"subject\":{\"values\":[\"Mathe\"]}}}")).get(1).get("item");
+
+        // _apply_structured_input_submission: no answer, skipped, empty values or a skipped submission -> skipped
+        assertThat(omitted.get("status").asText()).isEqualTo("answered");
+        assertThat(omitted.get("inputs").get(0).get("answer").get("values").get(0).asText()).isEqualTo("Mathe");
+        assertThat(omitted.get("inputs").get(1).get("answer").get("skipped").asBoolean()).isTrue();
+        assertThat(omitted.get("inputs").get(1).get("answer").get("values")).isEmpty();
+        assertThat(skipped.get("status").asText()).isEqualTo("skipped");
+        for (JsonNode question : skipped.get("inputs")) {
+            assertThat(question.get("answer").get("skipped").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void structuredInputThatIsNotPendingOrNotAStructuredInputIsRefused() {
+        ChatKitServer asking = ChatKitServer.builder().store(store).responder(new AskingResponder()).build();
+        String threadId = streamWith(asking, ChatKitServerProtocolTest.create("eins")).get(0).get("thread").get("id")
+                .asText();
+        String questionId = store.listItems(ALICE.userId(), threadId, 1, null, ThreadStore.ASC).data().get(0).id();
+        streamWith(asking, structuredInput(threadId, "si_1", "{}"));
+
+        assertRefused(asking, structuredInput(threadId, "si_1", "{}"), 400, "params.item_id names a structured input that is not pending");
+        assertRefused(asking, structuredInput(threadId, questionId, "{}"), 400, "params.item_id must name a structured input");
+        assertRefused(asking, structuredInput(threadId, "si_gibt_es_nicht", "{}"), 404, "item not found: si_gibt_es_nicht");
+        String pending = streamWith(asking, ChatKitServerProtocolTest.create("zwei")).get(0).get("thread").get("id")
+                .asText();
+        assertRefused(asking, structuredInput(pending, "si_1", "{\"status\":\"vielleicht\"}"), 400,
+                "params.input.status must be \"answered\" or \"skipped\"");
+        assertRefused(asking, structuredInput(pending, "si_1", "{\"answers\":{\"subject\":{\"values\":\"Mathe\"}}}"),
+                400, "params.input.answers.subject.values must be an array of strings");
+        assertThat(((StructuredInputItem) store.loadItem(ALICE.userId(), pending, "si_1").orElseThrow()).status())
+                .isEqualTo(StructuredInputItem.PENDING);
+    }
+
     // ---- helpers ----
+
+    /** Asks a structured input for a user message; answers once the structured input came back. */
+    private static final class AskingResponder implements ChatKitResponder {
+        @Override
+        public void respond(ResponseTurn turn) {
+            if (turn.input() != null) {
+                turn.emit(new ThreadStreamEvent.ThreadItemDone(new StructuredInputItem("si_1", turn.thread().id(),
+                        turn.now(), null, List.of(
+                        StructuredInputItem.Input.multipleChoice("subject", "Welches Fach?", List.of("Mathe", "Physik"),
+                                false),
+                        StructuredInputItem.Input.freeform("details", "Noch etwas?", null)))));
+                return;
+            }
+            new ScriptedResponder().respond(turn);
+        }
+    }
+
+    private static String structuredInput(String threadId, String itemId, String input) {
+        return "{\"type\":\"threads.add_structured_input\",\"params\":{\"thread_id\":\"" + threadId
+                + "\",\"item_id\":\"" + itemId + "\",\"input\":" + input + "}}";
+    }
+
+    private static void assertRefused(ChatKitServer on, String request, int status, String message) {
+        assertThatThrownBy(() -> on.process(request.getBytes(StandardCharsets.UTF_8), ALICE))
+                .isInstanceOf(ChatKitException.class).hasMessage(message)
+                .satisfies(e -> assertThat(((ChatKitException) e).httpStatus()).isEqualTo(status));
+    }
+
+    private List<JsonNode> streamWith(ChatKitServer on, String request) {
+        ChatKitResult result = on.process(request.getBytes(StandardCharsets.UTF_8), ALICE);
+        assertThat(result.isStreaming()).isTrue();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        result.writeTo(out);
+        return Sse.events(out.toByteArray());
+    }
+
 
     private static String customAction(String threadId, String itemId, String type) {
         return "{\"type\":\"threads.custom_action\",\"params\":{\"thread_id\":\"" + threadId + "\","

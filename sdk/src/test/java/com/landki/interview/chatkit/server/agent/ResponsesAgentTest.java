@@ -11,6 +11,7 @@ import com.landki.interview.chatkit.server.Sse;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.RequestContext;
+import com.landki.interview.chatkit.server.types.StructuredInputItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
 import com.landki.interview.config.ConfigSource;
@@ -209,6 +210,27 @@ class ResponsesAgentTest {
         JsonNode input = MAPPER.readTree(upstream.takeRequest().getBody().utf8()).get("input");
         assertThat(input).extracting(n -> n.get("role").asText() + ":" + n.get("content").asText())
                 .containsExactly("user:Frage eins", "assistant:Antwort eins", "user:Frage zwei");
+    }
+
+    @Test
+    void aStructuredInputGoesToTheModelAsUserTextWithItsAnswers() {
+        StructuredInputItem asked = new StructuredInputItem("si_1", "thr_1", java.time.Instant.EPOCH, null, List.of(
+                StructuredInputItem.Input.multipleChoice("subject", "Welches Fach?", List.of("Mathe", "Physik"), true),
+                StructuredInputItem.Input.freeform("details", "Noch etwas?", null),
+                StructuredInputItem.Input.freeform("later", "Wann?", null)));
+        StructuredInputItem answered = asked.answered(StructuredInputItem.ANSWERED, List.of(
+                asked.inputs().get(0).withAnswer(new StructuredInputItem.Answer(List.of("Mathe", "Physik"), false)),
+                asked.inputs().get(1).withAnswer(StructuredInputItem.Answer.skip()),
+                asked.inputs().get(2)));
+
+        JsonNode input = ResponsesAgent.historyInput(List.of(answered), attachment -> java.util.Optional.empty());
+
+        // agents.py structured_input_to_input: a user message with the status and one line per question
+        assertThat(input).hasSize(1);
+        assertThat(input.get(0).get("role").asText()).isEqualTo("user");
+        assertThat(input.get(0).get("content").asText()).isEqualTo("A structured input request was displayed to the"
+                + " user with the following status: answered\n<StructuredInput>\n- Welches Fach?: Mathe, Physik\n"
+                + "- Noch etwas?: skipped\n- Wann?: unanswered\n</StructuredInput>");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.landki.interview.chatkit.server.types.AssistantContent;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.InferenceOptions;
+import com.landki.interview.chatkit.server.types.StructuredInputItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.UserContent;
@@ -124,6 +125,25 @@ abstract class ThreadStoreContract {
         assertThat(items.get(1)).isInstanceOf(WidgetItem.class).isEqualTo(thanked);
         assertThat(again.loadItem("alice", "thr_a", "wgt_1")).contains(thanked);
         assertThat(again.loadItem("bob", "thr_a", "wgt_1")).isEmpty();
+    }
+
+    @Test
+    void keepsStructuredInputsAndTheirAnswers() {
+        ThreadStore store = store();
+        store.saveThread("alice", thread("thr_a", 1));
+        StructuredInputItem asked = new StructuredInputItem("si_1", "thr_a", T0, null, List.of(
+                StructuredInputItem.Input.multipleChoice("subject", "Welches Fach?", List.of("Mathe", "Physik"), false),
+                StructuredInputItem.Input.freeform("details", "Noch etwas?", "optional")));
+        store.saveItem("alice", "thr_a", asked);
+        StructuredInputItem answered = asked.answered(StructuredInputItem.ANSWERED, List.of(
+                asked.inputs().get(0).withAnswer(new StructuredInputItem.Answer(List.of("Physik"), false)),
+                asked.inputs().get(1).withAnswer(StructuredInputItem.Answer.skip())));
+        store.saveItem("alice", "thr_a", answered);
+
+        ThreadStore again = reopened(store);
+
+        assertThat(again.loadItem("alice", "thr_a", "si_1")).contains(answered);
+        assertThat(again.listItems("alice", "thr_a", 10, null, ThreadStore.ASC).data()).containsExactly(answered);
     }
 
     @Test
