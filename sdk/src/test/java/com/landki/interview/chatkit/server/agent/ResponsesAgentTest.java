@@ -37,6 +37,8 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The agent against a scripted Responses API (MockWebServer streaming SSE). */
 @Timeout(20)
@@ -350,6 +352,32 @@ class ResponsesAgentTest {
         assertThat(error.get("message").asText()).contains("ausgelastet");
         assertThat(error.get("allow_retry").asBoolean()).isTrue();
         assertThat(upstream.getRequestCount()).isEqualTo(3);
+    }
+
+    /**
+     * Issue 14: chatkit-python's generic handler says {@code allow_retry: true} for every failure; we decide per
+     * upstream status (UpstreamFailure.Kind): a wrong request or key does not get better by retrying.
+     */
+    @ParameterizedTest(name = "upstream {0} -> {1}, allow_retry {2}")
+    @CsvSource({
+            "400, stream.error, false", "404, stream.error, false", "422, stream.error, false",
+            "401, stream.error, false", "403, stream.error, false",
+            "408, stream.error, true", "429, custom, true", "500, stream.error, true", "502, stream.error, true",
+            "503, stream.error, true", "504, stream.error, true"})
+    void anUpstreamStatusEndsTheStreamWithAllowRetryByItsMeaning(int status, String code, boolean allowRetry) {
+        for (int i = 0; i < 3; i++) { // the retries of a retryable status
+            upstream.enqueue(new MockResponse.Builder().code(status).addHeader("retry-after-ms", "1")
+                    .body("{\"error\":{\"message\":\"upstream says no\"}}").build());
+        }
+
+        List<JsonNode> events = run(server(), create("Frage"));
+
+        JsonNode error = events.get(events.size() - 1);
+        assertThat(error.get("type").asText()).isEqualTo("error");
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("allow_retry").asBoolean()).isEqualTo(allowRetry);
+        assertThat(events.toString()).doesNotContain("upstream says no");
+        assertThat(upstream.getRequestCount()).as("retried only when it may help").isEqualTo(allowRetry ? 3 : 1);
     }
 
     @Test
