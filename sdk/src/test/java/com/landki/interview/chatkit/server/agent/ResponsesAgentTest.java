@@ -236,6 +236,34 @@ class ResponsesAgentTest {
     }
 
     @Test
+    void anAnswerCutAtTheTokenLimitIsKeptAndSaidToBeIncompleteInANotice() {
+        upstream.enqueue(ResponsesStream.create("resp_1").message("m1", "Erster Teil, ").event("response.incomplete",
+                "{\"response\":{\"id\":\"resp_1\",\"status\":\"incomplete\","
+                        + "\"incomplete_details\":{\"reason\":\"max_output_tokens\"}}}").response());
+
+        List<JsonNode> events = run(server(), create("Frage"));
+
+        // the message is finished as far as it came, then a notice (chatkit-python's NoticeEvent) says it is cut
+        assertThat(Sse.types(events)).containsSubsequence("thread.item.done", "thread.item.done", "notice");
+        JsonNode notice = events.stream().filter(e -> e.get("type").asText().equals("notice")).findFirst().orElseThrow();
+        assertThat(notice.get("level").asText()).isEqualTo("warning");
+        assertThat(notice.get("message").asText()).isEqualTo(
+                "Die Antwort wurde an der Längengrenze abgeschnitten und ist unvollständig.");
+        assertThat(notice.has("title")).isFalse();
+        assertThat(Sse.types(events)).doesNotContain("error");
+        String threadId = events.get(0).get("thread").get("id").asText();
+        List<ThreadItem> stored = store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data();
+        assertThat(((AssistantMessageItem) stored.get(1)).text()).isEqualTo("Erster Teil, ");
+    }
+
+    @Test
+    void aCompleteAnswerHasNoNotice() {
+        upstream.enqueue(ResponsesStream.answer("resp_1", "Ganz und gar").response());
+
+        assertThat(Sse.types(run(server(), create("Frage")))).doesNotContain("notice");
+    }
+
+    @Test
     void aReportOutOfScopeCallSendsAClientEffectAndContinuesWithTheFunctionOutput() throws Exception {
         upstream.enqueue(ResponsesStream.create("resp_1")
                 .functionCall("fc_1", "call_1", "report_out_of_scope", "{\"out_of_scope\":true,\"reason\":\"Wetter\"}")
