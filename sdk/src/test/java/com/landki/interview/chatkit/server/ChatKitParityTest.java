@@ -242,6 +242,23 @@ class ChatKitParityTest {
                 .isEqualTo(StructuredInputItem.PENDING);
     }
 
+    @Test
+    void requestsChatKitPythonBreaksItsStreamOnAreRefusedBeforeAnythingStreams() {
+        String threadId = createThread("eins");
+        String answerId = store.listItems(ALICE.userId(), threadId, 1, null, ThreadStore.DESC).data().get(0).id();
+
+        // server.py: retry_after_item with an unknown id streams nothing; on an answer it raises ValueError in the
+        // stream; sync_custom_action calls sync_action, which raises NotImplementedError in the base class
+        assertRefused(server, "{\"type\":\"threads.retry_after_item\",\"params\":{\"thread_id\":\"" + threadId
+                + "\",\"item_id\":\"msg_gibt_es_nicht\"}}", 404, "item not found: msg_gibt_es_nicht");
+        assertRefused(server, "{\"type\":\"threads.retry_after_item\",\"params\":{\"thread_id\":\"" + threadId
+                + "\",\"item_id\":\"" + answerId + "\"}}", 400, "params.item_id must name a user message");
+        assertRefused(server, "{\"type\":\"threads.sync_custom_action\",\"params\":{\"thread_id\":\"" + threadId
+                + "\",\"action\":{\"type\":\"noop\"}}}", 400,
+                "type is not a known request type: threads.sync_custom_action");
+        assertThat(store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data()).hasSize(2);
+    }
+
     // ---- helpers ----
 
     /** Asks a structured input for a user message; answers once the structured input came back. */
