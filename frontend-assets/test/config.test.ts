@@ -42,6 +42,13 @@ describe('parseConfig', () => {
     expect(parseConfig({ chatkit_configured: false }).chatConfigured).toBe(false);
     expect(parseConfig({}).chatConfigured).toBe(true);
   });
+
+  it("keeps the server's setup message, and none when it sends null or nothing", () => {
+    const message = 'the own ChatKit server (CHATKIT_BACKEND=server) needs OPENAI_API_KEY';
+    expect(parseConfig({ chatkit_configured: false, setup_message: message }).setupMessage).toBe(message);
+    expect(parseConfig({ chatkit_configured: true, setup_message: null }).setupMessage).toBeNull();
+    expect(parseConfig({ chatkit_configured: false }).setupMessage).toBeNull();
+  });
 });
 
 describe('endpoint URLs', () => {

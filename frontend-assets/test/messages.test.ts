@@ -4,12 +4,31 @@ import { fallbackNotice, notConfiguredNotice, scriptErrorMessage, sessionErrorMe
 import { ApiError } from '../src/shared/http';
 
 describe('messages', () => {
-  it('names the variables of both backends, the configured one first', () => {
-    const hosted = notConfiguredNotice('hosted');
-    expect(hosted).toContain('OPENAI_API_KEY und OPENAI_WORKFLOW_ID');
-    expect(hosted.indexOf('OPENAI_WORKFLOW_ID')).toBeLessThan(hosted.indexOf('OPENAI_VECTOR_STORE_ID'));
-    const server = notConfiguredNotice('server');
-    expect(server.indexOf('OPENAI_VECTOR_STORE_ID')).toBeLessThan(server.indexOf('OPENAI_WORKFLOW_ID'));
+  it("says what the server's setup message says is missing, and nothing of its own", () => {
+    // what /config sends per backend and settings (SetupMessagesTest checks the server side)
+    const cases: Record<string, string> = {
+      server: 'the own ChatKit server (CHATKIT_BACKEND=server) needs OPENAI_API_KEY',
+      serverNoVectors:
+        'the own ChatKit server (CHATKIT_BACKEND=server) needs OPENAI_API_KEY (and OPENAI_VECTOR_STORE_ID for file_search)',
+      hostedWithKey:
+        'the hosted backend (CHATKIT_BACKEND=hosted) needs OPENAI_WORKFLOW_ID; Agent Builder, which ran hosted ' +
+        'workflows, shut down on 2026-11-30: use the own ChatKit server with CHATKIT_BACKEND=server',
+    };
+    for (const message of Object.values(cases)) {
+      const text = notConfiguredNotice(message);
+      expect(text).toBe(`Der Chat ist auf diesem Server noch nicht eingerichtet: ${message}. Bis dahin funktioniert nur das Feedback.`);
+    }
+    // the server's words only: a server with the vector store set is never asked for it again
+    expect(notConfiguredNotice(cases.server)).not.toContain('OPENAI_VECTOR_STORE_ID');
+    expect(notConfiguredNotice(cases.server)).not.toContain('OPENAI_WORKFLOW_ID');
+    expect(notConfiguredNotice(cases.hostedWithKey)).not.toMatch(/OPENAI_API_KEY/);
+  });
+
+  it('advises no setting when the server did not say what is missing', () => {
+    const text = notConfiguredNotice(null);
+    expect(text).toContain('noch nicht eingerichtet');
+    expect(text).toContain('Start-Log');
+    expect(text).not.toMatch(/OPENAI_|CHATKIT_/);
   });
 
   it('shows the server message and code of a failed session', () => {

@@ -110,7 +110,7 @@ export function App({ config, scriptError, configError }: Props) {
   }, [scope.flag, config.feedbackCategories]);
 
   const notices = [
-    !config.chatConfigured ? notConfiguredNotice(config.backend) : null,
+    !config.chatConfigured ? notConfiguredNotice(config.setupMessage) : null,
     config.notice,
     configError,
   ].filter((n): n is string => !!n);

@@ -31,8 +31,13 @@ export interface PageConfig {
   prompts: PromptButton[];
   placeholder: string;
   feedbackCategories: string[];
-  /** False when the server says chat is not configured (no OPENAI_API_KEY / OPENAI_WORKFLOW_ID). */
+  /** False when the server says chat is not configured (setupMessage says what is missing). */
   chatConfigured: boolean;
+  /**
+   * What the operator still has to set, computed by the server from its actual configuration (`setup_message`);
+   * null when chat is set up, or when an older server did not say.
+   */
+  setupMessage: string | null;
   /** Optional operator notice from the server, shown as a banner. */
   notice: string | null;
   /** Where to mint client secrets and where the own ChatKit server listens (follow a custom mount path). */
@@ -54,6 +59,7 @@ export const DEFAULT_CONFIG: PageConfig = {
   placeholder: 'Frage zum Interview stellen …',
   feedbackCategories: ['out_of_scope'],
   chatConfigured: true,
+  setupMessage: null,
   notice: null,
   sessionUrl: `${API_BASE}/chatkit/session`,
   chatKitUrl: `${API_BASE}/chatkit`,
@@ -114,6 +120,7 @@ export function parseConfig(json: unknown): PageConfig {
     placeholder: str(j.composer_placeholder) ?? str(j.placeholder) ?? DEFAULT_CONFIG.placeholder,
     feedbackCategories: categories.length > 0 ? categories : DEFAULT_CONFIG.feedbackCategories,
     chatConfigured: configured !== false,
+    setupMessage: str(j.setup_message),
     notice: str(j.notice) ?? str(j.banner),
     sessionUrl: str(j.session_url) ?? DEFAULT_CONFIG.sessionUrl,
     chatKitUrl: str(j.chatkit_url) ?? DEFAULT_CONFIG.chatKitUrl,

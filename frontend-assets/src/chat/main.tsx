@@ -54,7 +54,7 @@ function Root() {
   if (!config || view.kind === 'loading') {
     return <p className="loading">Lade …</p>;
   }
-  const notices = [!config.chatConfigured ? notConfiguredNotice(config.backend) : null, config.notice, configError];
+  const notices = [!config.chatConfigured ? notConfiguredNotice(config.setupMessage) : null, config.notice, configError];
   const banners: Banner[] = notices
     .filter((n): n is string => !!n)
     .map((text) => ({ kind: 'info' as const, text, testId: 'notice' }));

@@ -2,7 +2,6 @@
 // technical code stays in the text so support can match it to the server's log.
 import { ApiError } from '../shared/http';
 import type { ChatKitScriptError } from './chatkitScript';
-import type { Backend } from './config';
 
 export function sessionErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
@@ -61,12 +60,12 @@ export function feedbackErrorMessage(error: unknown): string {
 }
 
 /**
- * Banner when /config says chat is not configured. Names the variables for both backends: with
- * CHATKIT_BACKEND=auto and nothing set, the operator may want either.
+ * Banner when /config says chat is not configured. The server says what is missing (`setup_message`, built
+ * from its actual backend and settings, so it never asks for what is set); the page adds no advice of its own.
  */
-export function notConfiguredNotice(backend: Backend): string {
-  const hosted = 'OPENAI_API_KEY und OPENAI_WORKFLOW_ID (Agent-Builder-Workflow)';
-  const server = 'OPENAI_API_KEY und OPENAI_VECTOR_STORE_ID mit CHATKIT_BACKEND=server (eigenes ChatKit-Backend)';
-  const [first, second] = backend === 'server' ? [server, hosted] : [hosted, server];
-  return `Der Chat ist auf diesem Server noch nicht eingerichtet: Der Betreiber muss ${first} setzen – oder ${second}. Bis dahin funktioniert nur das Feedback.`;
+export function notConfiguredNotice(setupMessage: string | null): string {
+  const missing = setupMessage
+    ? `${setupMessage.replace(/[.\s]+$/, '')}.`
+    : 'Was fehlt, steht im Start-Log des Servers.';
+  return `Der Chat ist auf diesem Server noch nicht eingerichtet: ${missing} Bis dahin funktioniert nur das Feedback.`;
 }

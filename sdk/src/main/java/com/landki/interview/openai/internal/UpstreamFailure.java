@@ -64,6 +64,8 @@ public record UpstreamFailure(Kind kind, Integer status, String requestId, Strin
     public enum Api {
         CHATKIT("ChatKit API", "OPENAI_WORKFLOW_ID"),
         RESPONSES("Responses API", "OPENAI_MODEL and OPENAI_VECTOR_STORE_ID"),
+        /** The Responses API called without file_search: a 404 cannot be about a vector store. */
+        RESPONSES_WITHOUT_SEARCH("Responses API", "OPENAI_MODEL"),
         TRANSCRIPTION("Audio transcription API", "OPENAI_TRANSCRIBE_MODEL");
 
         private final String label;

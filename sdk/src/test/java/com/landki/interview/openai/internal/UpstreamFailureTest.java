@@ -32,7 +32,10 @@ class UpstreamFailureTest {
         assertThat(status(404, null, null).message(Api.CHATKIT)).contains("the request was rejected")
                 .endsWith("(check OPENAI_WORKFLOW_ID)");
         assertThat(status(404, "no such model", null).message(Api.RESPONSES)).contains("Responses API error 404")
-                .contains("OPENAI_MODEL");
+                .endsWith("(check OPENAI_MODEL and OPENAI_VECTOR_STORE_ID)");
+        // no file_search in the request: the vector store cannot be what was not found
+        assertThat(status(404, "no such model", null).message(Api.RESPONSES_WITHOUT_SEARCH))
+                .endsWith("(check OPENAI_MODEL)");
         assertThat(status(400, "x".repeat(1000), null).detail()).hasSize(UpstreamFailure.MAX_DETAIL + 1);
     }
 

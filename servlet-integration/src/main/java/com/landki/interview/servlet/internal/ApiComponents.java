@@ -100,8 +100,9 @@ public final class ApiComponents implements AutoCloseable {
         chatKitServer = given.chatKitServer() != null ? given.chatKitServer()
                 : backend == ChatBackend.SERVER && canAnswer ? openServer(options, markers) : null;
         cookieSecret = cookieSecret(options.security());
-        setup = new ChatSetup(given.chatKitBackend(), backend, chatKitClient != null, workflow, chatKitServer != null,
-                options.mountPath());
+        boolean vectorStore = config != null && Settings.OPENAI_VECTOR_STORE_ID.raw(config) != null;
+        setup = new ChatSetup(given.chatKitBackend(), backend, chatKitClient != null, workflow, vectorStore,
+                chatKitServer != null, options.mountPath());
         status = new ApiStatus(options.mountPath(), store.type(), backend, setup.chatConfigured(),
                 options.security().adminToken() != null);
     }

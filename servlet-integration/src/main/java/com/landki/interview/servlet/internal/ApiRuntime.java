@@ -73,9 +73,9 @@ public final class ApiRuntime {
                 .map(p -> Map.of("label", p.label(), "prompt", p.prompt())).toList();
         this.info = new InfoHandler(parts.store, new InfoHandler.PageSettings(page.greeting(), prompts,
                 page.composerPlaceholder(), page.domainPublicKey(), page.feedbackCategories(),
-                parts.backend.id(), parts.status().chatConfigured(), base + ApiRoutes.SESSION,
-                base + ApiRoutes.CHATKIT, page.chatUi().id(), acceptsFiles ? server.attachmentOptions() : null,
-                server == null ? null : server.dictationOptions()));
+                parts.backend.id(), parts.status().chatConfigured(), parts.setup.setupMessage(),
+                base + ApiRoutes.SESSION, base + ApiRoutes.CHATKIT, page.chatUi().id(),
+                acceptsFiles ? server.attachmentOptions() : null, server == null ? null : server.dictationOptions()));
         this.routes = new ApiRoutes(this, base);
         this.http = new HttpServerMetrics(options.meterRegistry(), routes, System::nanoTime);
     }

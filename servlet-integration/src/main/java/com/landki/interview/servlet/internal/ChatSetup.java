@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What the configuration lets the chat do, said in words an operator can act on: the one place that builds
  * every "not configured" message of the API (the {@code /chatkit/session} and {@code /chatkit} refusals, the
- * {@code /classify} by {@code thread_id} refusal and the start-up warning). Each message names the backend
+ * {@code /classify} by {@code thread_id} refusal, the start-up warning and the {@code setup_message} of
+ * {@code /config} that the chat page shows). Each message names the backend
  * that runs and why ({@code CHATKIT_BACKEND} and, for {@code auto}, the workflow id), and advises setting only
  * what is not set. Immutable.
  */
@@ -24,6 +25,7 @@ public final class ChatSetup {
     private final ChatBackend backend;
     private final boolean apiKey;
     private final boolean workflow;
+    private final boolean vectorStore;
     private final boolean serverMounted;
     private final String mountPath;
 
@@ -32,15 +34,17 @@ public final class ChatSetup {
      * @param backend       the backend that runs ({@code auto} resolved)
      * @param apiKey        whether there is an OpenAI client ({@code OPENAI_API_KEY} or one given in code)
      * @param workflow      whether a workflow id is configured
+     * @param vectorStore   whether {@code OPENAI_VECTOR_STORE_ID} is set (the own server's file_search)
      * @param serverMounted whether the own ChatKit server answers at {@code <mount>/chatkit}
      * @param mountPath     where the API is mounted
      */
     public ChatSetup(ChatBackend requested, ChatBackend backend, boolean apiKey, boolean workflow,
-            boolean serverMounted, String mountPath) {
+            boolean vectorStore, boolean serverMounted, String mountPath) {
         this.requested = requested;
         this.backend = backend;
         this.apiKey = apiKey;
         this.workflow = workflow;
+        this.vectorStore = vectorStore;
         this.serverMounted = serverMounted;
         this.mountPath = mountPath;
     }
@@ -81,15 +85,23 @@ public final class ChatSetup {
 
     /** The start-up warning when the page cannot chat, or {@code null} when it can. */
     public String chatMissing() {
+        String missing = setupMessage();
+        return missing == null ? null : "chat is NOT configured: " + missing + WORKS_WITHOUT;
+    }
+
+    /**
+     * What the operator still has to set before the page can chat ({@code setup_message} of {@code /config},
+     * shown in the page's banner), or {@code null} when it can chat.
+     */
+    public String setupMessage() {
         if (chatConfigured()) {
             return null;
         }
         if (backend == ChatBackend.HOSTED) {
-            return "chat is NOT configured: the hosted backend (" + why() + ") needs " + and(hostedMissing())
-                    + USE_SERVER + (apiKey ? "" : " and " + serverNeeds()) + WORKS_WITHOUT;
+            return "the hosted backend (" + why() + ") needs " + and(hostedMissing()) + USE_SERVER
+                    + (apiKey ? "" : " and " + serverNeeds());
         }
-        return "chat is NOT configured: the own ChatKit server (" + why() + ") needs " + serverMissing()
-                + WORKS_WITHOUT;
+        return "the own ChatKit server (" + why() + ") needs " + serverMissing();
     }
 
     /** The start-up warning when the hosted backend runs although it is configured, or {@code null}. */
@@ -141,8 +153,9 @@ public final class ChatSetup {
                 : serverNeeds();
     }
 
-    private static String serverNeeds() {
-        return KEY + " (and OPENAI_VECTOR_STORE_ID for file_search)";
+    /** The settings of the own server's Responses agent that are unset; the vector store is optional. */
+    private String serverNeeds() {
+        return KEY + (vectorStore ? "" : " (and OPENAI_VECTOR_STORE_ID for file_search)");
     }
 
     private static String and(List<String> names) {

@@ -14,11 +14,12 @@ public final class InfoHandler {
 
     /**
      * The page settings {@code /config} hands out; {@code attachments} and {@code dictation} are the own
-     * server's rules, {@code null} when it accepts none (or the backend is {@code hosted}).
+     * server's rules, {@code null} when it accepts none (or the backend is {@code hosted});
+     * {@code setupMessage} says what the operator still has to set, {@code null} when the page can chat.
      */
     public record PageSettings(String greeting, List<Map<String, String>> prompts, String composerPlaceholder,
             String domainKey, List<String> feedbackCategories, String backend, boolean chatKitConfigured,
-            String sessionUrl, String chatKitUrl, String ui, AttachmentOptions attachments,
+            String setupMessage, String sessionUrl, String chatKitUrl, String ui, AttachmentOptions attachments,
             DictationOptions dictation) {
     }
 
@@ -49,6 +50,7 @@ public final class InfoHandler {
         out.put("feedback_categories", page.feedbackCategories());
         out.put("backend", page.backend());
         out.put("chatkit_configured", page.chatKitConfigured());
+        out.put("setup_message", page.setupMessage());
         out.put("session_url", page.sessionUrl());
         out.put("chatkit_url", page.chatKitUrl());
         out.put("ui", page.ui());

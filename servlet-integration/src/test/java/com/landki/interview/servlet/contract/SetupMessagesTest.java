@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Every "not configured" message, per backend and mode, as the operator reads it: the 503 bodies of
  * {@code POST /chatkit/session}, {@code POST /chatkit} and {@code POST /classify} by {@code thread_id} from a
- * real Jetty, and the start-up warning. Each names the backend that runs and never advises setting what is set.
+ * real Jetty, the {@code setup_message} of {@code GET /config} that the chat page's banner shows, and the
+ * start-up warning. Each names the backend that runs and never advises setting what is set.
  */
 @Timeout(60)
 class SetupMessagesTest {
 
     private static final String KEY = "OPENAI_API_KEY";
     private static final String WORKFLOW = "OPENAI_WORKFLOW_ID";
+    private static final String VECTORS = "OPENAI_VECTOR_STORE_ID";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -34,6 +36,7 @@ class SetupMessagesTest {
         Mode mode = new Mode("hosted", KEY, WORKFLOW);
         try (ServletContainer api = mode.start()) {
             assertThat(mode.chatMissing()).isNull();
+            assertThat(setupMessage(api)).as("the page can chat: no banner").isNull();
             assertThat(mode.hostedRetired()).contains("Agent Builder, which ran hosted workflows, shut down on"
                     + " 2026-11-30").endsWith("use the own ChatKit server with CHATKIT_BACKEND=server");
             String chatkit = refusal(api, "/chatkit", "{}");
@@ -48,6 +51,7 @@ class SetupMessagesTest {
         Mode mode = new Mode("auto", KEY, WORKFLOW);
         try (ServletContainer api = mode.start()) {
             assertThat(mode.chatMissing()).isNull();
+            assertThat(setupMessage(api)).isNull();
             assertThat(mode.hostedRetired()).contains("shut down on 2026-11-30")
                     .endsWith("CHATKIT_BACKEND=server (or unset OPENAI_WORKFLOW_ID)");
             String chatkit = refusal(api, "/chatkit", "{}");
@@ -72,7 +76,12 @@ class SetupMessagesTest {
                     + " (CHATKIT_BACKEND=hosted) needs OPENAI_API_KEY and OPENAI_WORKFLOW_ID")
                     .contains("use the own ChatKit server with CHATKIT_BACKEND=server and OPENAI_API_KEY");
             assertThat(mode.hostedRetired()).as("unconfigured: chatMissing says it").isNull();
-            mode.advisesOnlyWhatIsUnset(session, chatkit, classify, mode.chatMissing());
+            String page = setupMessage(api);
+            assertThat(page).startsWith("the hosted backend (CHATKIT_BACKEND=hosted) needs OPENAI_API_KEY and"
+                    + " OPENAI_WORKFLOW_ID").endsWith("CHATKIT_BACKEND=server and OPENAI_API_KEY (and"
+                    + " OPENAI_VECTOR_STORE_ID for file_search)");
+            assertThat(mode.chatMissing()).contains(page);
+            mode.advisesOnlyWhatIsUnset(session, chatkit, classify, mode.chatMissing(), page);
         }
     }
 
@@ -83,7 +92,10 @@ class SetupMessagesTest {
             String session = refusal(api, "/chatkit/session", "{}");
             assertThat(session).startsWith("chat sessions need OPENAI_WORKFLOW_ID (CHATKIT_BACKEND=hosted)");
             assertThat(mode.chatMissing()).contains("needs OPENAI_WORKFLOW_ID;");
-            mode.advisesOnlyWhatIsUnset(session, mode.chatMissing());
+            String page = setupMessage(api);
+            assertThat(page).startsWith("the hosted backend (CHATKIT_BACKEND=hosted) needs OPENAI_WORKFLOW_ID;")
+                    .endsWith("use the own ChatKit server with CHATKIT_BACKEND=server");
+            mode.advisesOnlyWhatIsUnset(session, mode.chatMissing(), page);
         }
     }
 
@@ -92,6 +104,8 @@ class SetupMessagesTest {
         Mode mode = new Mode("server", KEY);
         try (ServletContainer api = mode.start()) {
             assertThat(mode.chatMissing()).isNull();
+            // without a vector store it answers without file_search (logged at start), but it chats
+            assertThat(setupMessage(api)).isNull();
             String session = refusal(api, "/chatkit/session", "{}");
             // the finding: it said "… or CHATKIT_BACKEND=server" although that was set
             assertThat(session).startsWith("this API runs the own ChatKit server (CHATKIT_BACKEND=server): the page"
@@ -115,9 +129,45 @@ class SetupMessagesTest {
             assertThat(classify).contains("the own ChatKit server (CHATKIT_BACKEND=server) classifies every answer");
             assertThat(mode.chatMissing()).startsWith("chat is NOT configured: the own ChatKit server"
                     + " (CHATKIT_BACKEND=server) needs OPENAI_API_KEY");
-            mode.advisesNoHostedWorkflow(session, chatkit, mode.chatMissing());
+            String page = setupMessage(api);
+            assertThat(page).isEqualTo("the own ChatKit server (CHATKIT_BACKEND=server) needs OPENAI_API_KEY (and"
+                    + " OPENAI_VECTOR_STORE_ID for file_search)");
+            mode.advisesNoHostedWorkflow(session, chatkit, mode.chatMissing(), page);
             assertThat(mode.hostedRetired()).isNull();
-            mode.advisesOnlyWhatIsUnset(session, chatkit, classify, mode.chatMissing());
+            mode.advisesOnlyWhatIsUnset(session, chatkit, classify, mode.chatMissing(), page);
+        }
+    }
+
+    @Test
+    void serverWithAVectorStoreButNoKeyAsksForTheKeyOnly() throws Exception {
+        Mode mode = new Mode("server", VECTORS);
+        try (ServletContainer api = mode.start()) {
+            String page = setupMessage(api);
+            assertThat(page).isEqualTo("the own ChatKit server (CHATKIT_BACKEND=server) needs OPENAI_API_KEY");
+            String chatkit = refusal(api, "/chatkit", "{}");
+            assertThat(chatkit).endsWith("is not running: it needs OPENAI_API_KEY");
+            mode.advisesOnlyWhatIsUnset(page, chatkit, mode.chatMissing());
+        }
+    }
+
+    @Test
+    void serverWithKeyAndVectorStoreHasNothingToAdvise() throws Exception {
+        Mode mode = new Mode("server", KEY, VECTORS);
+        try (ServletContainer api = mode.start()) {
+            assertThat(setupMessage(api)).isNull();
+            assertThat(mode.chatMissing()).isNull();
+            String session = refusal(api, "/chatkit/session", "{}");
+            mode.advisesOnlyWhatIsUnset(session);
+        }
+    }
+
+    @Test
+    void hostedWithAVectorStoreSetSendsToTheServerWithTheKeyOnly() throws Exception {
+        Mode mode = new Mode("hosted", VECTORS);
+        try (ServletContainer api = mode.start()) {
+            String page = setupMessage(api);
+            assertThat(page).endsWith("use the own ChatKit server with CHATKIT_BACKEND=server and OPENAI_API_KEY");
+            mode.advisesOnlyWhatIsUnset(page, mode.chatMissing());
         }
     }
 
@@ -133,7 +183,11 @@ class SetupMessagesTest {
             mode.advisesNoHostedWorkflow(session, chatkit, mode.chatMissing());
             assertThat(mode.chatMissing()).contains("the own ChatKit server (CHATKIT_BACKEND=auto without"
                     + " OPENAI_WORKFLOW_ID) needs OPENAI_API_KEY");
-            mode.advisesOnlyWhatIsUnset(session, chatkit, mode.chatMissing());
+            String page = setupMessage(api);
+            assertThat(page).isEqualTo("the own ChatKit server (CHATKIT_BACKEND=auto without OPENAI_WORKFLOW_ID)"
+                    + " needs OPENAI_API_KEY (and OPENAI_VECTOR_STORE_ID for file_search)");
+            mode.advisesNoHostedWorkflow(page);
+            mode.advisesOnlyWhatIsUnset(session, chatkit, mode.chatMissing(), page);
         }
     }
 
@@ -146,6 +200,18 @@ class SetupMessagesTest {
         JsonNode error = Json.MAPPER.readTree(res.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("not_configured");
         return error.path("message").asText();
+    }
+
+    /** The {@code setup_message} of {@code GET <api>/config}: {@code null} when the page can chat. */
+    private String setupMessage(ServletContainer api) throws Exception {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(api.base() + "/interview/api/config"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(200);
+        JsonNode body = Json.MAPPER.readTree(res.body());
+        assertThat(body.has("setup_message")).as("setup_message is always sent: %s", res.body()).isTrue();
+        JsonNode message = body.path("setup_message");
+        assertThat(message.isNull()).isEqualTo(body.path("chatkit_configured").asBoolean());
+        return message.isNull() ? null : message.asText();
     }
 
     /** A configuration: {@code CHATKIT_BACKEND} and which OpenAI settings are set. */
@@ -163,7 +229,7 @@ class SetupMessagesTest {
             // never called: no test here reaches OpenAI
             env.put("OPENAI_BASE_URL", "http://127.0.0.1:9/v1");
             for (String name : set) {
-                env.put(name, name.equals(KEY) ? "sk-test" : "wf_test");
+                env.put(name, name.equals(KEY) ? "sk-test" : name.equals(VECTORS) ? "vs_test" : "wf_test");
             }
         }
 

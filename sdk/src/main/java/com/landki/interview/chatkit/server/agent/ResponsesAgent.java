@@ -231,7 +231,7 @@ public final class ResponsesAgent implements ChatKitResponder {
         return request;
     }
 
-    private static RuntimeException failure(ResponseTurn turn, Throwable failure) {
+    private RuntimeException failure(ResponseTurn turn, Throwable failure) {
         if (failure instanceof OpenAiException e) {
             return turn.isCancelled() ? new StreamCancelledException("cancelled", e) : toStreamException(e);
         }
@@ -313,7 +313,7 @@ public final class ResponsesAgent implements ChatKitResponder {
     }
 
     /** The foundation's typed errors as the page sees them (the one mapping, {@link UpstreamFailure}); details go to the log only. */
-    private static StreamException toStreamException(OpenAiException e) {
+    private StreamException toStreamException(OpenAiException e) {
         UpstreamFailure failure = UpstreamFailure.of(e);
         if (failure == null) {
             return StreamException.streamError(true, "Responses API failed: " + e.getMessage(), e);
@@ -321,7 +321,10 @@ public final class ResponsesAgent implements ChatKitResponder {
         if (failure.kind() == UpstreamFailure.Kind.RATE_LIMITED) {
             return StreamException.custom("Der Assistent ist gerade ausgelastet. Bitte versuche es gleich noch einmal.", true);
         }
-        return StreamException.streamError(failure.kind().retryable(), failure.message(UpstreamFailure.Api.RESPONSES)
+        // a 404 names the vector store only when the request searched one
+        UpstreamFailure.Api api = vectorStoreIds.isEmpty() ? UpstreamFailure.Api.RESPONSES_WITHOUT_SEARCH
+                : UpstreamFailure.Api.RESPONSES;
+        return StreamException.streamError(failure.kind().retryable(), failure.message(api)
                 + (failure.requestId() == null ? "" : " (request-id " + failure.requestId() + ")"), e);
     }
 
