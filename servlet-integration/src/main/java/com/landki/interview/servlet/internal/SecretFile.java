@@ -60,6 +60,18 @@ public final class SecretFile {
         }
     }
 
+    /**
+     * Whether {@code file} exists and is not empty, so that {@link #readOrCreate} would read a key (or refuse a
+     * corrupt one) rather than create one.
+     */
+    public static boolean holdsKey(Path file) {
+        try {
+            return Files.exists(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            return true; // readOrCreate then names the problem
+        }
+    }
+
     /** Writes a new key atomically; {@code null} when the file appeared meanwhile (the caller reads that one). */
     private static byte[] create(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
