@@ -230,9 +230,11 @@ public final class Settings {
      */
     public static final Setting<byte[]> USER_ID_COOKIE_SECRET = Setting.of("USER_ID_COOKIE_SECRET", byte[].class,
             (byte[]) null, "HMAC key of the signed user-id cookie, at least " + MIN_COOKIE_SECRET_BYTES
-                    + " bytes (UTF-8); share it between instances behind one load balancer",
+                    + " bytes (UTF-8); instances on one PostgreSQL store share the stored key by themselves, on other"
+                    + " stores set the same value on every instance behind one load balancer",
             value -> Parsers.key(value, MIN_COOKIE_SECRET_BYTES))
-            .defaultText("generated once into `INTERVIEW_LOG_DIR`").secret();
+            .defaultText("`postgres` store: generated once into the database; else once into `INTERVIEW_LOG_DIR`")
+            .secret();
 
     // the mounted API: where, and the page settings of /config
 
