@@ -1,6 +1,7 @@
 package com.landki.interview.store;
 
 import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Redactor;
 import com.landki.interview.config.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -369,6 +370,7 @@ public final class StoreConfig {
          */
         public Builder jdbcPassword(String value) {
             this.jdbcPassword = value;
+            Redactor.register(value);
             return this;
         }
 

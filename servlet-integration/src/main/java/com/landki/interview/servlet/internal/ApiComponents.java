@@ -20,6 +20,7 @@ import com.landki.interview.classify.StructuredClassifier;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Redactor;
 import com.landki.interview.config.Settings;
 import com.landki.interview.servlet.ApiStatus;
 import com.landki.interview.servlet.BackendOptions;
@@ -105,6 +106,7 @@ public final class ApiComponents implements AutoCloseable {
         chatKitServer = given.chatKitServer() != null ? given.chatKitServer()
                 : backend == ChatBackend.SERVER && canAnswer ? openServer(options, markers) : null;
         cookieSecret = cookieSecret(options.security(), store);
+        Redactor.register(cookieSecret); // a key from the file or the database, too, is never logged
         boolean vectorStore = config != null && Settings.OPENAI_VECTOR_STORE_ID.raw(config) != null;
         setup = new ChatSetup(given.chatKitBackend(), backend, chatKitClient != null, workflow, vectorStore,
                 chatKitServer != null, options.mountPath());
