@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.internal.ItemParser;
 import com.landki.interview.config.ConfigSource;
 import com.landki.interview.config.Settings;
+import com.landki.interview.http.HttpTransport;
 import com.landki.interview.openai.OpenAiBadResponseException;
 import com.landki.interview.openai.OpenAiConfig;
 import com.landki.interview.openai.OpenAiException;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  * {@code OpenAI-Beta: chatkit_beta=v1} besides the headers of {@link OpenAiHttp}, are retried by the
  * configured {@link RetryPolicy} and fail with the {@link OpenAiException} hierarchy.
  *
- * <p>Immutable and thread-safe: build one per configuration and share it, as it holds an {@link HttpClient}
+ * <p>Immutable and thread-safe: build one per configuration and share it, as it holds an {@link HttpTransport}
  * with its connection pool.
  */
 public final class ChatKitClient implements AutoCloseable {
@@ -389,7 +390,7 @@ public final class ChatKitClient implements AutoCloseable {
         private OpenAiConfig.Builder config = OpenAiConfig.builder();
         private String defaultWorkflowId;
         private String defaultWorkflowVersion;
-        private HttpClient httpClient;
+        private HttpTransport transport;
 
         private Builder() {
         }
@@ -537,7 +538,18 @@ public final class ChatKitClient implements AutoCloseable {
          * @return this builder
          */
         public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return transport(HttpTransport.jdk(Objects.requireNonNull(httpClient, "httpClient")));
+        }
+
+        /**
+         * An own transport (e.g. {@code JettyHttpTransport} of {@code interview-http-jetty}, or one shared with
+         * other clients); default: {@link HttpTransport#discover}'s, a new one this client closes.
+         *
+         * @param transport not {@code null}; {@link ChatKitClient#close()} leaves it open (it is the caller's)
+         * @return this builder
+         */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
             return this;
         }
 
@@ -547,7 +559,7 @@ public final class ChatKitClient implements AutoCloseable {
          */
         public ChatKitClient build() {
             OpenAiConfig built = config.build();
-            OpenAiHttp http = httpClient == null ? OpenAiHttp.create(built) : OpenAiHttp.create(built, httpClient);
+            OpenAiHttp http = transport == null ? OpenAiHttp.create(built) : OpenAiHttp.create(built, transport);
             return new ChatKitClient(http, defaultWorkflowId, defaultWorkflowVersion);
         }
     }

@@ -4,21 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.landki.interview.InterviewVersion;
+import com.landki.interview.http.HttpTransport;
+import com.landki.interview.http.TransportRequest;
+import com.landki.interview.http.TransportResponse;
 import com.landki.interview.internal.LogContext;
 import com.landki.interview.openai.internal.Connection;
 import com.landki.interview.openai.internal.Errors;
 import com.landki.interview.openai.internal.Futures;
 import com.landki.interview.openai.internal.Json;
 import com.landki.interview.openai.internal.Retrier;
-import com.landki.interview.openai.internal.SseSubscriber;
+import com.landki.interview.openai.internal.SseReceiver;
 import com.landki.interview.openai.internal.StreamBrokenException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP client for the OpenAI REST API over the JDK {@link HttpClient}: JSON calls and Server-Sent-Event
- * streams with OpenAI's headers, retries and typed errors. The ChatKit client is built on it; use it directly
+ * A small HTTP client for the OpenAI REST API over an {@link HttpTransport} (the JDK {@link HttpClient} unless
+ * another transport is found on the class path or given): JSON calls and Server-Sent-Event streams with OpenAI's
+ * headers, retries, timeouts and typed errors. The ChatKit client is built on it; use it directly
  * for endpoints the SDK does not wrap, for example the Responses API:
  *
  * <pre>{@code
@@ -73,15 +74,31 @@ public final class OpenAiHttp implements AutoCloseable {
     }
 
     /**
-     * A client with its own {@link HttpClient} (connect timeout from the config) and threads; {@link #close()}
-     * stops them.
+     * A client with its own transport (connect timeout from the config) and threads; {@link #close()} stops them.
+     * The transport is {@link HttpTransport#discover}'s: a provider on the class path (e.g.
+     * {@code interview-http-jetty}), else the JDK {@link HttpClient}.
      *
      * @param config the connection settings
      * @return a new client; close it when the application stops
      */
     public static OpenAiHttp create(OpenAiConfig config) {
         Objects.requireNonNull(config, "config");
-        return new OpenAiHttp(config, Connection.open(config.connectTimeout()));
+        HttpTransport transport = HttpTransport.discover(config.connectTimeout());
+        LOG.debug("OpenAI calls to {} run on the {} HTTP transport", config.baseUrl(), transport.name());
+        return new OpenAiHttp(config, Connection.owning(transport));
+    }
+
+    /**
+     * A client on a given transport, e.g. one shared with other clients or of an HTTP library of your choice;
+     * {@link #close()} stops only this client's timer and leaves {@code transport} to its owner.
+     *
+     * @param config the connection settings; its connect timeout is the given transport's business
+     * @param transport not {@code null}; stays open when this client is closed
+     * @return a new client
+     */
+    public static OpenAiHttp create(OpenAiConfig config, HttpTransport transport) {
+        Objects.requireNonNull(config, "config");
+        return new OpenAiHttp(config, Connection.over(transport));
     }
 
     /**
@@ -93,7 +110,7 @@ public final class OpenAiHttp implements AutoCloseable {
      * @return a new client
      */
     public static OpenAiHttp create(OpenAiConfig config, HttpClient httpClient) {
-        return new OpenAiHttp(config, Connection.over(httpClient));
+        return create(config, HttpTransport.jdk(httpClient));
     }
 
     /**
@@ -106,6 +123,15 @@ public final class OpenAiHttp implements AutoCloseable {
     }
 
     /**
+     * The transport this client sends through.
+     *
+     * @return the transport; {@link IllegalStateException} once this client is closed
+     */
+    public HttpTransport transport() {
+        return connection.transport();
+    }
+
+    /**
      * The connection settings this client was made with.
      *
      * @return the settings
@@ -115,7 +141,7 @@ public final class OpenAiHttp implements AutoCloseable {
     }
 
     /**
-     * A client like this one on the same {@link HttpClient} (and so the same connection pool), with another
+     * A client like this one on the same transport (and so the same connection pool), with another
      * retry policy, e.g. the same one with a {@link RetryListener} that counts retries.
      *
      * @param retryPolicy the policy of the returned client
@@ -175,7 +201,7 @@ public final class OpenAiHttp implements AutoCloseable {
             Map<String, String> headers) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(contentType, "contentType");
-        return Futures.map(send("POST", uri(path, Map.of()), body.clone(), contentType, headers), JsonResponse::body);
+        return Futures.map(send("POST", uri(path, Map.of()), body, contentType, headers), JsonResponse::body);
     }
 
     /**
@@ -274,11 +300,11 @@ public final class OpenAiHttp implements AutoCloseable {
     public CompletableFuture<Void> postStreamAsync(String path, Object body, Map<String, String> headers,
             ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready) {
         Objects.requireNonNull(listener, "listener");
-        byte[] bytes = toJson(body);
         URI uri = uri(path, Map.of());
+        TransportRequest request = request("POST", uri, toJson(body), "application/json", headers, "text/event-stream");
         String what = "POST " + uri.getRawPath();
         return retrier.run(what,
-                (attempt, left) -> streamOnce(what, uri, bytes, headers, attemptTimeout(left), listener, ready));
+                (attempt, left) -> streamOnce(what, request.withTimeout(attemptTimeout(left)), listener, ready));
     }
 
     /**
@@ -302,11 +328,10 @@ public final class OpenAiHttp implements AutoCloseable {
             Map<String, String> headers) {
         String what = method + " " + uri.getRawPath();
         LogContext log = LogContext.capture();
+        TransportRequest request = request(method, uri, bytes, contentType, headers, "application/json");
         return retrier.run(what, (attempt, left) -> {
             Duration timeout = attemptTimeout(left);
-            HttpRequest request = request(method, uri, bytes, contentType, headers, timeout, "application/json");
-            CompletableFuture<HttpResponse<String>> send =
-                    connection.client().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            CompletableFuture<TransportResponse> send = connection.transport().send(request.withTimeout(timeout));
             CompletableFuture<JsonResponse> out = new CompletableFuture<>();
             // the answer and everything chained on it run with the caller's MDC, not the client thread's
             send.whenComplete(log.wrap((response, error) -> {
@@ -320,7 +345,7 @@ public final class OpenAiHttp implements AutoCloseable {
                     out.completeExceptionally(e);
                 }
             }));
-            // HttpRequest.timeout only covers the wait for the headers; this also bounds a slow body
+            // the transport's timeout may only cover the wait for the headers; this also bounds a slow body
             connection.timer().onTimeout(out, timeout, () -> {
                 if (out.completeExceptionally(new OpenAiTimeoutException(what + " timed out after " + timeout))) {
                     send.cancel(true);
@@ -340,13 +365,12 @@ public final class OpenAiHttp implements AutoCloseable {
         return left.compareTo(config.requestTimeout()) < 0 ? left : config.requestTimeout();
     }
 
-    private JsonResponse readJson(String what, int attempt, HttpResponse<String> response) {
-        int status = response.statusCode();
-        String requestId = Errors.requestId(response.headers());
+    private JsonResponse readJson(String what, int attempt, TransportResponse response) {
+        int status = response.status();
+        String requestId = Errors.requestId(response);
         LOG.debug("{} -> {} (attempt {}, request-id {})", what, status, attempt, requestId);
-        if (status < 200 || status > 299) {
-            throw Errors.fromResponse(status, response.headers(), response.body(), config.apiKey(),
-                    config.retryPolicy().clock());
+        if (!response.successful()) {
+            throw Errors.fromResponse(response, config.apiKey(), config.retryPolicy().clock());
         }
         String body = response.body();
         if (body == null || body.isBlank()) {
@@ -370,53 +394,42 @@ public final class OpenAiHttp implements AutoCloseable {
     public record JsonResponse(int status, String requestId, JsonNode body) {
     }
 
-    /** The body of a streamed response: nothing on success, the error text otherwise. */
-    private record StreamBody(String errorText) {
-    }
-
-    private CompletableFuture<Void> streamOnce(String what, URI uri, byte[] bytes, Map<String, String> headers,
-            Duration timeout, ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready) {
-        HttpRequest request = request("POST", uri, bytes, "application/json", headers, timeout, "text/event-stream");
+    private CompletableFuture<Void> streamOnce(String what, TransportRequest request, ServerSentEventListener listener,
+            Supplier<? extends CompletionStage<?>> ready) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         LogContext log = LogContext.capture();
-        SseSubscriber subscriber = new SseSubscriber(listener, ready, done, what, config.streamIdleTimeout(),
+        SseReceiver receiver = new SseReceiver(listener, ready, done, what, config.streamIdleTimeout(),
                 connection.timer());
-        CompletableFuture<HttpResponse<StreamBody>> send = connection.client().sendAsync(request, info -> {
-            if (info.statusCode() >= 200 && info.statusCode() <= 299) {
-                return BodySubscribers.mapping(subscriber, v -> new StreamBody(null));
-            }
-            return BodySubscribers.mapping(BodySubscribers.ofString(StandardCharsets.UTF_8),
-                    text -> new StreamBody(text == null ? "" : text));
-        });
+        CompletableFuture<TransportResponse> send = connection.transport().stream(request, receiver);
         send.whenComplete(log.wrap((response, error) -> {
             if (error != null) {
-                RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey(), timeout);
-                done.completeExceptionally(subscriber.started()
+                RuntimeException mapped = Errors.fromFailure(error, what, config.apiKey(), request.timeout());
+                done.completeExceptionally(receiver.started()
                         ? new StreamBrokenException(what + ": stream broken: " + mapped.getMessage(), mapped)
                         : mapped);
                 return;
             }
-            LOG.debug("{} -> {} stream ended (request-id {})", what, response.statusCode(),
-                    Errors.requestId(response.headers()));
-            if (response.body().errorText() != null) {
-                done.completeExceptionally(Errors.fromResponse(response.statusCode(), response.headers(),
-                        response.body().errorText(), config.apiKey(), config.retryPolicy().clock()));
+            LOG.debug("{} -> {} stream ended (request-id {})", what, response.status(), Errors.requestId(response));
+            if (!response.successful()) {
+                done.completeExceptionally(Errors.fromResponse(response, config.apiKey(),
+                        config.retryPolicy().clock()));
             } else {
                 done.complete(null);
             }
         }));
+        // cancelled, a listener failure, silence past the idle timeout: the exchange is given up
         done.whenComplete((v, e) -> {
-            if (done.isCancelled()) {
+            if (e != null) {
                 send.cancel(true);
             }
         });
         return done;
     }
 
-    private HttpRequest request(String method, URI uri, byte[] body, String contentType, Map<String, String> headers,
-            Duration timeout, String accept) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
+    /** The request of one call; each attempt sends it {@link TransportRequest#withTimeout with its timeout}. */
+    private TransportRequest request(String method, URI uri, byte[] body, String contentType,
+            Map<String, String> headers, String accept) {
+        TransportRequest.Builder b = TransportRequest.builder(method, uri)
                 .header("Authorization", "Bearer " + config.apiKey())
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", accept);
@@ -427,13 +440,11 @@ public final class OpenAiHttp implements AutoCloseable {
             b.header("OpenAI-Organization", config.organizationId());
         }
         if (body != null) {
-            b.header("Content-Type", contentType);
+            b.header("Content-Type", contentType).body(body);
         }
         if (headers != null) {
-            headers.forEach(b::setHeader);
+            headers.forEach(b::header);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body));
         return b.build();
     }
 

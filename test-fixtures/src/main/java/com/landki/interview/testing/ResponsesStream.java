@@ -147,6 +147,8 @@ public final class ResponsesStream {
      */
     public MockResponse hanging(CountDownLatch aborted) {
         byte[] head = text().getBytes(StandardCharsets.UTF_8);
+        // framed as chunks by hand: mockwebserver3 sends a body of unknown length as "Content-Length: -1", which
+        // the JDK's client reads to the end but a strict client (Jetty's) rejects as a protocol violation
         MockResponseBody hangingBody = new MockResponseBody() {
             @Override
             public long getContentLength() {
@@ -155,16 +157,16 @@ public final class ResponsesStream {
 
             @Override
             public void writeTo(BufferedSink sink) throws IOException {
-                sink.write(head);
-                sink.flush();
+                chunk(sink, head);
                 try {
+                    // until a write fails (the client went away), at most 30 s; not until the latch is zero, as
+                    // one latch may serve several hanging answers of which an earlier one was aborted
                     for (int i = 0; i < 3000; i++) {
-                        sink.writeUtf8(": keep-alive\n\n");
-                        sink.flush();
-                        if (aborted.await(10, TimeUnit.MILLISECONDS)) {
-                            return;
-                        }
+                        chunk(sink, ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                        TimeUnit.MILLISECONDS.sleep(10); // the pace of the keep-alives
                     }
+                    sink.writeUtf8("0\r\n\r\n");
+                    sink.flush();
                 } catch (IOException e) {
                     aborted.countDown();
                     throw e;
@@ -174,6 +176,14 @@ public final class ResponsesStream {
             }
         };
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                .body(hangingBody).build();
+                .body(hangingBody).removeHeader("Content-Length").addHeader("Transfer-Encoding", "chunked").build();
+    }
+
+    private static void chunk(BufferedSink sink, byte[] bytes) throws IOException {
+        if (bytes.length == 0) {
+            return; // a chunk of size 0 would end the body
+        }
+        sink.writeUtf8(Integer.toHexString(bytes.length)).writeUtf8("\r\n").write(bytes).writeUtf8("\r\n");
+        sink.flush();
     }
 }

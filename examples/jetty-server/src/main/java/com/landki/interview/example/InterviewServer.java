@@ -70,6 +70,7 @@ public final class InterviewServer {
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // no "Server: Jetty(12.x)" telling a scanner which CVEs to try
+        http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
@@ -82,6 +83,9 @@ public final class InterviewServer {
         context.addServlet(new ServletHolder("interview-assets", new AssetServlet()), "/interview/*");
         context.addServlet(new ServletHolder("root-redirect", new RootRedirect()), "");
         context.addFilter(new FilterHolder(new NoTrace()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        // what the connector (server) or the servlet layer (context: ambiguous paths) refuses is JSON under the API
+        context.setErrorHandler(new ApiErrorHandler(options.mountPath()));
+        server.setErrorHandler(new ApiErrorHandler(options.mountPath()));
 
         // graceful stop: refuse new requests, let those in flight finish, then destroy the context
         // (which closes the stores the mounted API opened)

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -44,9 +46,11 @@ class ServerBackendTest {
     private MockWebServer upstream;
     private Server server;
     private String chatkit;
+    private Set<Thread> threadsBefore;
 
     @BeforeEach
     void start() throws Exception {
+        threadsBefore = Thread.getAllStackTraces().keySet();
         upstream = new MockWebServer();
         upstream.start();
         server = ServerBackend.start(upstream, logDir);
@@ -80,6 +84,23 @@ class ServerBackendTest {
         JsonNode stranger = JSON.readTree(post("{\"type\":\"threads.list\",\"params\":{}}", null).body());
         assertThat(stranger.path("data")).isEmpty();
         assertThat(Files.list(logDir).map(p -> p.getFileName().toString())).anyMatch(n -> n.contains("thread"));
+    }
+
+    @Test
+    void theUpstreamIsCalledThroughJettysClientNotTheJdks() throws Exception {
+        upstream.enqueue(ResponsesStream.create("resp_1").start("m_1").delta("m_1", "Ja.").itemDone("m_1", "Ja.")
+                .completed("resp_1").response());
+
+        HttpResponse<String> created = post("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+                + "[{\"type\":\"input_text\",\"text\":\"Gibt es Interviews?\"}],\"attachments\":[],"
+                + "\"inference_options\":{}}},\"metadata\":{}}", null);
+
+        assertThat(created.body()).contains("Ja.").contains("thread.item.done");
+        // interview-http-jetty is on the example's class path: the SDK discovers it (no openai-http-* JDK threads)
+        Set<String> started = Thread.getAllStackTraces().keySet().stream().filter(t -> !threadsBefore.contains(t))
+                .map(Thread::getName).collect(Collectors.toSet());
+        assertThat(started).anyMatch(name -> name.startsWith("openai-jetty-"))
+                .noneMatch(name -> name.startsWith("openai-http-"));
     }
 
     @Test

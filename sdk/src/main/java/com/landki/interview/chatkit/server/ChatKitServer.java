@@ -143,6 +143,7 @@ public final class ChatKitServer {
             case "threads.create" -> turns.createThread(context, params, metadata);
             case "threads.add_user_message" -> turns.addUserMessage(context, params, metadata);
             case "threads.add_client_tool_output" -> turns.addClientToolOutput(context, params, metadata);
+            case "threads.add_structured_input" -> turns.addStructuredInput(context, params, metadata);
             case "threads.retry_after_item" -> turns.retryAfterItem(context, params, metadata);
             case "threads.custom_action" -> turns.customAction(context, params, metadata);
             case "" -> throw ChatKitException.validation("type", "is required");

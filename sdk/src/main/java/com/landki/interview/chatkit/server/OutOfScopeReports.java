@@ -7,7 +7,6 @@ import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadItemUpdate;
-import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
 import com.landki.interview.chatkit.server.types.WidgetItem;
@@ -75,20 +74,19 @@ final class OutOfScopeReports {
     }
 
     /**
-     * Checks the action now (before anything streams) and returns the work to do in the stream.
+     * Checks the sender now (before anything streams) and returns the work to do in the stream.
      *
-     * @throws ChatKitException 400 without {@code item_id} or when it names an item that is not the card, 404 when
-     *                          the thread has no such item
+     * @param sender the widget item the action came from, or {@code null}
+     * @throws ChatKitException 400 without a sender or when the widget is not the card
      */
-    Function<ResponseTurn, CompletionStage<Void>> prepare(RequestContext context, ThreadMetadata thread, String itemId) {
-        if (itemId == null) {
+    Function<ResponseTurn, CompletionStage<Void>> prepare(ThreadItem sender) {
+        if (sender == null) {
             throw ChatKitException.validation("params.item_id", "is required for " + ChatKitServer.OUT_OF_SCOPE_ACTION);
         }
-        ThreadItem item = store.loadItem(context.userId(), thread.id(), itemId)
-                .orElseThrow(() -> ChatKitException.notFound("item", itemId));
-        if (!isCard(item)) {
+        if (!isCard(sender)) {
             throw ChatKitException.validation("params.item_id", "must name an out-of-scope card");
         }
+        String itemId = sender.id();
         return turn -> {
             report(turn, itemId);
             return CompletableFuture.completedFuture(null);

@@ -56,7 +56,8 @@ final class ThreadRequests {
         // any string, "" included, as in chatkit-python
         ThreadMetadata updated = thread.withTitle(RequestParams.string(params, "title"));
         store.saveThread(context.userId(), updated);
-        return threadView(context, updated);
+        // as chatkit-python: the renamed thread with an empty items page (the page keeps the items it has)
+        return ThreadView.of(updated, Page.empty());
     }
 
     Map<String, Object> delete(RequestContext context, JsonNode params) {
@@ -82,7 +83,15 @@ final class ThreadRequests {
         }
         List<ThreadItem> items = new ArrayList<>();
         for (JsonNode id : ids) {
-            store.loadItem(context.userId(), thread.id(), id.asText()).ifPresent(items::add);
+            // a rating of something the page never showed in this thread is not recorded (chatkit-python leaves
+            // this to add_feedback; ours stores entries, so it checks)
+            String itemId = id.isTextual() ? id.asText() : null;
+            ThreadItem item = itemId == null ? null
+                    : store.loadItem(context.userId(), thread.id(), itemId).filter(i -> !i.hidden()).orElse(null);
+            if (item == null) {
+                throw ChatKitException.notFound("item", itemId == null ? id.toString() : RequestParams.shorten(itemId));
+            }
+            items.add(item);
         }
         if (feedbackListener != null) {
             feedbackListener.onFeedback(new FeedbackListener.Feedback(context, thread.id(), items, kind,

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.Page;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.Attachment;
 import com.landki.interview.chatkit.server.types.ChatKitException;
 import com.landki.interview.chatkit.server.types.ClientToolCallItem;
 import com.landki.interview.chatkit.server.types.InferenceOptions;
 import com.landki.interview.chatkit.server.types.RequestContext;
+import com.landki.interview.chatkit.server.types.StructuredInputItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadMetadata;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
@@ -30,8 +32,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The requests answered with a stream: a new thread, a user message, a client tool's output, a retry and a
- * custom action. Each checks its fields now and returns a {@link StreamingTurn} that does the work when the
+ * The requests answered with a stream: a new thread, a user message, a client tool's output, answers to a
+ * structured input, a retry and a custom action. Each checks its fields now and returns a {@link StreamingTurn}
+ * that does the work when the
  * result is streamed.
  */
 final class TurnRequests {
@@ -118,6 +121,32 @@ final class TurnRequests {
         return stream(context, thread, message, metadata, dropLaterItems, responder::respondAsync);
     }
 
+    /**
+     * As chatkit-python's {@code threads.add_structured_input}: the pending structured-input item {@code item_id}
+     * gets the submitted answers ({@link StructuredInputs}); the stream sends {@code stream_options}, then the
+     * answered item as {@code thread.item.replaced} (stored as it is sent), then the responder continues.
+     */
+    ChatKitResult addStructuredInput(RequestContext context, JsonNode params, Map<String, Object> metadata) {
+        ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
+        String itemId = text(params, "item_id");
+        ThreadItem item = store.loadItem(context.userId(), thread.id(), itemId)
+                .orElseThrow(() -> ChatKitException.notFound("item", itemId));
+        if (!(item instanceof StructuredInputItem request)) {
+            throw ChatKitException.validation("params.item_id", "must name a structured input");
+        }
+        StructuredInputItem answered = StructuredInputs.apply(request, params.get("input"));
+        return stream(context, thread, null, metadata, null, turn -> {
+            turn.emit(new ThreadStreamEvent.ThreadItemReplaced(answered));
+            return responder.respondAsync(turn);
+        });
+    }
+
+    /**
+     * As chatkit-python's {@code threads.custom_action}: the sender item ({@code item_id}) is loaded first; a sender
+     * that is not a widget gets only {@code error {stream.error, allow_retry: false}}, without {@code
+     * stream_options}. An action type nobody handles answers as chatkit-python's base {@code action()}, which
+     * raises inside the stream: {@code stream_options}, then {@code error {stream.error, allow_retry: true}}.
+     */
     ChatKitResult customAction(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
         JsonNode action = params.path("action");
@@ -125,13 +154,20 @@ final class TurnRequests {
             throw ChatKitException.validation("params.action", "must be an object with a type");
         }
         String itemId = optionalText(params, "item_id");
+        ThreadItem sender = itemId == null ? null : store.loadItem(context.userId(), thread.id(), itemId)
+                .orElseThrow(() -> ChatKitException.notFound("item", itemId));
+        if (sender != null && !ThreadItem.WIDGET.equals(sender.type())) {
+            return ChatKitResult.ofStream(new SingleEvent(server,
+                    new ThreadStreamEvent.Error(ThreadStreamEvent.Error.STREAM_ERROR, null, false)));
+        }
         String type = action.get("type").asText();
         if (ChatKitServer.OUT_OF_SCOPE_ACTION.equals(type) && outOfScope.enabled()) {
-            return stream(context, thread, null, metadata, null, outOfScope.prepare(context, thread, itemId));
+            return stream(context, thread, null, metadata, null, outOfScope.prepare(sender));
         }
         if (!responder.actionTypes().contains(type)) {
-            throw ChatKitException.validation("params.action.type", "is not an action this assistant handles: "
-                    + RequestParams.shorten(type));
+            return stream(context, thread, null, metadata, null, turn -> CompletableFuture.failedFuture(
+                    StreamException.streamError(true, "no handler for the action type "
+                            + RequestParams.shorten(type), null)));
         }
         Map<String, Object> actionMap = RequestParams.map(action);
         return stream(context, thread, null, metadata, null, turn -> {

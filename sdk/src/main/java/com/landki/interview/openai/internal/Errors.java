@@ -2,13 +2,14 @@ package com.landki.interview.openai.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.config.Redactor;
+import com.landki.interview.http.TransportResponse;
 import com.landki.interview.openai.OpenAiApiException;
 import com.landki.interview.openai.OpenAiConnectionException;
 import com.landki.interview.openai.OpenAiException;
 import com.landki.interview.openai.OpenAiTimeoutException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +34,8 @@ public final class Errors {
      * not printable ASCII: the value is echoed to our clients and written to the log, so an upstream (or
      * anything between it and us) must not be able to put a 20 KB or multi-line header there.
      */
-    public static String requestId(HttpHeaders headers) {
-        String value = headers.firstValue("x-request-id").orElse(null);
+    public static String requestId(TransportResponse response) {
+        String value = response.header("x-request-id").orElse(null);
         if (value == null || value.isEmpty() || value.length() > MAX_REQUEST_ID) {
             return null;
         }
@@ -47,10 +48,11 @@ public final class Errors {
         return value;
     }
 
-    /** The typed exception for an error response; {@code body} may be anything, including HTML or empty. */
-    public static OpenAiApiException fromResponse(int status, HttpHeaders headers, String body, String apiKey,
-            Clock clock) {
-        String requestId = requestId(headers);
+    /** The typed exception for an error response; its body may be anything, including HTML or empty. */
+    public static OpenAiApiException fromResponse(TransportResponse response, String apiKey, Clock clock) {
+        int status = response.status();
+        String body = response.body();
+        String requestId = requestId(response);
         String type = null;
         String code = null;
         String param = null;
@@ -66,7 +68,7 @@ public final class Errors {
             message = oneLine.length() > MAX_EXCERPT ? oneLine.substring(0, MAX_EXCERPT) + "…" : oneLine;
         }
         return OpenAiApiException.of(status, type, code, param, scrub(message, apiKey), requestId,
-                RetryAfter.parse(headers, clock));
+                RetryAfter.parse(response, clock));
     }
 
     private static JsonNode parseError(String body) {
@@ -123,7 +125,7 @@ public final class Errors {
             return (OpenAiException) t;
         }
         String detail = scrub(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), apiKey);
-        if (t instanceof HttpConnectTimeoutException) {
+        if (t instanceof HttpConnectTimeoutException || t instanceof SocketTimeoutException) {
             return new OpenAiTimeoutException(what + " timed out connecting: " + detail, t);
         }
         if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {

@@ -1,6 +1,6 @@
 package com.landki.interview.openai.internal;
 
-import java.net.http.HttpHeaders;
+import com.landki.interview.http.TransportResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -15,15 +15,15 @@ public final class RetryAfter {
     }
 
     /** The hint, or {@code null} when absent or unreadable; a date in the past gives zero. */
-    public static Duration parse(HttpHeaders headers, Clock clock) {
-        Optional<String> ms = headers.firstValue("retry-after-ms");
+    public static Duration parse(TransportResponse response, Clock clock) {
+        Optional<String> ms = response.header("retry-after-ms");
         if (ms.isPresent()) {
             Duration d = parseMillis(ms.get());
             if (d != null) {
                 return d;
             }
         }
-        return headers.firstValue("retry-after").map(v -> parseRetryAfter(v, clock)).orElse(null);
+        return response.header("retry-after").map(v -> parseRetryAfter(v, clock)).orElse(null);
     }
 
     static Duration parseMillis(String value) {

@@ -1,5 +1,6 @@
 package com.landki.interview.openai.internal;
 
+import com.landki.interview.http.internal.DaemonThreads;
 import com.landki.interview.internal.LogContext;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

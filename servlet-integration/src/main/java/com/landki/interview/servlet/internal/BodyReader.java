@@ -99,11 +99,13 @@ final class BodyReader implements ReadListener, AsyncListener {
 
     @Override
     public void onError(Throwable failure) {
-        // the client went away or broke the framing: nobody reads an answer, but the request must end
+        // the client broke the framing (a bad chunk) or went away: a client still there reads a 400 (it got an
+        // empty 200 before); for one that left, the write fails quietly. Either way the request ends.
         if (failure instanceof PayloadTooLargeException tooLarge) {
             answer(PayloadTooLargeException.toApi(tooLarge.limit()).withHeader("Connection", "close"));
-        } else if (finished.compareAndSet(false, true)) {
-            async.complete();
+        } else {
+            answer(new ApiException(400, "invalid_body", "the request body could not be read (broken framing)")
+                    .withHeader("Connection", "close"));
         }
     }
 

@@ -419,6 +419,16 @@ abstract class ApiContract {
     }
 
     @Test
+    void aChunkedBodyWithBrokenFramingIs400Json() throws Exception {
+        // "zz" is no chunk size: the container fails the read; before, the request ended as an empty 200
+        String answer = raw("POST /interview/api/feedback HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).contains("application/json").contains("\"invalid_body\"");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("connection: close");
+    }
+
+    @Test
     void rejectsWrongContentType() throws Exception {
         assertError(send("POST", "/interview/api/feedback", "session_id=x", "application/x-www-form-urlencoded"), 415,
                 "unsupported_media_type");

@@ -13,6 +13,7 @@ import com.landki.interview.chatkit.server.responder.StreamException;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.Attachment;
 import com.landki.interview.chatkit.server.types.HiddenContextItem;
+import com.landki.interview.chatkit.server.types.StructuredInputItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
 import com.landki.interview.config.ConfigSource;
@@ -289,7 +290,7 @@ public final class ResponsesAgent implements ChatKitResponder {
 
     /**
      * Thread items as Responses input: user messages (with their attachments, {@link AttachmentParts}) and
-     * assistant messages, hidden context as developer notes.
+     * assistant messages, hidden context as developer notes, structured inputs with their answers as user text.
      */
     static ArrayNode historyInput(List<ThreadItem> history, Function<Attachment, Optional<byte[]>> attachments) {
         Map<String, byte[]> inline = AttachmentParts.inline(history, attachments);
@@ -307,9 +308,23 @@ public final class ResponsesAgent implements ChatKitResponder {
                 input.addObject().put("role", "assistant").put("content", assistant.text());
             } else if (item instanceof HiddenContextItem hidden) {
                 input.addObject().put("role", "developer").put("content", hidden.content());
+            } else if (item instanceof StructuredInputItem structured) {
+                input.addObject().put("role", "user").put("content", structuredInputText(structured));
             }
         }
         return input;
+    }
+
+    /** A structured input and its answers for the model, in the words chatkit-python's converter uses. */
+    static String structuredInputText(StructuredInputItem item) {
+        StringBuilder text = new StringBuilder("A structured input request was displayed to the user with the following"
+                + " status: ").append(item.status()).append("\n<StructuredInput>");
+        for (StructuredInputItem.Input question : item.inputs()) {
+            StructuredInputItem.Answer answer = question.answer();
+            text.append("\n- ").append(question.question()).append(": ").append(answer == null ? "unanswered"
+                    : answer.skipped() ? "skipped" : String.join(", ", answer.values()));
+        }
+        return text.append("\n</StructuredInput>").toString();
     }
 
     /** The foundation's typed errors as the page sees them (the one mapping, {@link UpstreamFailure}); details go to the log only. */

@@ -41,8 +41,8 @@ public interface ChatKitResponder {
 
     /**
      * The {@code threads.custom_action} types {@link #action} handles; any other type (except the server's own
-     * {@code ChatKitServer.OUT_OF_SCOPE_ACTION}) is refused with 400 {@code validation_failed} before a stream
-     * starts. The default is none.
+     * {@code ChatKitServer.OUT_OF_SCOPE_ACTION}) is answered as chatkit-python's base {@code action()} is:
+     * {@code stream_options}, then {@code error {stream.error, allow_retry: true}}. The default is none.
      *
      * @return the action types, not {@code null}
      */
@@ -52,14 +52,15 @@ public interface ChatKitResponder {
 
     /**
      * Handles {@code threads.custom_action} (a widget action) of one of the {@link #actionTypes()}, e.g. by
-     * emitting a {@code widget.root.updated} for the widget item {@code itemId}. The default ends the turn with
-     * an error.
+     * emitting a {@code widget.root.updated} for the widget item {@code itemId}. The server has checked that
+     * {@code itemId}, when given, names a widget item of the thread. The default ends the turn with a retryable
+     * {@code stream.error}, as chatkit-python's base {@code action()} does.
      *
      * @param turn the turn to answer
      * @param action the action's type and payload
      * @param itemId the widget item the action came from, or {@code null}
      */
     default void action(ResponseTurn turn, Map<String, Object> action, String itemId) {
-        throw StreamException.custom("This assistant does not support actions.", false);
+        throw StreamException.streamError(true, "action() is not implemented for " + action.get("type"), null);
     }
 }

@@ -96,7 +96,7 @@ public final class PostgresThreadStore implements ThreadStore {
             args.add(userId);
         }
         sql += " order by created_at " + direction + ", id " + direction + " limit ?";
-        args.add(limit + 1);
+        args.add((long) limit + 1); // long: Integer.MAX_VALUE (all) must not overflow
         return page(query(sql, ThreadMetadata.class, args.toArray()), limit, ThreadMetadata::id);
     }
 
@@ -148,7 +148,7 @@ public final class PostgresThreadStore implements ThreadStore {
             args.add(after);
         }
         sql += " order by i.seq " + (desc ? "desc" : "asc") + " limit ?";
-        args.add(limit + 1);
+        args.add((long) limit + 1); // long: Integer.MAX_VALUE (all) must not overflow
         return page(query(sql, ThreadItem.class, args.toArray()), limit, ThreadItem::id);
     }
 

@@ -5,14 +5,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 
 /**
- * One entry of a thread: a user message, an assistant message, a client tool call, a widget, an end-of-turn
+ * One entry of a thread: a user message, an assistant message, a client tool call, a widget, a request for
+ * structured input, an end-of-turn
  * marker, hidden context, or an item of a type this server does not know ({@link RawItem}, kept as it came).
  * The JSON discriminator is {@code type}. All implementations are immutable records.
  */
 @JsonPropertyOrder({"type"})
 public sealed interface ThreadItem
         permits UserMessageItem, AssistantMessageItem, ClientToolCallItem, HiddenContextItem, WorkflowItem, WidgetItem,
-                RawItem {
+                StructuredInputItem, RawItem {
 
     /** {@link #type()} of a {@link UserMessageItem}. */
     String USER_MESSAGE = "user_message";
@@ -22,6 +23,8 @@ public sealed interface ThreadItem
     String CLIENT_TOOL_CALL = "client_tool_call";
     /** {@link #type()} of a {@link WidgetItem}. */
     String WIDGET = "widget";
+    /** {@link #type()} of a {@link StructuredInputItem}. */
+    String STRUCTURED_INPUT = "structured_input";
     /** {@link #type()} of a task (kept as a {@link RawItem}). */
     String TASK = "task";
     /** {@link #type()} of a workflow (kept as a {@link RawItem}). */

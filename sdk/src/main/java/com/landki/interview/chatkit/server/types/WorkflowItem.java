@@ -47,6 +47,18 @@ public record WorkflowItem(String id, String threadId, Instant createdAt, Workfl
     public record Task(String type, String title, String content, String statusIndicator) {
 
         /**
+         * Fills in chatkit-python's default {@code status_indicator}, {@code "none"}.
+         *
+         * @param type            {@code thought} or {@code custom}
+         * @param title           the title, or {@code null}
+         * @param content         the text, or {@code null}
+         * @param statusIndicator {@code none}, {@code loading} or {@code complete}; {@code null}: {@code none}
+         */
+        public Task {
+            statusIndicator = statusIndicator == null ? "none" : statusIndicator;
+        }
+
+        /**
          * A thought of the model's reasoning.
          *
          * @param content the thought's text

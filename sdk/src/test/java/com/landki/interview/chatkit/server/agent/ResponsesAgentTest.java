@@ -11,6 +11,7 @@ import com.landki.interview.chatkit.server.Sse;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.RequestContext;
+import com.landki.interview.chatkit.server.types.StructuredInputItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
 import com.landki.interview.config.ConfigSource;
@@ -36,6 +37,8 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The agent against a scripted Responses API (MockWebServer streaming SSE). */
 @Timeout(20)
@@ -212,6 +215,55 @@ class ResponsesAgentTest {
     }
 
     @Test
+    void aStructuredInputGoesToTheModelAsUserTextWithItsAnswers() {
+        StructuredInputItem asked = new StructuredInputItem("si_1", "thr_1", java.time.Instant.EPOCH, null, List.of(
+                StructuredInputItem.Input.multipleChoice("subject", "Welches Fach?", List.of("Mathe", "Physik"), true),
+                StructuredInputItem.Input.freeform("details", "Noch etwas?", null),
+                StructuredInputItem.Input.freeform("later", "Wann?", null)));
+        StructuredInputItem answered = asked.answered(StructuredInputItem.ANSWERED, List.of(
+                asked.inputs().get(0).withAnswer(new StructuredInputItem.Answer(List.of("Mathe", "Physik"), false)),
+                asked.inputs().get(1).withAnswer(StructuredInputItem.Answer.skip()),
+                asked.inputs().get(2)));
+
+        JsonNode input = ResponsesAgent.historyInput(List.of(answered), attachment -> java.util.Optional.empty());
+
+        // agents.py structured_input_to_input: a user message with the status and one line per question
+        assertThat(input).hasSize(1);
+        assertThat(input.get(0).get("role").asText()).isEqualTo("user");
+        assertThat(input.get(0).get("content").asText()).isEqualTo("A structured input request was displayed to the"
+                + " user with the following status: answered\n<StructuredInput>\n- Welches Fach?: Mathe, Physik\n"
+                + "- Noch etwas?: skipped\n- Wann?: unanswered\n</StructuredInput>");
+    }
+
+    @Test
+    void anAnswerCutAtTheTokenLimitIsKeptAndSaidToBeIncompleteInANotice() {
+        upstream.enqueue(ResponsesStream.create("resp_1").message("m1", "Erster Teil, ").event("response.incomplete",
+                "{\"response\":{\"id\":\"resp_1\",\"status\":\"incomplete\","
+                        + "\"incomplete_details\":{\"reason\":\"max_output_tokens\"}}}").response());
+
+        List<JsonNode> events = run(server(), create("Frage"));
+
+        // the message is finished as far as it came, then a notice (chatkit-python's NoticeEvent) says it is cut
+        assertThat(Sse.types(events)).containsSubsequence("thread.item.done", "thread.item.done", "notice");
+        JsonNode notice = events.stream().filter(e -> e.get("type").asText().equals("notice")).findFirst().orElseThrow();
+        assertThat(notice.get("level").asText()).isEqualTo("warning");
+        assertThat(notice.get("message").asText()).isEqualTo(
+                "Die Antwort wurde an der Längengrenze abgeschnitten und ist unvollständig.");
+        assertThat(notice.has("title")).isFalse();
+        assertThat(Sse.types(events)).doesNotContain("error");
+        String threadId = events.get(0).get("thread").get("id").asText();
+        List<ThreadItem> stored = store.listItems(ALICE.userId(), threadId, 10, null, ThreadStore.ASC).data();
+        assertThat(((AssistantMessageItem) stored.get(1)).text()).isEqualTo("Erster Teil, ");
+    }
+
+    @Test
+    void aCompleteAnswerHasNoNotice() {
+        upstream.enqueue(ResponsesStream.answer("resp_1", "Ganz und gar").response());
+
+        assertThat(Sse.types(run(server(), create("Frage")))).doesNotContain("notice");
+    }
+
+    @Test
     void aReportOutOfScopeCallSendsAClientEffectAndContinuesWithTheFunctionOutput() throws Exception {
         upstream.enqueue(ResponsesStream.create("resp_1")
                 .functionCall("fc_1", "call_1", "report_out_of_scope", "{\"out_of_scope\":true,\"reason\":\"Wetter\"}")
@@ -328,6 +380,32 @@ class ResponsesAgentTest {
         assertThat(error.get("message").asText()).contains("ausgelastet");
         assertThat(error.get("allow_retry").asBoolean()).isTrue();
         assertThat(upstream.getRequestCount()).isEqualTo(3);
+    }
+
+    /**
+     * Issue 14: chatkit-python's generic handler says {@code allow_retry: true} for every failure; we decide per
+     * upstream status (UpstreamFailure.Kind): a wrong request or key does not get better by retrying.
+     */
+    @ParameterizedTest(name = "upstream {0} -> {1}, allow_retry {2}")
+    @CsvSource({
+            "400, stream.error, false", "404, stream.error, false", "422, stream.error, false",
+            "401, stream.error, false", "403, stream.error, false",
+            "408, stream.error, true", "429, custom, true", "500, stream.error, true", "502, stream.error, true",
+            "503, stream.error, true", "504, stream.error, true"})
+    void anUpstreamStatusEndsTheStreamWithAllowRetryByItsMeaning(int status, String code, boolean allowRetry) {
+        for (int i = 0; i < 3; i++) { // the retries of a retryable status
+            upstream.enqueue(new MockResponse.Builder().code(status).addHeader("retry-after-ms", "1")
+                    .body("{\"error\":{\"message\":\"upstream says no\"}}").build());
+        }
+
+        List<JsonNode> events = run(server(), create("Frage"));
+
+        JsonNode error = events.get(events.size() - 1);
+        assertThat(error.get("type").asText()).isEqualTo("error");
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("allow_retry").asBoolean()).isEqualTo(allowRetry);
+        assertThat(events.toString()).doesNotContain("upstream says no");
+        assertThat(upstream.getRequestCount()).as("retried only when it may help").isEqualTo(allowRetry ? 3 : 1);
     }
 
     @Test

@@ -42,6 +42,8 @@ public final class ResponseStreamMapper {
     private WorkflowItem workflow;
     private String responseId;
     private boolean completed;
+    /** {@code incomplete_details.reason} of a {@code response.incomplete} ("" when it names none), else null. */
+    private String incompleteReason;
     private boolean searchAnnounced;
 
     public ResponseStreamMapper(ResponseTurn turn, String searchingText) {
@@ -97,9 +99,14 @@ public final class ResponseStreamMapper {
             case "response.output_item.done" -> itemDone(event.path("item"));
             case "response.function_call_arguments.done" -> argumentsDone(event);
             case "response.file_search_call.in_progress", "response.file_search_call.searching" -> announceSearch();
-            case "response.completed", "response.incomplete" -> {
+            case "response.completed" -> {
                 captureId(event.path("response"));
                 completed = true;
+            }
+            case "response.incomplete" -> {
+                captureId(event.path("response"));
+                completed = true;
+                incompleteReason = event.path("response").path("incomplete_details").path("reason").asText("");
             }
             case "response.failed" -> throw failure(event.path("response").path("error"), "the response failed");
             case "error" -> throw failure(event.has("error") ? event.get("error") : event, "the Responses stream reported an error");
@@ -109,7 +116,10 @@ public final class ResponseStreamMapper {
         }
     }
 
-    /** Completes messages the stream left open (e.g. after {@code response.incomplete}). */
+    /**
+     * Completes messages the stream left open (e.g. after {@code response.incomplete}); a response the model did
+     * not finish is then said to the user as a {@code notice}, so a cut answer is not taken for a whole one.
+     */
     public void finish() {
         endWorkflow();
         for (Message message : messages.values()) {
@@ -120,6 +130,18 @@ public final class ResponseStreamMapper {
                 finishMessage(message);
             }
         }
+        if (incompleteReason != null) {
+            turn.emit(new ThreadStreamEvent.Notice("warning", incompleteNotice(incompleteReason), null));
+        }
+    }
+
+    /** The notice for a {@code response.incomplete} by its {@code incomplete_details.reason}. */
+    static String incompleteNotice(String reason) {
+        return switch (reason) {
+            case "max_output_tokens" -> "Die Antwort wurde an der Längengrenze abgeschnitten und ist unvollständig.";
+            case "content_filter" -> "Die Antwort wurde vom Inhaltsfilter abgebrochen und ist unvollständig.";
+            default -> "Die Antwort ist unvollständig.";
+        };
     }
 
     public boolean completed() {

@@ -12,6 +12,7 @@ import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ClientToolCallItem;
 import com.landki.interview.chatkit.server.types.HiddenContextItem;
 import com.landki.interview.chatkit.server.types.RawItem;
+import com.landki.interview.chatkit.server.types.StructuredInputItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.UserMessageItem;
 import com.landki.interview.chatkit.server.types.WidgetItem;
@@ -115,6 +116,7 @@ public final class ProtocolJson {
                 case ThreadItem.CLIENT_TOOL_CALL -> ClientToolCallItem.class;
                 case ThreadItem.SDK_HIDDEN_CONTEXT -> object.path("content").isTextual() ? HiddenContextItem.class : null;
                 case ThreadItem.WIDGET -> WidgetItem.class;
+                case ThreadItem.STRUCTURED_INPUT -> StructuredInputItem.class;
                 default -> null;
             };
             if (target == WidgetItem.class) {

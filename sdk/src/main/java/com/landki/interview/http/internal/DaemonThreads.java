@@ -1,4 +1,4 @@
-package com.landki.interview.openai.internal;
+package com.landki.interview.http.internal;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread has really ended: an executor reports "terminated" a moment before its last thread is gone, and a
  * container that looks for left threads right after the application stopped would see it.
  */
-final class DaemonThreads implements ThreadFactory {
+public final class DaemonThreads implements ThreadFactory {
 
     private final String name;
     private final boolean numbered;
@@ -20,7 +20,7 @@ final class DaemonThreads implements ThreadFactory {
     private final AtomicInteger count = new AtomicInteger();
     private final Set<Thread> live = ConcurrentHashMap.newKeySet();
 
-    DaemonThreads(String name, boolean numbered) {
+    public DaemonThreads(String name, boolean numbered) {
         this.name = name;
         this.numbered = numbered;
         this.contextLoader = DaemonThreads.class.getClassLoader();
@@ -39,7 +39,7 @@ final class DaemonThreads implements ThreadFactory {
     }
 
     /** Stops {@code executor} (which runs on these threads) and waits up to five seconds for them to end. */
-    void stop(ExecutorService executor) {
+    public void stop(ExecutorService executor) {
         executor.shutdownNow();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {

@@ -1,36 +1,35 @@
 package com.landki.interview.openai.internal;
 
+import com.landki.interview.http.BodyReceiver;
+import com.landki.interview.http.TransportResponse;
 import com.landki.interview.internal.LogContext;
 import com.landki.interview.openai.OpenAiTimeoutException;
 import com.landki.interview.openai.ServerSentEventListener;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 /**
- * Receives a streamed body as bytes from the JDK, splits it into lines ({@code \n}, {@code \r\n} or {@code \r}),
- * decodes each line once as UTF-8, parses events and hands them to the listener. Each byte is looked at once, so
- * a long line costs in proportion to its length (the JDK's line subscriber re-scanned what it had buffered with
- * every chunk: a 5 MB line cost seconds). Requests the next chunk only after the listener took the events of this
- * one and {@code ready} completed, so a slow consumer slows the socket instead of filling memory, without
- * blocking a thread. A listener failure cancels the body and fails {@code done}; so does silence longer than the
- * idle timeout (retryable while no byte of the body has arrived, final afterwards). The listener runs with the MDC
- * of the thread that made the subscriber ({@link LogContext}), not the HTTP client thread's.
+ * Receives a streamed body chunk by chunk from the transport, splits it into lines ({@code \n}, {@code \r\n} or
+ * {@code \r}), decodes each line once as UTF-8, parses events and hands them to the listener. Each byte is looked
+ * at once, so a long line costs in proportion to its length (the JDK's line subscriber re-scanned what it had
+ * buffered with every chunk: a 5 MB line cost seconds). The next chunk is read only after the listener took the
+ * events of this one and {@code ready} completed, so a slow consumer slows the socket instead of filling memory,
+ * without blocking a thread. A listener failure fails {@code done} (the caller then aborts the exchange); so
+ * does silence longer than the idle timeout (retryable while no byte of the body has arrived, final afterwards).
+ * The listener runs with the MDC of the thread that made the receiver ({@link LogContext}), not the transport
+ * thread's.
  */
-public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
+public final class SseReceiver implements BodyReceiver {
 
     private static final CompletableFuture<Void> READY = CompletableFuture.completedFuture(null);
 
     private final CompletableFuture<Void> done;
-    private final CompletableFuture<Void> body = new CompletableFuture<>();
     private final SseParser parser;
     private final Supplier<? extends CompletionStage<?>> ready;
     private final String what;
@@ -42,10 +41,9 @@ public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
     private boolean afterCr;
     private volatile boolean started;
     private volatile long lastActivity = System.nanoTime();
-    private volatile Flow.Subscription subscription;
     private volatile ScheduledFuture<?> idleTask;
 
-    public SseSubscriber(ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready,
+    public SseReceiver(ServerSentEventListener listener, Supplier<? extends CompletionStage<?>> ready,
             CompletableFuture<Void> done, String what, Duration idleTimeout, Timer timer) {
         this.done = done;
         this.parser = new SseParser(listener::onEvent);
@@ -62,61 +60,26 @@ public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
     }
 
     @Override
-    public CompletionStage<Void> getBody() {
-        return body;
+    public void onOpen(TransportResponse head) {
+        lastActivity = System.nanoTime();
+        arm();
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription s) {
-        this.subscription = s;
-        if (done.isDone()) {
-            s.cancel();
-        } else {
-            arm();
-            s.request(1);
-        }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
+    public CompletionStage<?> onChunk(ByteBuffer chunk) {
         started = true;
         lastActivity = System.nanoTime();
         if (done.isDone()) {
-            subscription.cancel();
-            return;
+            // given up (cancel, idle timeout): stop reading; the caller aborts the exchange
+            return done;
         }
         try {
-            log.run(() -> buffers.forEach(this::split));
+            log.run(() -> split(chunk));
         } catch (RuntimeException | Error e) {
-            subscription.cancel();
             done.completeExceptionally(e);
-            body.completeExceptionally(e);
-            return;
+            throw e;
         }
-        CompletableFuture<?> next = ready.get().toCompletableFuture();
-        if (next.isDone()) {
-            subscription.request(1);
-        } else {
-            next.whenComplete((v, e) -> {
-                if (!done.isDone()) {
-                    subscription.request(1);
-                }
-            });
-        }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-        // also reported through the response future, which fails with the same cause
-        disarm();
-        body.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-        // an unterminated last event is discarded (WHATWG rule); the response future completes next
-        disarm();
-        body.complete(null);
+        return ready.get();
     }
 
     private void split(ByteBuffer buffer) {
@@ -164,12 +127,6 @@ public final class SseSubscriber implements HttpResponse.BodySubscriber<Void> {
         OpenAiTimeoutException timeout = started
                 ? new StreamIdleException(what + ": stream sent nothing for " + idleTimeout)
                 : new OpenAiTimeoutException(what + ": stream sent nothing for " + idleTimeout);
-        if (done.completeExceptionally(timeout)) {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-            body.completeExceptionally(timeout);
-        }
+        done.completeExceptionally(timeout);
     }
 }
