@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.landki.interview.chatkit.ChatKitClient;
 import com.landki.interview.chatkit.ChatKitSession;
 import com.landki.interview.chatkit.CreateSessionRequest;
+import com.landki.interview.http.HttpTransport;
 import com.landki.interview.openai.RetryPolicy;
 import com.landki.interview.openai.internal.Json;
 import com.sun.net.httpserver.HttpServer;
@@ -49,6 +50,7 @@ public class ChatKitClientBench {
 
     private HttpServer server;
     private ExecutorService serverThreads;
+    private HttpTransport transport;
     private ChatKitClient client;
     private HttpClient bare;
     private HttpRequest bareRequest;
@@ -71,8 +73,10 @@ public class ChatKitClientBench {
         });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        // the JDK transport by name: interview-http-jetty is on this module's class path and would be discovered
+        transport = HttpTransport.jdk(Duration.ofSeconds(10));
         client = ChatKitClient.builder().apiKey("sk-bench").baseUrl(base).defaultWorkflowId("wf_1")
-                .retryPolicy(RetryPolicy.ofDefaults()).build();
+                .retryPolicy(RetryPolicy.ofDefaults()).transport(transport).build();
         bare = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         bareRequest = HttpRequest.newBuilder(URI.create(base + "/chatkit/sessions"))
                 .header("Content-Type", "application/json")
@@ -84,6 +88,8 @@ public class ChatKitClientBench {
 
     @TearDown(Level.Trial)
     public void stop() {
+        client.close();
+        transport.close();
         server.stop(0);
         serverThreads.shutdownNow();
     }
