@@ -130,7 +130,13 @@ public final class Setting<T> {
      */
     public String raw(ConfigSource source) {
         String value = Objects.requireNonNull(source, "source").first(names);
-        return value == null || value.isBlank() ? null : value.strip();
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (secret) {
+            Redactor.register(value); // from now on no log line shows it
+        }
+        return value.strip();
     }
 
     /**

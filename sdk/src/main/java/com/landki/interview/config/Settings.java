@@ -87,6 +87,17 @@ public final class Settings {
     /** {@code INTERVIEW_JDBC_PASSWORD}: the PostgreSQL password; never shown. */
     public static final Setting<String> INTERVIEW_JDBC_PASSWORD = text("INTERVIEW_JDBC_PASSWORD",
             "PostgreSQL password; never logged").secret();
+    /** {@code INTERVIEW_JDBC_CONNECT_TIMEOUT_MS}: how long a request waits for a database connection; default 2000. */
+    public static final Setting<Integer> INTERVIEW_JDBC_CONNECT_TIMEOUT_MS = Setting.of(
+            "INTERVIEW_JDBC_CONNECT_TIMEOUT_MS", Integer.class, 2000, "milliseconds a request waits for a PostgreSQL"
+                    + " connection (pool and driver connect/login) before it gets 503 `store_unavailable` with"
+                    + " `Retry-After`; at least 250", value -> {
+                int millis = Parsers.count(value);
+                if (millis < 250) {
+                    throw new IllegalArgumentException("must be at least 250");
+                }
+                return millis;
+            });
 
     // classifier and chat backend
 
@@ -236,9 +247,11 @@ public final class Settings {
      */
     public static final Setting<byte[]> USER_ID_COOKIE_SECRET = Setting.of("USER_ID_COOKIE_SECRET", byte[].class,
             (byte[]) null, "HMAC key of the signed user-id cookie, at least " + MIN_COOKIE_SECRET_BYTES
-                    + " bytes (UTF-8); share it between instances behind one load balancer",
+                    + " bytes (UTF-8); instances on one PostgreSQL store share the stored key by themselves, on other"
+                    + " stores set the same value on every instance behind one load balancer",
             value -> Parsers.key(value, MIN_COOKIE_SECRET_BYTES))
-            .defaultText("generated once into `INTERVIEW_LOG_DIR`").secret();
+            .defaultText("`postgres` store: generated once into the database; else once into `INTERVIEW_LOG_DIR`")
+            .secret();
 
     // the mounted API: where, and the page settings of /config
 
@@ -298,7 +311,7 @@ public final class Settings {
             OPENAI_ORG_ID, OPENAI_STREAM_MAX_EVENT_BYTES,
             INTERVIEW_STORE, INTERVIEW_LOG_DIR, INTERVIEW_LOG_DURABILITY, INTERVIEW_LOG_ROTATE_BYTES,
             INTERVIEW_LOG_ROTATE_DAILY, INTERVIEW_LOG_RETENTION, INTERVIEW_JDBC_URL, INTERVIEW_JDBC_USER,
-            INTERVIEW_JDBC_PASSWORD,
+            INTERVIEW_JDBC_PASSWORD, INTERVIEW_JDBC_CONNECT_TIMEOUT_MS,
             OUT_OF_SCOPE_MARKERS_FILE, CHATKIT_BACKEND, OPENAI_VECTOR_STORE_ID, OPENAI_MODEL,
             INTERVIEW_INSTRUCTIONS_FILE, CHATKIT_ATTACHMENTS, CHATKIT_ATTACHMENT_MAX_BYTES, CHATKIT_ATTACHMENT_TYPES,
             CHATKIT_ATTACHMENT_UNUSED_HOURS, CHATKIT_THREAD_RETENTION_DAYS, CHATKIT_DICTATION, OPENAI_TRANSCRIBE_MODEL, CHATKIT_DICTATION_MAX_BYTES,

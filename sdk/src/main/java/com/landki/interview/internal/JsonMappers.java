@@ -2,16 +2,19 @@ package com.landki.interview.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.time.Instant;
@@ -28,9 +31,13 @@ import java.time.Instant;
  *       {@code @JsonInclude}); a map keeps the entries it was given, nulls included (a body built by hand
  *       means its {@code "domain_key": null});</li>
  *   <li>{@link Instant}s are written as ISO-8601 strings and read by {@link IsoInstantDeserializer};</li>
- *   <li><b>strict client input</b>: what a client sends is read with {@link #requestReader()}, which refuses
- *       anything after the one JSON value and an object naming a key twice (no "last one wins"); the
- *       stores' own files are read by their mappers without those two checks;</li>
+ *   <li><b>strict client input</b>: every request body is read by a {@link #request(Module...)} mapper (the
+ *       API's bodies by {@link #request()}, the ChatKit protocol by its own with its type modules). On top of the
+ *       policy it refuses anything after the one JSON value, an object naming a key twice (no "last one
+ *       wins") and every scalar coercion: no integer from {@code 2.5} or {@code "5"}, no string from a number
+ *       or boolean, no boolean from {@code 1} or {@code "true"}, no array from a single value, no object or
+ *       array from {@code ""}; an integer is still a valid {@code double} (JSON has one number type). The
+ *       stores' own files and OpenAI's answers are read without these checks;</li>
  *   <li>types without properties are written as {@code {}}; a generator never closes the caller's stream;</li>
  *   <li>CSV only: a text cell a spreadsheet would run as a formula is written with a leading {@code '}
  *       ({@link FormulaSafeCells}); JSON is written as it is.</li>
@@ -40,9 +47,7 @@ import java.time.Instant;
 public final class JsonMappers {
 
     private static final ObjectMapper JSON = json(new Module[0]);
-    private static final ObjectReader REQUEST_READER = JSON.reader()
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper REQUEST = request(new Module[0]);
 
     private JsonMappers() {
     }
@@ -52,9 +57,33 @@ public final class JsonMappers {
         return JSON;
     }
 
-    /** The reader of client input (request bodies): the shared mapper's policy, and duplicate keys refused. */
-    public static ObjectReader requestReader() {
-        return REQUEST_READER;
+    /** The shared mapper of client input (request bodies): the policy and the checks of {@link #request(Module...)}. */
+    public static ObjectMapper request() {
+        return REQUEST;
+    }
+
+    /**
+     * A new mapper of client input with {@code typeModules}: the policy, and refused are trailing tokens,
+     * duplicate keys and every scalar coercion (see the class comment).
+     */
+    public static ObjectMapper request(Module... typeModules) {
+        JsonMapper.Builder builder = policy(JsonMapper.builder())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfigDefaults(c -> c.setAcceptBlankAsEmpty(false)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+        refuse(builder, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String,
+                CoercionInputShape.Boolean);
+        // an integer is a valid floating-point value: JSON has one number type
+        refuse(builder, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+        refuse(builder, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.String);
+        refuse(builder, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean);
+        refuse(builder, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.Float);
+        return builder.addModules(typeModules).build();
     }
 
     /** A new JSON mapper with the policy plus {@code typeModules} (serializers of one format's own types). */
@@ -67,6 +96,14 @@ public final class JsonMappers {
         SimpleModule cells = new SimpleModule("interview-csv-cells");
         cells.addSerializer(String.class, new FormulaSafeCells());
         return policy(CsvMapper.builder()).addModule(cells).build();
+    }
+
+    private static void refuse(JsonMapper.Builder builder, LogicalType target, CoercionInputShape... shapes) {
+        builder.withCoercionConfig(target, config -> {
+            for (CoercionInputShape shape : shapes) {
+                config.setCoercion(shape, CoercionAction.Fail);
+            }
+        });
     }
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B policy(B builder) {

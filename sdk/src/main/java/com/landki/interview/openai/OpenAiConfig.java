@@ -1,6 +1,7 @@
 package com.landki.interview.openai;
 
 import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Redactor;
 import com.landki.interview.config.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -256,6 +257,7 @@ public final class OpenAiConfig {
          */
         public Builder apiKey(String apiKey) {
             this.apiKey = requireText(apiKey, "apiKey");
+            Redactor.register(this.apiKey);
             return this;
         }
 

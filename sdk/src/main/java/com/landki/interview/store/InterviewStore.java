@@ -4,6 +4,8 @@ import com.landki.interview.store.internal.JsonlInterviewStore;
 import com.landki.interview.store.internal.MemoryInterviewStore;
 import com.landki.interview.store.internal.PostgresInterviewStore;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -101,6 +103,21 @@ public interface InterviewStore extends AutoCloseable {
      */
     default long eraseSession(String sessionId) {
         return feedback().eraseSession(sessionId) + chatLog().eraseSession(sessionId);
+    }
+
+    /**
+     * A secret every server instance on this store agrees on, such as the key that signs the user-id cookie: the
+     * first instance that asks stores {@code initial}'s value under {@code name}, every later call (in any
+     * instance) gets that same value. Only a store shared between instances has one ({@code postgres}); the
+     * others answer empty, and the caller keeps the secret itself (a file next to the logs).
+     *
+     * @param name    what the secret is for, e.g. {@code user-id-cookie}
+     * @param initial makes the value when none is stored yet; called at most once per call
+     * @return the stored value, or empty when this store is not shared
+     * @throws StoreException the database could not be used
+     */
+    default Optional<byte[]> sharedSecret(String name, Supplier<byte[]> initial) {
+        return Optional.empty();
     }
 
     /**

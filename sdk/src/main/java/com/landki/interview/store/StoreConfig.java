@@ -1,9 +1,11 @@
 package com.landki.interview.store;
 
 import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Redactor;
 import com.landki.interview.config.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -28,6 +30,14 @@ public final class StoreConfig {
     public static final long DEFAULT_ROTATE_MAX_BYTES = Settings.INTERVIEW_LOG_ROTATE_BYTES.defaultValue();
     /** Keep every rotated file (0 = no limit); erasure by session id still reaches them. */
     public static final int DEFAULT_RETENTION_FILES = Settings.INTERVIEW_LOG_RETENTION.defaultValue();
+    /**
+     * Two seconds: a request waits at most this long for a PostgreSQL connection, so an outage answers 503 at once
+     * instead of holding a thread for the pool's usual 30 s.
+     */
+    public static final Duration DEFAULT_JDBC_CONNECT_TIMEOUT =
+            Duration.ofMillis(Settings.INTERVIEW_JDBC_CONNECT_TIMEOUT_MS.defaultValue());
+    /** The shortest connect timeout, 250 ms (HikariCP's floor). */
+    public static final Duration MIN_JDBC_CONNECT_TIMEOUT = Duration.ofMillis(250);
 
     private final String type;
     private final Path logDir;
@@ -38,6 +48,7 @@ public final class StoreConfig {
     private final String jdbcUrl;
     private final String jdbcUser;
     private final String jdbcPassword;
+    private final Duration jdbcConnectTimeout;
     private final Clock clock;
 
     private StoreConfig(Builder b) {
@@ -50,6 +61,7 @@ public final class StoreConfig {
         this.jdbcUrl = b.jdbcUrl;
         this.jdbcUser = b.jdbcUser;
         this.jdbcPassword = b.jdbcPassword;
+        this.jdbcConnectTimeout = b.jdbcConnectTimeout;
         this.clock = b.clock;
     }
 
@@ -77,8 +89,8 @@ public final class StoreConfig {
      * {@code fsync}), {@code INTERVIEW_LOG_ROTATE_BYTES} (bytes, or with suffix {@code k}, {@code m},
      * {@code g}; {@code 0} = no size rotation; default 100m), {@code INTERVIEW_LOG_ROTATE_DAILY} (a boolean),
      * {@code INTERVIEW_LOG_RETENTION} (rotated files kept per log, {@code 0} = all) and
-     * {@code INTERVIEW_JDBC_URL}, {@code INTERVIEW_JDBC_USER}, {@code INTERVIEW_JDBC_PASSWORD}; see
-     * {@link Settings}.
+     * {@code INTERVIEW_JDBC_URL}, {@code INTERVIEW_JDBC_USER}, {@code INTERVIEW_JDBC_PASSWORD},
+     * {@code INTERVIEW_JDBC_CONNECT_TIMEOUT_MS} (milliseconds, at least 250; default 2000); see {@link Settings}.
      *
      * @param source where the settings are read
      * @return the configuration
@@ -95,6 +107,7 @@ public final class StoreConfig {
         b.jdbcUrl(Settings.INTERVIEW_JDBC_URL.read(source));
         b.jdbcUser(Settings.INTERVIEW_JDBC_USER.read(source));
         b.jdbcPassword(Settings.INTERVIEW_JDBC_PASSWORD.read(source));
+        b.jdbcConnectTimeout(Duration.ofMillis(Settings.INTERVIEW_JDBC_CONNECT_TIMEOUT_MS.read(source)));
         return b.build();
     }
 
@@ -180,6 +193,16 @@ public final class StoreConfig {
     }
 
     /**
+     * How long a request waits for a PostgreSQL connection: the pool's connection timeout, and the driver's connect
+     * and login timeout. When it passes, the store fails with a {@link StoreException} (the API answers 503).
+     *
+     * @return the timeout; default {@link #DEFAULT_JDBC_CONNECT_TIMEOUT}
+     */
+    public Duration jdbcConnectTimeout() {
+        return jdbcConnectTimeout;
+    }
+
+    /**
      * Source of {@code ts} and of the day for daily rotation.
      *
      * @return the clock; default the system clock in the default zone
@@ -204,6 +227,7 @@ public final class StoreConfig {
         b.jdbcUrl = jdbcUrl;
         b.jdbcUser = jdbcUser;
         b.jdbcPassword = jdbcPassword;
+        b.jdbcConnectTimeout = jdbcConnectTimeout;
         b.clock = clock;
         return b;
     }
@@ -213,7 +237,8 @@ public final class StoreConfig {
         return "StoreConfig{type=" + type + ", logDir=" + logDir + ", durability=" + durability
                 + ", rotateMaxBytes=" + rotateMaxBytes + ", rotateDaily=" + rotateDaily
                 + ", retentionFiles=" + retentionFiles + ", jdbcUrl=" + jdbcUrl + ", jdbcUser=" + jdbcUser
-                + ", jdbcPassword=" + (jdbcPassword == null ? "null" : "****") + "}";
+                + ", jdbcPassword=" + (jdbcPassword == null ? "null" : "****")
+                + ", jdbcConnectTimeout=" + jdbcConnectTimeout + "}";
     }
 
     /** Builds a {@link StoreConfig}; not thread-safe. */
@@ -227,6 +252,7 @@ public final class StoreConfig {
         private String jdbcUrl;
         private String jdbcUser;
         private String jdbcPassword;
+        private Duration jdbcConnectTimeout = DEFAULT_JDBC_CONNECT_TIMEOUT;
         private Clock clock = Clock.systemDefaultZone();
 
         private Builder() {
@@ -344,6 +370,25 @@ public final class StoreConfig {
          */
         public Builder jdbcPassword(String value) {
             this.jdbcPassword = value;
+            Redactor.register(value);
+            return this;
+        }
+
+        /**
+         * How long a request waits for a PostgreSQL connection before the store fails (pool connection timeout,
+         * driver connect and login timeout).
+         *
+         * @param value at least {@link #MIN_JDBC_CONNECT_TIMEOUT}; default {@link #DEFAULT_JDBC_CONNECT_TIMEOUT}
+         * @return this builder
+         * @throws IllegalArgumentException when shorter than {@link #MIN_JDBC_CONNECT_TIMEOUT}
+         */
+        public Builder jdbcConnectTimeout(Duration value) {
+            Objects.requireNonNull(value, "jdbcConnectTimeout");
+            if (value.compareTo(MIN_JDBC_CONNECT_TIMEOUT) < 0) {
+                throw new IllegalArgumentException(
+                        "INTERVIEW_JDBC_CONNECT_TIMEOUT_MS (jdbcConnectTimeout) must be at least 250 ms, was: " + value);
+            }
+            this.jdbcConnectTimeout = value;
             return this;
         }
 

@@ -282,4 +282,15 @@ class JsonlStoreTest extends DurableStoreContract {
                 Map.of("INTERVIEW_STORE", "postgres"))))).hasMessageContaining("INTERVIEW_JDBC_URL");
         assertThat(store.type()).isEqualTo("jsonl");
     }
+
+    @Test
+    void theJdbcConnectTimeoutIsTwoSecondsUnlessSetAndNeverUnder250Ms() {
+        assertThat(StoreConfig.from(ConfigSource.of(Map.of())).jdbcConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(StoreConfig.from(ConfigSource.of(Map.of("INTERVIEW_JDBC_CONNECT_TIMEOUT_MS", "750")))
+                .jdbcConnectTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThatThrownBy(() -> StoreConfig.from(ConfigSource.of(Map.of("INTERVIEW_JDBC_CONNECT_TIMEOUT_MS", "100"))))
+                .hasMessageContaining("INTERVIEW_JDBC_CONNECT_TIMEOUT_MS").hasMessageContaining("250");
+        assertThatThrownBy(() -> StoreConfig.builder().jdbcConnectTimeout(Duration.ofMillis(249)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -48,6 +48,22 @@ class PostgresStoreTest extends DurableStoreContract {
     }
 
     @Test
+    void everyInstanceOnTheDatabaseGetsTheSecretTheFirstOneStored() {
+        byte[] first = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+        try (InterviewStore other = open()) {     // a second instance on the same database
+            assertThat(store.sharedSecret("user-id-cookie", () -> first)).hasValue(first);
+            assertThat(other.sharedSecret("user-id-cookie", () -> {
+                throw new AssertionError("a stored secret is never made again");
+            })).hasValue(first);
+            byte[] another = {9, 9, 9};
+            assertThat(other.sharedSecret("another", () -> another)).as("each name its own").hasValue(another);
+        }
+        store.close();
+        store = open();                           // and after a restart
+        assertThat(store.sharedSecret("user-id-cookie", () -> new byte[] {0})).hasValue(first);
+    }
+
+    @Test
     void createsTheSchemaOnceWithIndexesForNewestAndSession() throws SQLException {
         store.close();
         store = open();                       // a second start finds the schema current
@@ -56,8 +72,8 @@ class PostgresStoreTest extends DurableStoreContract {
              Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select count(*), max(version) from interview_schema_version")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("migrations applied once each").isEqualTo(2);
-                assertThat(rs.getInt(2)).as("schema version").isEqualTo(2);
+                assertThat(rs.getInt(1)).as("migrations applied once each").isEqualTo(3);
+                assertThat(rs.getInt(2)).as("schema version").isEqualTo(3);
             }
             try (ResultSet rs = st.executeQuery("select indexname from pg_indexes where tablename in"
                     + " ('interview_feedback', 'interview_chat_event') order by indexname")) {

@@ -1,6 +1,7 @@
 package com.landki.interview.servlet;
 
 import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Redactor;
 import com.landki.interview.config.Settings;
 import com.landki.interview.servlet.internal.Cidr;
 import java.nio.file.Path;
@@ -274,6 +275,7 @@ public final class SecurityOptions {
          */
         public Builder adminToken(String adminToken) {
             this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.trim();
+            Redactor.register(this.adminToken);
             return this;
         }
 
@@ -420,6 +422,7 @@ public final class SecurityOptions {
                         + Settings.MIN_COOKIE_SECRET_BYTES + " bytes, was " + secret.length);
             }
             this.userIdCookieSecret = secret.clone();
+            Redactor.register(secret);
             return this;
         }
 

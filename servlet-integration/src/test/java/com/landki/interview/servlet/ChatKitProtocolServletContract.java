@@ -273,6 +273,17 @@ abstract class ChatKitProtocolServletContract {
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(MAPPER.readTree(broken.body()).get("error").get("code").asText()).isEqualTo("invalid_json");
 
+        for (String strict : List.of("{\"type\":\"threads.list\",\"params\":{}} trailing",
+                "{\"type\":\"threads.list\",\"params\":{},\"params\":{}}")) {
+            HttpResponse<String> refused = post("alice", strict);
+            assertThat(refused.statusCode()).as(strict).isEqualTo(400);
+            assertThat(MAPPER.readTree(refused.body()).get("error").get("code").asText()).isEqualTo("invalid_json");
+        }
+        HttpResponse<String> coerced = post("alice", "{\"type\":\"threads.list\",\"params\":{\"limit\":2.5}}");
+        assertThat(coerced.statusCode()).isEqualTo(400);
+        assertThat(MAPPER.readTree(coerced.body()).get("error").get("code").asText()).isEqualTo("validation_failed");
+        assertThat(MAPPER.readTree(coerced.body()).get("error").get("message").asText()).contains("params.limit");
+
         HttpResponse<String> attachments = post("alice", "{\"type\":\"attachments.create\",\"params\":{}}");
         assertThat(attachments.statusCode()).isEqualTo(400);
         assertThat(MAPPER.readTree(attachments.body()).get("error").get("code").asText()).isEqualTo("not_supported");

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.BindException;
 import java.util.EnumSet;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -101,7 +102,25 @@ public final class InterviewServer {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * Starts the server the configuration describes and waits until it stops. A start that fails (a wrong
+     * setting, a port in use, an unusable log directory or database) logs one line naming the cause and exits
+     * with code 1; the stack trace is logged at DEBUG only (docs/operations.md, "JVM settings").
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Server server;
+        try {
+            server = start();
+        } catch (Exception e) {
+            LOG.error(startFailure(e));
+            LOG.debug("interview server start-up failure", e);
+            System.exit(1);
+            return;
+        }
+        server.join();
+    }
+
+    private static Server start() throws Exception {
         ConfigSource config = ConfigSource.standard();
         Settings.LOG_FORMAT.read(config); // a wrong LOG_FORMAT stops the start, as every wrong setting does
         int port = Settings.PORT.read(config);
@@ -112,7 +131,39 @@ public final class InterviewServer {
         // when chat is not configured, the API has warned what to set as it was mounted
         LOG.info(startupLine(port(server), options, status));
         logStop(server);
-        server.join();
+        return server;
+    }
+
+    /** The one line a failed start logs: its cause in words and, where there is one, the setting that fixes it. */
+    static String startFailure(Throwable failure) {
+        String line = "interview server did not start: " + message(failure);
+        BindException bind = causeOf(failure, BindException.class);
+        if (bind != null) {
+            if (bind != failure && bind.getMessage() != null && !line.contains(bind.getMessage())) {
+                line += " (" + bind.getMessage() + ")";
+            }
+            line += "; set PORT to a free port";
+        }
+        return line.replaceAll("\\s*\\R\\s*", " "); // one line, even for a multi-line message
+    }
+
+    /** The first message along the cause chain (a wrapper often has none of its own), else the type's name. */
+    private static String message(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** One line when the server has stopped (graceful stop on SIGTERM/Ctrl-C done, stores closed). */

@@ -16,7 +16,8 @@ import com.landki.interview.config.Settings;
  * The example server's logging, set up when logback starts (a {@link Configurator} found through
  * {@code META-INF/services}): INFO and up to standard output, as text for people or, with {@code LOG_FORMAT=json},
  * as one JSON object per line ({@link JsonLines}). A text line names the request it belongs to
- * ({@code request_id=…}). {@code -Dlogback.configurationFile=…} replaces all of this with the operator's own file.
+ * ({@code request_id=…}); no line shows a secret ({@link RedactingEncoder}).
+ * {@code -Dlogback.configurationFile=…} replaces all of this with the operator's own file.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
@@ -34,7 +35,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY; // the operator's own file
         }
-        Encoder<ILoggingEvent> encoder = json() ? new JsonLines() : textEncoder();
+        // every line passes the redactor: no secret reaches the log, whoever logged it
+        Encoder<ILoggingEvent> encoder = new RedactingEncoder(json() ? new JsonLines() : textEncoder());
         encoder.setContext(context);
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();

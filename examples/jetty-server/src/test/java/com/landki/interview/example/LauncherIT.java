@@ -68,7 +68,51 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void anUnusableLogDirectoryStopsTheStartWithOneLineAndExitCodeOneThroughTheLauncher() throws Exception {
+        Path regularFile = Files.writeString(dir.resolve("not-a-directory"), "x");
+        // no heap flag: the launcher's child JVM fails, and the launcher passes its exit code on
+        Process launcher = start(freePort(), List.of(), regularFile.resolve("logs"));
+        try {
+            assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("stopped; log:%n%s", log()).isTrue();
+            assertThat(launcher.exitValue()).isEqualTo(1);
+            assertOneLineFailure(log(), regularFile.resolve("logs").toString());
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aPortInUseStopsTheStartWithOneLineNamingPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Process server = start(taken.getLocalPort(), List.of("-Xmx200m"), dir.resolve("logs"));
+            try {
+                assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("stopped; log:%n%s", log()).isTrue();
+                assertThat(server.exitValue()).isEqualTo(1);
+                String line = assertOneLineFailure(log(), Integer.toString(taken.getLocalPort()));
+                assertThat(line).contains("set PORT to a free port");
+            } finally {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    /** The failure is one line naming {@code cause}, and no stack trace is printed; returns that line. */
+    private static String assertOneLineFailure(String log, String cause) {
+        List<String> failures = log.lines().filter(l -> l.contains("interview server did not start: ")).toList();
+        assertThat(failures).as("log:%n%s", log).hasSize(1);
+        assertThat(failures.get(0)).contains(cause);
+        assertThat(log).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception in thread")
+                .doesNotContain("Caused by");
+        return failures.get(0);
+    }
+
     private Process start(int port, List<String> jvmFlags) throws IOException {
+        return start(port, jvmFlags, dir.resolve("logs"));
+    }
+
+    private Process start(int port, List<String> jvmFlags, Path logDir) throws IOException {
         assertThat(JAR).as("the shaded jar is built in the package phase").isRegularFile();
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -79,7 +123,7 @@ class LauncherIT {
                 .redirectOutput(dir.resolve("server.log").toFile());
         builder.environment().remove("INTERVIEW_JVM_OPTIONS");
         builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("INTERVIEW_LOG_DIR", dir.resolve("logs").toString());
+        builder.environment().put("INTERVIEW_LOG_DIR", logDir.toString());
         return builder.start();
     }
 

@@ -57,7 +57,8 @@ final class AttachmentRequests {
         String name = name(text(params, "name"));
         String mediaType = allowedType(text(params, "mime_type"));
         JsonNode sizeField = params.get("size");
-        if (sizeField == null || !sizeField.canConvertToLong() || sizeField.asLong() < 0) {
+        if (sizeField == null || !sizeField.isIntegralNumber() || !sizeField.canConvertToLong()
+                || sizeField.asLong() < 0) {
             throw ChatKitException.validation("params.size", "must be the file's size in bytes");
         }
         long size = sizeField.asLong();

@@ -47,7 +47,7 @@ public final class ChatKitServer {
 
     /** Items per page when a request names no {@code limit}, as in the reference server. */
     public static final int DEFAULT_PAGE_SIZE = 20;
-    /** Largest {@code limit} accepted. */
+    /** Largest page served: a larger {@code limit} is served as this many (not refused). */
     public static final int MAX_PAGE_SIZE = 500;
     /** How many of a thread's newest items a responder sees as history. */
     public static final int HISTORY_LIMIT = 100;
@@ -126,9 +126,9 @@ public final class ChatKitServer {
     public ChatKitResult process(byte[] requestJson, RequestContext context) {
         Objects.requireNonNull(context, "context");
         ObjectNode request = RequestParams.parse(requestJson);
-        String type = request.path("type").asText("");
-        JsonNode params = request.path("params");
-        Map<String, Object> metadata = RequestParams.map(request.get("metadata"));
+        String type = RequestParams.type(request);
+        JsonNode params = RequestParams.object(request, "params");
+        Map<String, Object> metadata = RequestParams.metadata(request);
         LOG.debug("chatkit request {}", type);
         return switch (type) {
             case "threads.get_by_id" -> json(threads.get(context, params));

@@ -53,7 +53,8 @@ final class ThreadRequests {
 
     ThreadView update(RequestContext context, JsonNode params) {
         ThreadMetadata thread = requireThread(context, text(params, "thread_id"));
-        ThreadMetadata updated = thread.withTitle(text(params, "title"));
+        // any string, "" included, as in chatkit-python
+        ThreadMetadata updated = thread.withTitle(RequestParams.string(params, "title"));
         store.saveThread(context.userId(), updated);
         // as chatkit-python: the renamed thread with an empty items page (the page keeps the items it has)
         return ThreadView.of(updated, Page.empty());
@@ -76,9 +77,9 @@ final class ThreadRequests {
         if (!FeedbackListener.POSITIVE.equals(kind) && !FeedbackListener.NEGATIVE.equals(kind)) {
             throw ChatKitException.validation("params.kind", "must be \"positive\" or \"negative\"");
         }
-        JsonNode ids = params.path("item_ids");
-        if (!ids.isArray() || ids.isEmpty()) {
-            throw ChatKitException.validation("params.item_ids", "must be a non-empty array of item ids");
+        JsonNode ids = RequestParams.strings(params, "item_ids");
+        if (ids.isEmpty()) {
+            return Map.of(); // accepted as in chatkit-python; nothing was rated, so nothing is recorded
         }
         List<ThreadItem> items = new ArrayList<>();
         for (JsonNode id : ids) {

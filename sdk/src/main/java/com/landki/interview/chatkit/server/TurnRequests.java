@@ -58,7 +58,7 @@ final class TurnRequests {
 
     ChatKitResult createThread(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = ThreadMetadata.of(server.newId("thr"), server.clock().instant());
-        UserMessageItem message = userMessage(context, params.path("input"), thread.id());
+        UserMessageItem message = userMessage(context, params.get("input"), thread.id());
         // untitled, as in the reference (ThreadTitles names it after the first answer); saved when the stream
         // runs: a request that never streams leaves no empty thread
         Consumer<ResponseTurn> prelude = turn -> {
@@ -73,7 +73,7 @@ final class TurnRequests {
 
     ChatKitResult addUserMessage(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
-        UserMessageItem message = userMessage(context, params.path("input"), thread.id());
+        UserMessageItem message = userMessage(context, params.get("input"), thread.id());
         return stream(context, thread, message, metadata, turn -> {
             assignAttachments(context, message);
             turn.emit(new ThreadStreamEvent.ThreadItemDone(message));
@@ -190,34 +190,44 @@ final class TurnRequests {
     }
 
     private UserMessageItem userMessage(RequestContext context, JsonNode input, String threadId) {
-        if (!input.isObject()) {
-            throw ChatKitException.validation("params.input", "is required");
+        if (input == null || !input.isObject()) {
+            throw ChatKitException.validation("params.input", input == null ? "is required"
+                    : "must be an object, not " + RequestParams.kind(input));
         }
-        JsonNode ids = input.path("attachments");
+        JsonNode ids = input.get("attachments");
         List<Attachment> attached = List.of();
-        if (ids.isArray() && !ids.isEmpty()) {
+        if (ids != null && !ids.isArray()) {
+            throw ChatKitException.validation("params.input.attachments", "must be an array of attachment ids");
+        }
+        if (ids != null && !ids.isEmpty()) {
             if (attachments == null) {
                 throw ChatKitException.notSupported(ChatKitServer.NO_ATTACHMENTS);
             }
             attached = attachments.forMessage(context, ids, threadId);
         }
-        JsonNode content = input.path("content");
-        // a message may be just its attachments
-        if (!content.isArray() || (content.isEmpty() && attached.isEmpty())) {
-            throw ChatKitException.validation("params.input.content", "must be a non-empty array");
+        JsonNode content = input.get("content");
+        // an empty array is a message too, as in chatkit-python (a message may be just its attachments)
+        if (content == null || !content.isArray()) {
+            throw ChatKitException.validation("params.input.content", content == null ? "is required"
+                    : "must be an array, not " + RequestParams.kind(content));
         }
         List<UserContent> parts = new ArrayList<>();
-        for (JsonNode part : content) {
-            UserContent parsed = convert(part, UserContent.class, "params.input.content");
+        for (int i = 0; i < content.size(); i++) {
+            String name = "params.input.content[" + i + "]";
+            if (!content.get(i).isObject()) {
+                throw ChatKitException.validation(name, "must be an object, not " + RequestParams.kind(content.get(i)));
+            }
+            UserContent parsed = convert(content.get(i), UserContent.class, name);
             if (parsed.type() == null || parsed.text() == null) {
-                throw ChatKitException.validation("params.input.content", "parts need a type and a text");
+                throw ChatKitException.validation(name, "needs a type and a text");
             }
             parts.add(parsed);
         }
-        InferenceOptions options = input.path("inference_options").isObject()
-                ? convert(input.get("inference_options"), InferenceOptions.class, "params.input.inference_options")
+        InferenceOptions options = input.has("inference_options")
+                ? convert(RequestParams.object(input, "inference_options", "params.input.inference_options"),
+                        InferenceOptions.class, "params.input.inference_options")
                 : InferenceOptions.none();
-        String quoted = input.path("quoted_text").isTextual() ? input.get("quoted_text").asText() : null;
+        String quoted = RequestParams.optionalText(input, "quoted_text", "params.input.quoted_text");
         return new UserMessageItem(server.newId("msg"), threadId, server.clock().instant(), parts, attached, quoted,
                 options);
     }

@@ -1,6 +1,7 @@
 package com.landki.interview.openai.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.landki.interview.config.Redactor;
 import com.landki.interview.http.TransportResponse;
 import com.landki.interview.openai.OpenAiApiException;
 import com.landki.interview.openai.OpenAiConnectionException;
@@ -99,12 +100,13 @@ public final class Errors {
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
-    /** Replaces every occurrence of the key by {@code <redacted>}. */
+    /** Replaces the key and every other secret {@link Redactor} knows by {@code <redacted>}. */
     public static String scrub(String text, String apiKey) {
-        if (text == null || apiKey == null || apiKey.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.replace(apiKey, "<redacted>");
+        String scrubbed = apiKey == null || apiKey.isEmpty() ? text : text.replace(apiKey, Redactor.REDACTED);
+        return Redactor.redact(scrubbed);
     }
 
     /** Unwraps {@link CompletionException} and {@link ExecutionException}. */

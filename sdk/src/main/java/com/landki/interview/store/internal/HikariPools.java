@@ -69,6 +69,7 @@ public final class HikariPools {
             hc.setPassword(config.jdbcPassword());
         }
         hc.setMaximumPoolSize(MAX_POOL_SIZE);
+        applyConnectTimeout(hc, config);
         try {
             return new HikariDataSource(hc);
         } catch (RuntimeException e) {
@@ -76,6 +77,23 @@ public final class HikariPools {
             throw new StoreException("cannot connect to PostgreSQL at " + config.jdbcUrl() + " as "
                     + config.jdbcUser() + ": " + e.getMessage() + " (check INTERVIEW_JDBC_URL, INTERVIEW_JDBC_USER, "
                     + "INTERVIEW_JDBC_PASSWORD and that the server accepts connections)", e);
+        }
+    }
+
+    /**
+     * A request waits at most {@link StoreConfig#jdbcConnectTimeout()} for a connection (HikariCP's default is
+     * 30 s: during a database outage every request held a thread that long). A dead connection's validity check
+     * gets no longer, and pgjdbc's own connect and login timeouts (whole seconds, rounded up) bound each new
+     * connection attempt; a timeout given in the URL wins over these.
+     */
+    static void applyConnectTimeout(HikariConfig hc, StoreConfig config) {
+        long millis = config.jdbcConnectTimeout().toMillis();
+        hc.setConnectionTimeout(millis);
+        hc.setValidationTimeout(Math.min(millis, hc.getValidationTimeout()));
+        if (config.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            String seconds = Long.toString((millis + 999) / 1000);
+            hc.addDataSourceProperty("connectTimeout", seconds);
+            hc.addDataSourceProperty("loginTimeout", seconds);
         }
     }
 

@@ -20,6 +20,9 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -52,7 +55,12 @@ public final class PostgresInterviewStore implements InterviewStore {
                     + "create index interview_chat_event_session_idx on interview_chat_event (session_id);"
                     + "create index interview_chat_event_type_idx on interview_chat_event (type)",
             // v2: the hourly stats series reads the last 48 hours; without this it scanned the whole table
-            "create index interview_chat_event_ts_idx on interview_chat_event (ts)");
+            "create index interview_chat_event_ts_idx on interview_chat_event (ts)",
+            // v3: secrets all instances share (the user-id cookie key), so a cookie from one verifies on all
+            "create table interview_secret ("
+                    + " name text primary key,"
+                    + " value bytea not null,"
+                    + " created_at timestamptz not null default now())");
 
     private static final long MIGRATION_LOCK = 0x696e7476L;   // any constant shared by all instances
 
@@ -114,6 +122,36 @@ public final class PostgresInterviewStore implements InterviewStore {
             c.commit();
         } catch (SQLException e) {
             throw PgEntryStore.failure("cannot create or migrate the schema", e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> sharedSecret(String name, Supplier<byte[]> initial) {
+        Objects.requireNonNull(name, "name");
+        try (Connection c = dataSource.getConnection()) {
+            byte[] stored = readSecret(c, name);
+            if (stored != null) {
+                return Optional.of(stored);
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into interview_secret (name, value) values (?, ?) on conflict (name) do nothing")) {
+                ps.setString(1, name);
+                ps.setBytes(2, Objects.requireNonNull(initial.get(), "initial value"));
+                ps.executeUpdate();
+            }
+            // read again: when instances start together, the one whose insert came first wins for all
+            return Optional.of(readSecret(c, name));
+        } catch (SQLException e) {
+            throw PgEntryStore.failure("cannot read or store the shared secret " + name, e);
+        }
+    }
+
+    private static byte[] readSecret(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select value from interview_secret where name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
         }
     }
 

@@ -381,9 +381,9 @@ public class ChatKitServerProtocolTest {
                 .hasMessageContaining("threads.explode").extracting(e -> ((ChatKitException) e).httpStatus()).isEqualTo(400);
         assertThatThrownBy(() -> server.process(bytes("{\"type\":\"threads.get_by_id\",\"params\":{}}"), ALICE))
                 .hasMessageContaining("params.thread_id");
-        assertThatThrownBy(() -> server.process(bytes("{\"type\":\"threads.list\",\"params\":{\"limit\":0}}"), ALICE))
+        assertThatThrownBy(() -> server.process(bytes("{\"type\":\"threads.list\",\"params\":{\"limit\":-1}}"), ALICE))
                 .hasMessageContaining("params.limit");
-        assertThatThrownBy(() -> server.process(bytes("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":[]}}}"), ALICE))
+        assertThatThrownBy(() -> server.process(bytes("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":{}}}}"), ALICE))
                 .hasMessageContaining("params.input.content");
     }
 

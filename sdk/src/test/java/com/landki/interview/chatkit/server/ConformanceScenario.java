@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.landki.interview.chatkit.server.responder.ChatKitResponder;
 import com.landki.interview.chatkit.server.responder.ResponseTurn;
+import com.landki.interview.chatkit.server.store.AttachmentStore;
 import com.landki.interview.chatkit.server.store.ThreadStore;
 import com.landki.interview.chatkit.server.types.Annotation;
 import com.landki.interview.chatkit.server.types.AssistantContent;
@@ -17,6 +18,7 @@ import com.landki.interview.chatkit.server.types.StructuredInputItem;
 import com.landki.interview.chatkit.server.types.ThreadItem;
 import com.landki.interview.chatkit.server.types.ThreadItemUpdate;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
+import com.landki.interview.chatkit.server.types.TranscriptionResult;
 import com.landki.interview.chatkit.server.types.WorkflowItem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,9 +41,13 @@ import java.util.regex.Pattern;
 final class ConformanceScenario {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final RequestContext ALICE = RequestContext.of("user-alice");
-    /** Every generated id: a known prefix, an underscore, the random part. */
-    private static final Pattern ID = Pattern.compile("(thr|msg|cti|wf|wgt|shcx|si|atc)_[A-Za-z0-9_-]+");
+    private static final RequestContext ALICE = new RequestContext("user-alice",
+            Map.of(RequestContext.ENDPOINT_URL, "https://chat.example/interview/api/chatkit"));
+    /** Every generated id, also inside a URL: a known prefix, an underscore, the random part. */
+    private static final Pattern ID = Pattern.compile("\\b(thr|msg|cti|wf|wgt|shcx|si|att)_[A-Za-z0-9]+");
+    /** The eight bytes a PNG starts with, and an IHDR header: enough for the content check. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
+        'R'};
     /** What every {@code created_at} becomes (a valid datetime, as pydantic wants one). */
     static final String TIME = "2026-12-04T00:00:00Z";
 
@@ -51,6 +57,8 @@ final class ConformanceScenario {
 
     ConformanceScenario(ThreadStore store) {
         this.server = ChatKitServer.builder().store(store).responder(new Responder()).feedbackListener(f -> { })
+                .attachments(AttachmentStore.inMemory(), AttachmentOptions.defaults())
+                .dictation((audio, context) -> new TranscriptionResult("Diktierter Text"), DictationOptions.defaults())
                 .build();
     }
 
@@ -88,6 +96,21 @@ final class ConformanceScenario {
         String newAnswer = store().listItems(ALICE.userId(), threadId, 1, null, ThreadStore.DESC).data().get(0).id();
         stream("threads.custom_action", "{\"type\":\"threads.custom_action\",\"params\":{" + thread
                 + ",\"item_id\":\"" + newAnswer + "\",\"action\":{\"type\":\"noop\"}}}");
+        JsonNode attachment = json("attachments.create", "Attachment", "{\"type\":\"attachments.create\",\"params\":"
+                + "{\"name\":\"foto.png\",\"size\":16,\"mime_type\":\"image/png\"}}");
+        String attachmentId = attachment.get("id").asText();
+        server.uploadAttachment(ALICE, attachmentId, PNG);
+        stream("threads.add_user_message", "{\"type\":\"threads.add_user_message\",\"params\":{" + thread
+                + ",\"input\":{\"content\":[{\"type\":\"input_text\",\"text\":\"Und das Bild?\"}],"
+                + "\"attachments\":[\"" + attachmentId + "\"],\"quoted_text\":\"Laut Leitfaden\","
+                + "\"inference_options\":{\"model\":\"gpt-test\"}}}}");
+        JsonNode spare = json("attachments.create", "Attachment", "{\"type\":\"attachments.create\",\"params\":"
+                + "{\"name\":\"lebenslauf.pdf\",\"size\":100,\"mime_type\":\"application/pdf\"}}");
+        json("attachments.delete", "{}", "{\"type\":\"attachments.delete\",\"params\":{\"attachment_id\":\""
+                + spare.get("id").asText() + "\"}}");
+        json("input.transcribe", "TranscriptionResult", "{\"type\":\"input.transcribe\",\"params\":{\"audio_base64\":\""
+                + java.util.Base64.getEncoder().encodeToString(new byte[] {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3})
+                + "\",\"mime_type\":\"audio/webm;codecs=opus\"}}");
         json("items.list", "Page[ThreadItem]", "{\"type\":\"items.list\",\"params\":{" + thread + ",\"limit\":20}}");
         json("threads.delete", "{}", "{\"type\":\"threads.delete\",\"params\":{" + thread + "}}");
         return transcript;
@@ -126,10 +149,12 @@ final class ConformanceScenario {
         return events;
     }
 
-    private void json(String step, String model, String request) {
+    private JsonNode json(String step, String model, String request) {
         ChatKitResult result = server.process(request.getBytes(StandardCharsets.UTF_8), ALICE);
         try {
-            record(step, model, MAPPER.readTree(result.json()));
+            JsonNode answer = MAPPER.readTree(result.json());
+            record(step, model, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,10 +185,9 @@ final class ConformanceScenario {
             }
             return array;
         }
-        if (node.isTextual() && ID.matcher(node.asText()).matches()) {
-            String id = node.asText();
-            String prefix = id.substring(0, id.indexOf('_'));
-            return TextNode.valueOf(ids.computeIfAbsent(id, k -> prefix + "_" + (ids.size() + 1)));
+        if (node.isTextual()) {
+            return TextNode.valueOf(ID.matcher(node.asText()).replaceAll(m -> ids.computeIfAbsent(m.group(),
+                    id -> m.group(1) + "_" + (ids.size() + 1))));
         }
         return node;
     }

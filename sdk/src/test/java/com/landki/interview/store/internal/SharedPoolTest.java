@@ -9,6 +9,8 @@ import com.landki.interview.config.ConfigSource;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
 import com.landki.interview.testing.EmbeddedPostgresServer;
+import com.zaxxer.hikari.HikariConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,5 +39,16 @@ class SharedPoolTest {
             assertThat(ThreadStore.postgres(database.dataSource()).loadThread("alice", "thr_1")).isPresent();
         }
         assertThat(HikariPools.openPools()).isZero();
+    }
+
+    @Test
+    void aRequestWaitsForAConnectionNoLongerThanTheConnectTimeout() {
+        HikariConfig hc = new HikariConfig();
+        HikariPools.applyConnectTimeout(hc, StoreConfig.builder().jdbcUrl("jdbc:postgresql://db/interview")
+                .jdbcConnectTimeout(Duration.ofMillis(1500)).build());
+        assertThat(hc.getConnectionTimeout()).isEqualTo(1500);
+        assertThat(hc.getValidationTimeout()).isEqualTo(1500);
+        // pgjdbc counts whole seconds
+        assertThat(hc.getDataSourceProperties()).containsEntry("connectTimeout", "2").containsEntry("loginTimeout", "2");
     }
 }

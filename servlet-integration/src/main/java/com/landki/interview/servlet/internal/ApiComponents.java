@@ -20,6 +20,7 @@ import com.landki.interview.classify.StructuredClassifier;
 import com.landki.interview.classify.ThreadClassifier;
 import com.landki.interview.config.ChatBackend;
 import com.landki.interview.config.ConfigSource;
+import com.landki.interview.config.Redactor;
 import com.landki.interview.config.Settings;
 import com.landki.interview.servlet.ApiStatus;
 import com.landki.interview.servlet.BackendOptions;
@@ -29,11 +30,13 @@ import com.landki.interview.servlet.InterviewApiOptions;
 import com.landki.interview.servlet.SecurityOptions;
 import com.landki.interview.store.InterviewStore;
 import com.landki.interview.store.StoreConfig;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,9 @@ public final class ApiComponents implements AutoCloseable {
     final ThreadClassifier threadClassifier;
     final ChatKitServer chatKitServer;
     final ChatBackend backend;
+    /** The name of the user-id cookie key in a shared store ({@link InterviewStore#sharedSecret}). */
+    static final String COOKIE_SECRET_NAME = "user-id-cookie";
+
     final byte[] cookieSecret;
     final ApiMetrics metrics;
     private final ApiStatus status;
@@ -99,7 +105,8 @@ public final class ApiComponents implements AutoCloseable {
         boolean canAnswer = given.responder() != null || (chatKitClient != null && config != null);
         chatKitServer = given.chatKitServer() != null ? given.chatKitServer()
                 : backend == ChatBackend.SERVER && canAnswer ? openServer(options, markers) : null;
-        cookieSecret = cookieSecret(options.security());
+        cookieSecret = cookieSecret(options.security(), store);
+        Redactor.register(cookieSecret); // a key from the file or the database, too, is never logged
         boolean vectorStore = config != null && Settings.OPENAI_VECTOR_STORE_ID.raw(config) != null;
         setup = new ChatSetup(given.chatKitBackend(), backend, chatKitClient != null, workflow, vectorStore,
                 chatKitServer != null, options.mountPath());
@@ -165,13 +172,25 @@ public final class ApiComponents implements AutoCloseable {
         return client.withRetryPolicy(client.config().retryPolicy().toBuilder().deadline(deadline).build());
     }
 
-    private static byte[] cookieSecret(SecurityOptions security) {
+    /**
+     * The key of the user-id cookie: the one configured; else the one every instance on a shared store agrees on
+     * (seeded from this instance's secret file when it has one, so its users keep their identity); else the
+     * secret file's; else a random key for this process.
+     */
+    private static byte[] cookieSecret(SecurityOptions security, InterviewStore store) {
         if (security.userIdCookieSecret() != null) {
             return security.userIdCookieSecret();
         }
-        if (security.userIdCookieSecretFile() != null) {
-            return SecretFile.readOrCreate(security.userIdCookieSecretFile());
+        Path file = security.userIdCookieSecretFile();
+        Optional<byte[]> shared = store.sharedSecret(COOKIE_SECRET_NAME,
+                () -> file != null && SecretFile.holdsKey(file) ? SecretFile.readOrCreate(file) : randomKey());
+        if (shared.isPresent()) {
+            return shared.get();
         }
+        return file != null ? SecretFile.readOrCreate(file) : randomKey();
+    }
+
+    private static byte[] randomKey() {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         return random;

@@ -17,6 +17,9 @@ public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger("com.landki.interview.servlet");
 
+    /** Seconds a client is asked to wait after {@code store_unavailable}. */
+    static final String STORE_RETRY_AFTER_SECONDS = "5";
+
     private final int status;
     private final String code;
     private final Map<String, String> headers;
@@ -52,7 +55,9 @@ public final class ApiException extends RuntimeException {
         }
         if (cause instanceof StoreException) {
             LOG.error("store failure while answering an API request", cause);
-            return new ApiException(503, "store_unavailable", "the store could not be used; see the server log");
+            // the database is likely down or overloaded: a client may try again shortly
+            return new ApiException(503, "store_unavailable", "the store could not be used; see the server log",
+                    Map.of("Retry-After", STORE_RETRY_AFTER_SECONDS));
         }
         LOG.error("unexpected failure while answering an API request", cause);
         return new ApiException(500, "internal_error", "unexpected server error; see the server log");

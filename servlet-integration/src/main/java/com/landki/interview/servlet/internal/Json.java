@@ -18,14 +18,17 @@ public final class Json {
     private Json() {
     }
 
-    /** Parses a request body that must be one JSON object; an empty body gives an empty object. */
+    /**
+     * Parses a request body that must be one JSON object, strictly ({@link JsonMappers#request()}: nothing after
+     * the object, no key twice); an empty body gives an empty object.
+     */
     public static ObjectNode parseObject(byte[] body) {
         if (body.length == 0) {
             return MAPPER.createObjectNode();
         }
         JsonNode node;
         try {
-            node = JsonMappers.requestReader().readTree(body);
+            node = JsonMappers.request().readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "invalid_json", "request body is not valid JSON: "
                     + e.getOriginalMessage());

@@ -363,6 +363,31 @@ abstract class ApiContract {
     }
 
     @Test
+    void rejectsAnythingAfterTheObjectAndKeysNamedTwice() throws Exception {
+        for (String body : List.of("{\"session_id\":\"s-strict\"} trailing", "{\"session_id\":\"s-strict\"}{}",
+                "{\"session_id\":\"s-strict\",\"session_id\":\"s-strict-2\"}")) {
+            HttpResponse<String> res = send("POST", "/interview/api/feedback", body, "application/json");
+            assertError(res, 400, "invalid_json");
+        }
+        assertThat(errorMessage(send("POST", "/interview/api/feedback", "{\"session_id\":\"s-strict\",\"session_id\":\"s-strict-2\"}",
+                "application/json"))).contains("session_id");
+        assertThat(json(admin("GET", "/interview/api/feedback/list?limit=500", null)).toString()).doesNotContain("s-strict");
+    }
+
+    @Test
+    void rejectsNumbersAndFlagsOfTheWrongTypeInsteadOfCoercingThem() throws Exception {
+        for (String rating : List.of("4.5", "4.0", "\"4\"", "true")) {
+            HttpResponse<String> res = admin("POST", "/interview/api/admin/feedback",
+                    "{\"session_id\":\"s-coerce\",\"rating\":" + rating + "}");
+            assertError(res, 400, "validation_failed");
+            assertThat(errorMessage(res)).as(rating).contains("rating");
+        }
+        HttpResponse<String> number = send("POST", "/interview/api/feedback", "{\"session_id\":5}", "application/json");
+        assertError(number, 400, "validation_failed");
+        assertThat(errorMessage(number)).contains("session_id");
+    }
+
+    @Test
     void rejectsJsonThatIsNotAnObject() throws Exception {
         HttpResponse<String> res = send("POST", "/interview/api/feedback", "[1,2]", "application/json");
         assertError(res, 400, "validation_failed");

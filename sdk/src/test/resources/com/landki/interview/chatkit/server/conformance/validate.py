@@ -4,7 +4,8 @@
 Usage: python3 validate.py CHATKIT_PYTHON_DIR TRANSCRIPT.json
 CHATKIT_PYTHON_DIR holds chatkit-python's `chatkit` package (commit dacc133 for the committed transcript); only
 pydantic (2.x) and typing_extensions are needed. Each entry {step, model, value} must validate as `model`
-(ThreadStreamEvent, Thread, Page[Thread], Page[ThreadItem], or {} for an empty object), and dumping the parsed
+(ThreadStreamEvent, Thread, Page[Thread], Page[ThreadItem], Attachment, TranscriptionResult, or {} for an
+empty object), and dumping the parsed
 value again (mode json, exclude_none) must give back exactly `value`: no field missing, extra, renamed or of
 another shape. Exits 1 and names each entry that fails.
 """
@@ -20,6 +21,8 @@ MODELS = {
     "Thread": TypeAdapter(types.Thread),
     "Page[Thread]": TypeAdapter(types.Page[types.Thread]),
     "Page[ThreadItem]": TypeAdapter(types.Page[types.ThreadItem]),
+    "Attachment": TypeAdapter(types.Attachment),
+    "TranscriptionResult": TypeAdapter(types.TranscriptionResult),
 }
 
 

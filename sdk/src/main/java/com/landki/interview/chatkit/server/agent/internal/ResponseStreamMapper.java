@@ -10,6 +10,7 @@ import com.landki.interview.chatkit.server.types.AssistantMessageItem;
 import com.landki.interview.chatkit.server.types.ThreadItemUpdate;
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
 import com.landki.interview.chatkit.server.types.WorkflowItem;
+import com.landki.interview.config.Redactor;
 import com.landki.interview.internal.JsonMappers;
 import com.landki.interview.openai.ServerSentEvent;
 import java.io.IOException;
@@ -361,7 +362,8 @@ public final class ResponseStreamMapper {
 
     private static StreamException failure(JsonNode error, String what) {
         String code = error.path("code").asText(null);
-        String message = error.path("message").asText("");
+        // upstream text: it may quote the key or a token back (it goes to the log, never to the page)
+        String message = Redactor.redact(error.path("message").asText(""));
         boolean retry = !"invalid_prompt".equals(code);
         return StreamException.streamError(retry, what + (code == null ? "" : " [" + code + "]") + ": " + message, null);
     }

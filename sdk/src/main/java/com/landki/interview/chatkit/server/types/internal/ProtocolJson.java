@@ -40,21 +40,31 @@ import java.time.Instant;
 
 /**
  * The JSON mapping of the protocol: the SDK's one policy ({@link JsonMappers}: snake_case names, nulls left out
- * as the reference server does, unknown fields ignored, times as ISO-8601 strings) plus thread items
+ * as the reference server does, unknown fields ignored, times as ISO-8601 strings; requests read strictly by
+ * {@link #requestMapper()}) plus thread items
  * dispatched on {@code type}, with unknown types kept as {@link RawItem}, and widget components dispatched on
  * their {@code type} (a widget item with a component this SDK does not model is kept as a {@link RawItem}).
  * Thread-safe.
  */
 public final class ProtocolJson {
 
-    private static final ObjectMapper MAPPER = create();
+    private static final ObjectMapper MAPPER = JsonMappers.json(module());
+    private static final ObjectMapper REQUEST_MAPPER = JsonMappers.request(module());
 
     private ProtocolJson() {
     }
 
-    /** The shared mapper; do not reconfigure it. */
+    /** The shared mapper (for what this server writes and stores); do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The mapper of protocol requests: the same mapping, read strictly ({@link JsonMappers#request(
+     * com.fasterxml.jackson.databind.Module...)}: no trailing tokens, no duplicate keys, no coercion).
+     */
+    public static ObjectMapper requestMapper() {
+        return REQUEST_MAPPER;
     }
 
     /** {@code value} as compact UTF-8 JSON. */
@@ -84,12 +94,12 @@ public final class ProtocolJson {
         }
     }
 
-    private static ObjectMapper create() {
+    private static SimpleModule module() {
         SimpleModule module = new SimpleModule("chatkit-protocol");
         module.addDeserializer(ThreadItem.class, new ThreadItemDeserializer());
         module.addDeserializer(WidgetComponent.class, new WidgetDeserializer<>(WidgetComponent.class));
         module.addDeserializer(WidgetRoot.class, new WidgetDeserializer<>(WidgetRoot.class));
-        return JsonMappers.json(module);
+        return module;
     }
 
     private static final class ThreadItemDeserializer extends JsonDeserializer<ThreadItem> {
