@@ -93,9 +93,28 @@ public final class Redactor {
                 result = result.replace(secret, REDACTED);
             }
         }
-        result = JSON_CLIENT_SECRET.matcher(result).replaceAll("$1" + REDACTED + "$2");
-        result = BEARER.matcher(result).replaceAll("$1" + REDACTED);
-        result = OPENAI_KEY.matcher(result).replaceAll("sk-" + REDACTED);
-        return CLIENT_SECRET.matcher(result).replaceAll("ek_" + REDACTED);
+        // every log line passes here: a regex runs only when its literal part is in the text
+        if (result.contains("client_secret")) {
+            result = JSON_CLIENT_SECRET.matcher(result).replaceAll("$1" + REDACTED + "$2");
+        }
+        if (containsIgnoreCase(result, "bearer")) {
+            result = BEARER.matcher(result).replaceAll("$1" + REDACTED);
+        }
+        if (result.contains("sk-")) {
+            result = OPENAI_KEY.matcher(result).replaceAll("sk-" + REDACTED);
+        }
+        if (result.contains("ek_")) {
+            result = CLIENT_SECRET.matcher(result).replaceAll("ek_" + REDACTED);
+        }
+        return result;
+    }
+
+    private static boolean containsIgnoreCase(String text, String lowerCaseWord) {
+        for (int i = 0; i + lowerCaseWord.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -59,7 +59,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         }
     }
 
-    private static PatternLayoutEncoder textEncoder() {
+    static PatternLayoutEncoder textEncoder() {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setPattern(TEXT_PATTERN);
         return encoder;
