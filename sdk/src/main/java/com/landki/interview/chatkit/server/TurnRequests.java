@@ -102,11 +102,7 @@ final class TurnRequests {
     ChatKitResult retryAfterItem(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
         String itemId = text(params, "item_id");
-        ThreadItem item = store.loadItem(context.userId(), thread.id(), itemId)
-                .orElseThrow(() -> ChatKitException.notFound("item", itemId));
-        if (!(item instanceof UserMessageItem message)) {
-            throw ChatKitException.validation("params.item_id", "must name a user message");
-        }
+        UserMessageItem message = requireItem(context, thread, itemId, UserMessageItem.class, "a user message");
         Consumer<ResponseTurn> dropLaterItems = turn -> {
             List<ThreadItem> all = store.listItems(context.userId(), thread.id(), Integer.MAX_VALUE, null,
                     ThreadStore.ASC).data();
@@ -121,6 +117,17 @@ final class TurnRequests {
         return stream(context, thread, message, metadata, dropLaterItems, responder::respondAsync);
     }
 
+    /** The item {@code itemId} of the thread: 404 when it has none, 400 when it is not a {@code type}. */
+    private <T extends ThreadItem> T requireItem(RequestContext context, ThreadMetadata thread, String itemId,
+            Class<T> type, String what) {
+        ThreadItem item = store.loadItem(context.userId(), thread.id(), itemId)
+                .orElseThrow(() -> ChatKitException.notFound("item", itemId));
+        if (!type.isInstance(item)) {
+            throw ChatKitException.validation("params.item_id", "must name " + what);
+        }
+        return type.cast(item);
+    }
+
     /**
      * As chatkit-python's {@code threads.add_structured_input}: the pending structured-input item {@code item_id}
      * gets the submitted answers ({@link StructuredInputs}); the stream sends {@code stream_options}, then the
@@ -129,11 +136,8 @@ final class TurnRequests {
     ChatKitResult addStructuredInput(RequestContext context, JsonNode params, Map<String, Object> metadata) {
         ThreadMetadata thread = threads.requireThread(context, text(params, "thread_id"));
         String itemId = text(params, "item_id");
-        ThreadItem item = store.loadItem(context.userId(), thread.id(), itemId)
-                .orElseThrow(() -> ChatKitException.notFound("item", itemId));
-        if (!(item instanceof StructuredInputItem request)) {
-            throw ChatKitException.validation("params.item_id", "must name a structured input");
-        }
+        StructuredInputItem request = requireItem(context, thread, itemId, StructuredInputItem.class,
+                "a structured input");
         StructuredInputItem answered = StructuredInputs.apply(request, params.get("input"));
         return stream(context, thread, null, metadata, null, turn -> {
             turn.emit(new ThreadStreamEvent.ThreadItemReplaced(answered));
