@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.landki.interview.internal.IsoInstants;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.FeedbackEntry;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class EntryCodecs {
         @Override
         void fields(FeedbackEntry e, JsonGenerator g) throws IOException {
             str(g, "id", e.id());
-            str(g, "ts", e.ts() == null ? null : e.ts().toString());
+            str(g, "ts", e.ts() == null ? null : IsoInstants.format(e.ts()));
             str(g, "kind", e.kind());
             str(g, "session_id", e.sessionId());
             str(g, "user_question", e.userQuestion());
@@ -52,7 +53,7 @@ final class EntryCodecs {
         @Override
         void fields(ChatEvent e, JsonGenerator g) throws IOException {
             str(g, "id", e.id());
-            str(g, "ts", e.ts() == null ? null : e.ts().toString());
+            str(g, "ts", e.ts() == null ? null : IsoInstants.format(e.ts()));
             str(g, "type", e.type());
             str(g, "session_id", e.sessionId());
             str(g, "thread_id", e.threadId());

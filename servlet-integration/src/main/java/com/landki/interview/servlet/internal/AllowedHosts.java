@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Host allowlist ({@code ALLOWED_HOSTS}): a browser tricked by DNS rebinding sends the attacker's host name,
@@ -15,8 +16,13 @@ import java.util.Set;
  */
 public final class AllowedHosts {
 
+    /** Most Host values whose decision is remembered; a scanner's endless variety is decided afresh. */
+    static final int MAX_REMEMBERED = 256;
+
     private final Set<String> hosts;
     private final boolean any;
+    // a server sees a handful of Host values: parsing each request's again cost measurable CPU under load
+    private final ConcurrentHashMap<String, Boolean> decided = new ConcurrentHashMap<>();
 
     /**
      * @param configured     {@code ALLOWED_HOSTS} ({@code *} allows any); empty: the hosts of {@code origins}
@@ -43,6 +49,21 @@ public final class AllowedHosts {
 
     /** Whether a request naming {@code hostHeader} (a {@code Host} value, port allowed) is served. */
     public boolean allowed(String hostHeader) {
+        if (hostHeader == null) {
+            return false;
+        }
+        Boolean known = decided.get(hostHeader);
+        if (known != null) {
+            return known;
+        }
+        boolean allowed = decide(hostHeader);
+        if (decided.size() < MAX_REMEMBERED) {
+            decided.put(hostHeader, allowed);
+        }
+        return allowed;
+    }
+
+    private boolean decide(String hostHeader) {
         String host = hostOf(hostHeader);
         return host != null && (any || isLocalhostName(host) || IpAddresses.parseLiteral(host) != null
                 || hosts.contains(host));

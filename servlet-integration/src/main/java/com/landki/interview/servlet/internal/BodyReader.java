@@ -22,6 +22,9 @@ import java.util.function.LongSupplier;
  */
 final class BodyReader implements ReadListener, AsyncListener {
 
+    private static final int MIN_BUFFER = 64;
+    private static final int MAX_BUFFER = 8192;
+
     private final AsyncContext async;
     private final HttpServletResponse res;
     private final ServletInputStream in;
@@ -31,12 +34,18 @@ final class BodyReader implements ReadListener, AsyncListener {
     private final long started;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final AtomicBoolean finished = new AtomicBoolean();
-    private final byte[] buffer = new byte[8192];
+    /**
+     * Sized by the announced length: a session request's body is empty or a few bytes, and an 8 KiB buffer per
+     * request in flight was a third of the bytes the server allocated under load (docs/benchmarks.md).
+     */
+    private final byte[] buffer;
     private long received;
 
     private BodyReader(AsyncContext async, HttpServletResponse res, ServletInputStream in, long limit,
-                       long drainLimit, LongSupplier clock) {
+                       long drainLimit, long expected, LongSupplier clock) {
         this.async = async;
+        // one more than announced, so the end of the body is seen in the same read
+        this.buffer = new byte[(int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, expected + 1))];
         this.res = res;
         this.in = in;
         this.limit = limit;
@@ -54,7 +63,7 @@ final class BodyReader implements ReadListener, AsyncListener {
         long expected = req.getContentLengthLong() >= 0 ? req.getContentLengthLong() : Math.max(limit, 1);
         AsyncContext async = req.startAsync();
         async.setTimeout(RequestBodies.deadlineMs(Math.min(expected, Math.max(limit, drainLimit))));
-        BodyReader reader = new BodyReader(async, res, req.getInputStream(), limit, drainLimit,
+        BodyReader reader = new BodyReader(async, res, req.getInputStream(), limit, drainLimit, expected,
                 () -> System.nanoTime() / 1_000_000L);
         async.addListener(reader);
         try {

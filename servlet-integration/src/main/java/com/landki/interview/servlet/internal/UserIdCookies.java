@@ -2,15 +2,13 @@ package com.landki.interview.servlet.internal;
 
 import com.landki.interview.chatkit.server.setup.StoreHooks;
 import com.landki.interview.config.Settings;
+import com.landki.interview.internal.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and verifies the persistent user id cookie value {@code u_<32 hex>.<base64url HMAC-SHA256>}.
@@ -22,7 +20,7 @@ public final class UserIdCookies {
     public static final String DEFAULT_NAME = "interview_uid";
     static final long MAX_AGE_SECONDS = 365L * 24 * 3600;
 
-    private final byte[] key;
+    private final HmacSha256 hmac;
     private final Function<String, String> logHash;
     private final SecureRandom random = new SecureRandom();
 
@@ -31,7 +29,7 @@ public final class UserIdCookies {
             throw new IllegalArgumentException("USER_ID_COOKIE_SECRET must be at least " + Settings.MIN_COOKIE_SECRET_BYTES
                     + " bytes");
         }
-        this.key = key.clone();
+        this.hmac = new HmacSha256(key);
         this.logHash = StoreHooks.keyedUserHash(key);
     }
 
@@ -83,13 +81,6 @@ public final class UserIdCookies {
     }
 
     private String mac(String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac.mac(data));
     }
 }

@@ -30,4 +30,20 @@ class AllowedHostsTest {
         assertThat(AllowedHosts.isLoopbackHost("localhost:3001")).isTrue();
         assertThat(AllowedHosts.isLoopbackHost("evil.example")).isFalse();
     }
+
+    @Test
+    void aRememberedDecisionIsTheSameAndAFloodOfHostValuesIsStillDecidedOneByOne() {
+        AllowedHosts hosts = new AllowedHosts(Set.of("api.example"), Set.of());
+        for (int round = 0; round < 2; round++) {
+            assertThat(hosts.allowed("api.example")).isTrue();
+            assertThat(hosts.allowed("evil.example")).isFalse();
+        }
+        // a scanner's host names fill the memory; later values are still decided by their own parse
+        for (int i = 0; i < AllowedHosts.MAX_REMEMBERED + 10; i++) {
+            assertThat(hosts.allowed("scan" + i + ".example")).isFalse();
+        }
+        assertThat(hosts.allowed("API.EXAMPLE:443")).isTrue();
+        assertThat(hosts.allowed("127.0.0.1:8080")).isTrue();
+        assertThat(hosts.allowed("api.example.evil")).isFalse();
+    }
 }

@@ -7,17 +7,14 @@ import com.landki.interview.chatkit.server.FeedbackListener;
 import com.landki.interview.chatkit.server.types.RequestContext;
 import com.landki.interview.classify.MarkerClassifier;
 import com.landki.interview.config.Settings;
+import com.landki.interview.internal.HmacSha256;
 import com.landki.interview.store.ChatEvent;
 import com.landki.interview.store.ChatEventLog;
 import com.landki.interview.store.FeedbackEntry;
 import com.landki.interview.store.FeedbackStore;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Connects the server's hooks to the interview stores and classifier:
@@ -172,17 +169,9 @@ public final class StoreHooks {
             throw new IllegalArgumentException("the user hash key must be at least " + Settings.MIN_COOKIE_SECRET_BYTES
                     + " bytes, was " + key.length);
         }
-        SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
-        return userId -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256"); // Mac instances are not thread-safe
-                mac.init(spec);
-                byte[] digest = mac.doFinal(("log:" + userId).getBytes(StandardCharsets.UTF_8));
-                return "uh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 16);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-            }
-        };
+        HmacSha256 hmac = new HmacSha256(key);
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return userId -> "uh_" + base64.encodeToString(hmac.mac("log:" + userId)).substring(0, 16);
     }
 
     /** The context's {@link RequestContext#USER_HASH}, else what {@code userHasher} makes of the user id. */
