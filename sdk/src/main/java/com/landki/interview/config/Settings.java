@@ -297,7 +297,8 @@ public final class Settings {
             Parsers::port);
     /** {@code INTERVIEW_JVM_OPTIONS}: JVM flags the example jar's launcher starts the server with. */
     public static final Setting<String> INTERVIEW_JVM_OPTIONS = Setting.of("INTERVIEW_JVM_OPTIONS", String.class,
-            "-Xmx128m -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m",
+            "-Xmx128m -Xmn64m -XX:SurvivorRatio=4 -Xss256k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m"
+                    + " -XX:MaxMetaspaceSize=128m",
             "flags of the server JVM the example jar's launcher starts when `java -jar` was given no heap flag"
                     + " (`-Xmx`, `-XX:MaxRAMPercentage`, …); `none` runs the server in the launching JVM"
                     + " ([operations](docs/operations.md#jvm-settings-for-the-example-server))", Parsers::text);

@@ -24,6 +24,7 @@ final class BodyReader implements ReadListener, AsyncListener {
 
     private static final int MIN_BUFFER = 64;
     private static final int MAX_BUFFER = 8192;
+    private static final int UNKNOWN_LENGTH_BUFFER = 1024;
 
     private final AsyncContext async;
     private final HttpServletResponse res;
@@ -42,10 +43,10 @@ final class BodyReader implements ReadListener, AsyncListener {
     private long received;
 
     private BodyReader(AsyncContext async, HttpServletResponse res, ServletInputStream in, long limit,
-                       long drainLimit, long expected, LongSupplier clock) {
+                       long drainLimit, long announced, LongSupplier clock) {
         this.async = async;
         // one more than announced, so the end of the body is seen in the same read
-        this.buffer = new byte[(int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, expected + 1))];
+        this.buffer = new byte[(int) Math.max(MIN_BUFFER, Math.min(MAX_BUFFER, announced + 1))];
         this.res = res;
         this.in = in;
         this.limit = limit;
@@ -63,7 +64,9 @@ final class BodyReader implements ReadListener, AsyncListener {
         long expected = req.getContentLengthLong() >= 0 ? req.getContentLengthLong() : Math.max(limit, 1);
         AsyncContext async = req.startAsync();
         async.setTimeout(RequestBodies.deadlineMs(Math.min(expected, Math.max(limit, drainLimit))));
-        BodyReader reader = new BodyReader(async, res, req.getInputStream(), limit, drainLimit, expected,
+        // without a length (chunked, or a bare POST that has no body at all) a small buffer: most such bodies are empty
+        long bufferFor = req.getContentLengthLong() >= 0 ? req.getContentLengthLong() : UNKNOWN_LENGTH_BUFFER;
+        BodyReader reader = new BodyReader(async, res, req.getInputStream(), limit, drainLimit, bufferFor,
                 () -> System.nanoTime() / 1_000_000L);
         async.addListener(reader);
         try {

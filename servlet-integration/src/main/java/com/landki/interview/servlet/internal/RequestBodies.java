@@ -59,11 +59,20 @@ public final class RequestBodies {
         if (read instanceof byte[] body) {
             return body;
         }
-        if (req.getContentLengthLong() == 0) {
+        if (req.getContentLengthLong() == 0 || hasNoBody(req)) {
             return new byte[0];
         }
         BodyReader.start(req, res, limit, DRAIN_LIMIT);
         return null;
+    }
+
+    /**
+     * An HTTP/1.x request with neither {@code Content-Length} nor {@code Transfer-Encoding} has no body (RFC 9112,
+     * 6.3), as a bare {@code curl -X POST} sends it: no asynchronous read is started for nothing.
+     */
+    private static boolean hasNoBody(HttpServletRequest req) {
+        return req.getContentLengthLong() < 0 && req.getHeader("Transfer-Encoding") == null
+                && req.getProtocol() != null && req.getProtocol().startsWith("HTTP/1.");
     }
 
     /**

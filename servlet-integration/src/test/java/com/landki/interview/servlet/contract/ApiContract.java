@@ -141,6 +141,16 @@ abstract class ApiContract {
     // ---- sessions
 
     @Test
+    void aBarePostWithoutLengthOrChunkingIsASessionRequestWithoutABody() throws Exception {
+        // curl -X POST and wrk send no Content-Length: by RFC 9112 the body is empty, so nothing is waited for
+        upstream.answer(StickyUpstream.session("cksess_bare", "ek_secret_bare"));
+        String answer = raw("POST /interview/api/chatkit/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 200");
+        assertThat(answer).contains("\"client_secret\":\"ek_secret_bare\"");
+    }
+
+    @Test
     void sessionReturnsClientSecretAndSetsSignedUserCookie() throws Exception {
         upstream.answer(StickyUpstream.session("cksess_1", "ek_secret_1"));
         int before = upstreamServer.getRequestCount();
