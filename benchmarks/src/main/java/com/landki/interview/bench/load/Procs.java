@@ -45,6 +45,22 @@ final class Procs {
     throw new IOException(field + " missing in /proc/" + pid + "/status");
   }
 
+  /**
+   * The sum of the processes' proportional set sizes ({@code Pss:} of {@code /proc/<pid>/smaps_rollup}, KiB): what
+   * they hold in RAM with each shared page (the JDK's {@code libjvm}, class-data archive) counted once in all.
+   */
+  static long pss(List<Long> pids) throws IOException {
+    long sum = 0;
+    for (long pid : pids) {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+        if (line.startsWith("Pss:")) {
+          sum += Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+        }
+      }
+    }
+    return sum;
+  }
+
   /** Open file descriptors. */
   static long fds(List<Long> pids) throws IOException {
     long sum = 0;

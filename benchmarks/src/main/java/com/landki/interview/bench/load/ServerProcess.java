@@ -122,6 +122,11 @@ final class ServerProcess implements AutoCloseable {
     return Procs.status(pids(), "VmRSS:") / 1024.0;
   }
 
+  /** The processes' proportional set size in MiB: their RSS with the pages they share counted once. */
+  double pssMiB() throws IOException {
+    return Procs.pss(pids()) / 1024.0;
+  }
+
   /** Sum of the processes' peak resident set sizes in MiB since they started. */
   double peakRssMiB() throws IOException {
     return Procs.status(pids(), "VmHWM:") / 1024.0;
