@@ -199,11 +199,11 @@ final class StreamLoad {
       if (seen[conversation] == 0 && (line.contains("text_delta") || line.contains("output_text.delta"))) {
         seen[conversation] = System.nanoTime();
       }
-      if (line.contains("\"type\":\"error\"")) {
-        failed = true;
-      }
+      // an error event fails the stream, unless the caller's final event is that error (an expected refusal)
       if (finalEvent.test(line)) {
         complete = true;
+      } else if (line.contains("\"type\":\"error\"")) {
+        failed = true;
       }
     }
 
