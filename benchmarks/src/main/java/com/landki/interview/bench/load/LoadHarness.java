@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * Options: {@code --latency-ms 50}, {@code --seconds 10} per run, {@code --warmup-seconds 5},
  * {@code --connections 16,128,512}, {@code --feedback-log-mb 1024} (0 skips the large-log run),
  * {@code --server-jar examples/jetty-server/target/interview-server.jar},
- * {@code --phases sessions,streams}, {@code --streams 2000}, {@code --deltas 100}, {@code --delta-ms 50},
+ * {@code --phases sessions,streams}, {@code --streams 2000}, {@code --warmup-streams} (as many as
+ * {@code --streams}: the JIT compiles the stream path during a full-size run, and a smaller warm-up measured its
+ * compilation as part of the run's CPU), {@code --deltas 100}, {@code --delta-ms 50},
  * {@code --ramp-ms 2000}, {@code --big-delta-mb 5} (0 skips it), {@code --keep true} (keeps the logs of the run), {@code --jvm-args ""} (flags of the JVM started with {@code -jar}; none by default, as the README starts it).
  */
 public final class LoadHarness {
@@ -145,7 +147,7 @@ public final class LoadHarness {
         URI health = URI.create(nginx.baseUrl() + "/health");
         java.util.function.IntFunction<String> body = i -> "{\"model\":\"m\",\"stream\":true,\"input\":\"conv-" + i + "\"}";
         java.util.function.Predicate<String> end = line -> line.contains("response.completed");
-        load.run("warm-up", endpoint, body, end, Math.min(n, 200), ramp, timeout, health, responses, nginx.probe(),
+        load.run("warm-up", endpoint, body, end, options.warmupStreams, ramp, timeout, health, responses, nginx.probe(),
             options.deltas);
         streamResults.add(load.run("nginx relay (floor)", endpoint, body, end, n, ramp, timeout, health, responses,
             nginx.probe(), options.deltas));
@@ -168,7 +170,7 @@ public final class LoadHarness {
             + "\"attachments\":[],\"inference_options\":{}}}}";
         java.util.function.Predicate<String> end = line -> line.contains("thread.item.done")
             && line.contains("assistant_message");
-        load.run("warm-up", endpoint, body, end, Math.min(n, 200), ramp, timeout, health, responses, server.probe(),
+        load.run("warm-up", endpoint, body, end, options.warmupStreams, ramp, timeout, health, responses, server.probe(),
             options.deltas);
         long warmThreads = server.threads();
         StreamLoad.Result ours = load.run("ChatKit server (java -jar)", endpoint, body, end, n, ramp, timeout, health,
@@ -322,7 +324,8 @@ public final class LoadHarness {
 
   /** Command-line options with the defaults of docs/benchmarks.md. */
   record Options(int latencyMs, int seconds, int warmupSeconds, int[] connections, long feedbackLogMb,
-                 Path serverJar, List<String> jvmArgs, List<String> phases, int streams, int deltas, int deltaMs,
+                 Path serverJar, List<String> jvmArgs, List<String> phases, int streams, int warmupStreams,
+                 int deltas, int deltaMs,
                  int rampMs, int bigDeltaMb, boolean keep) {
 
     static Options parse(String[] args) {
@@ -350,6 +353,8 @@ public final class LoadHarness {
           jvm.isBlank() ? List.of() : List.of(jvm.trim().split("\\s+")),
           List.of(given.getOrDefault("phases", "sessions,streams").split(",")),
           Integer.parseInt(given.getOrDefault("streams", "2000")),
+          given.containsKey("warmup-streams") ? Integer.parseInt(given.get("warmup-streams"))
+              : Integer.parseInt(given.getOrDefault("streams", "2000")),
           Integer.parseInt(given.getOrDefault("deltas", "100")),
           Integer.parseInt(given.getOrDefault("delta-ms", "50")),
           Integer.parseInt(given.getOrDefault("ramp-ms", "2000")),

@@ -64,11 +64,12 @@ public final class InterviewServer {
     static final int REQUEST_HEADER_BYTES = 8 * 1024;
 
     /**
-     * Capacity of each connection's cache of parsed header fields. Jetty's default (1024) gives every connection
-     * a 96 KiB table: 512 keep-alive connections then held 50 MB of a 128 MB heap and the server spent a fifth
-     * of its CPU in full collections (docs/benchmarks.md, "Where the CPU of a session went").
+     * Capacity of each connection's cache of parsed header fields: none. Jetty's default (1024) gives every
+     * connection a 96 KiB table once it has seen two requests: 512 keep-alive connections held 50 MB of a 128 MB
+     * heap and the server spent a fifth of its CPU in full collections, and even 256 (24 KiB) filled the heap
+     * with 2,000 open streams (docs/benchmarks.md, "Where the CPU went"). Parsing the few headers afresh is cheap.
      */
-    static final int HEADER_CACHE_SIZE = 256;
+    static final int HEADER_CACHE_SIZE = 0;
 
     /** Creates, but does not start, a server on {@code port} (0 picks a free port). */
     public static Server createServer(int port, InterviewApiOptions options) {
