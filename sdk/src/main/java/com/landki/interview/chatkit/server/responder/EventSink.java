@@ -1,9 +1,10 @@
 package com.landki.interview.chatkit.server.responder;
 
 import com.landki.interview.chatkit.server.types.ThreadStreamEvent;
-import com.landki.interview.chatkit.server.types.internal.SseFrames;
+import com.landki.interview.chatkit.server.types.internal.ProtocolJson;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -54,6 +55,12 @@ public interface EventSink {
      * @return the UTF-8 bytes of the frame
      */
     static byte[] sseFrame(ThreadStreamEvent event) {
-        return SseFrames.frame(event);
+        byte[] json = ProtocolJson.write(event);
+        byte[] frame = new byte[json.length + 8];
+        System.arraycopy("data: ".getBytes(StandardCharsets.US_ASCII), 0, frame, 0, 6);
+        System.arraycopy(json, 0, frame, 6, json.length);
+        frame[frame.length - 2] = '\n';
+        frame[frame.length - 1] = '\n';
+        return frame;
     }
 }
