@@ -162,7 +162,25 @@ abstract class Distribution implements AutoCloseable {
             String xml = Files.readString(serverXml)
                     .replace("port=\"8080\"", "port=\"" + port + "\"")
                     .replace("port=\"8005\"", "port=\"" + shutdownPort + "\"");
-            Files.writeString(serverXml, xml);
+            Files.writeString(serverXml, withJsonErrorValve(xml));
+        }
+
+        /**
+         * The {@code <Host>} of docs/operations.md ("Under Tomcat"): what the connector refuses while parsing is
+         * Tomcat's JSON without message, stack trace or version instead of its HTML report.
+         */
+        static String withJsonErrorValve(String serverXml) {
+            String host = "<Host name=\"localhost\"";
+            int at = serverXml.indexOf(host);
+            int end = at < 0 ? -1 : serverXml.indexOf('>', at);
+            if (end < 0) {
+                throw new IllegalStateException("no <Host name=\"localhost\" …> in Tomcat's server.xml");
+            }
+            return serverXml.substring(0, at) + host
+                    + " errorReportValveClass=\"org.apache.catalina.valves.JsonErrorReportValve\""
+                    + serverXml.substring(at + host.length(), end + 1)
+                    + "\n        <Valve className=\"org.apache.catalina.valves.JsonErrorReportValve\" showReport=\"false\""
+                    + " showServerInfo=\"false\" />" + serverXml.substring(end + 1);
         }
 
         @Override

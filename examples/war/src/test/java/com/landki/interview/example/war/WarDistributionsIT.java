@@ -58,6 +58,14 @@ class WarDistributionsIT {
     void tomcat() throws Exception {
         try (Distribution tomcat = Distribution.tomcat(Path.of(System.getProperty("tomcat.home")), work.resolve("base"))) {
             exercise(tomcat);
+            // the valve docs/operations.md sets on the <Host>: a request line the connector cannot parse gets
+            // Tomcat's JSON, not an HTML page with its version, the exception's message and the Coyote stack
+            String refused = raw(tomcat, "G(T /" + CONTEXT + "/interview/api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertThat(refused).startsWith("HTTP/1.1 400");
+            assertThat(refused.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/json");
+            assertThat(refused).contains("\"status\"").doesNotContain("<html").doesNotContain("Invalid character")
+                    .doesNotContain("at org.apache").doesNotContain("Apache Tomcat");
             tomcat.close();
             // Tomcat's own leak detection at undeploy: threads, timers and thread locals the application left
             assertThat(tomcat.log()).doesNotContain("appears to have started a thread")
@@ -109,6 +117,16 @@ class WarDistributionsIT {
     }
 
     /** Every script and style sheet the page references loads below the context path. */
+    private static String raw(Distribution container, String request) throws IOException {
+        URI base = container.uri("/");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private void assertAssetsLoad(Distribution container, URI page, String html) throws Exception {
         Matcher refs = Pattern.compile("(?:src|href)=\"([^\"]+\\.(?:js|css))\"").matcher(html);
         int count = 0;
