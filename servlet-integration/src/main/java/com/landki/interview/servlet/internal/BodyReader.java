@@ -37,7 +37,7 @@ final class BodyReader implements ReadListener, AsyncListener {
     private final AtomicBoolean finished = new AtomicBoolean();
     /**
      * Sized by the announced length: a session request's body is empty or a few bytes, and an 8 KiB buffer per
-     * request in flight was a third of the bytes the server allocated under load (docs/benchmarks.md).
+     * request in flight was a third of the byte arrays the server allocated under load (docs/benchmarks.md).
      */
     private final byte[] buffer;
     private long received;
